@@ -1,0 +1,24 @@
+# Settings every target of the project shares, through one INTERFACE target
+# so that installed consumers never inherit them.
+add_library(qtvirt_build_settings INTERFACE)
+
+target_compile_options(qtvirt_build_settings INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Woverloaded-virtual
+    -Wold-style-cast -Wcast-qual -Wformat=2 -Wundef)
+if(QTVIRT_WERROR)
+    target_compile_options(qtvirt_build_settings INTERFACE -Werror)
+endif()
+
+target_compile_definitions(qtvirt_build_settings INTERFACE
+    QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII QT_NO_URL_CAST_FROM_STRING
+    QT_NO_CAST_FROM_BYTEARRAY QT_NO_KEYWORDS QT_USE_QSTRINGBUILDER
+    QT_NO_FOREACH QT_STRICT_ITERATORS)
+
+if(QTVIRT_SANITIZE)
+    set(_qtvirt_sanitize_flags -fsanitize=${QTVIRT_SANITIZE} -fno-omit-frame-pointer -g)
+    if(QTVIRT_SANITIZE MATCHES "undefined")
+        list(APPEND _qtvirt_sanitize_flags -fno-sanitize-recover=undefined)
+    endif()
+    target_compile_options(qtvirt_build_settings INTERFACE ${_qtvirt_sanitize_flags})
+    target_link_options(qtvirt_build_settings INTERFACE ${_qtvirt_sanitize_flags})
+endif()

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "common/logging.h"
+
+Q_LOGGING_CATEGORY(lcQtVirtEvent, "qtvirt.event", QtWarningMsg)

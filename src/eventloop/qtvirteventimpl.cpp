@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <QtVirt/qtvirteventimpl.h>
+
+#include "common/logging.h"
+#include "eventloop/loopthreadbinding.h"
+
+#include <QtCore/QAbstractEventDispatcher>
+
+#include <libvirt/libvirt.h>
+
+#include <atomic>
+#include <fcntl.h>
+#include <mutex>
+
+namespace {
+
+enum class Registration { None, Ours, Foreign };
+
+std::mutex registrationMutex;
+Registration registration = Registration::None;
+// Written once, before libvirt learns of the entry points that read it.
+std::atomic<LoopThreadBinding *> loopBinding{nullptr};
+
+LoopThreadBinding &binding()
+{
+    return *loopBinding.load(std::memory_order_acquire);
+}
+
+int addHandle(int fd, int events, virEventHandleCallback cb, void *opaque, virFreeCallback ff)
+{
+    if (fd < 0) {
+        qCWarning(lcQtVirtEvent, "Refusing to watch invalid file descriptor %d", fd);
+        return -1;
+    }
+    // A notifier on a closed fd makes Qt print "Invalid socket" and disable it.
+    if (::fcntl(fd, F_GETFD) < 0) {
+        qCWarning(lcQtVirtEvent, "Refusing to watch file descriptor %d: it is not open", fd);
+        return -1;
+    }
+    if (!cb) {
+        qCWarning(lcQtVirtEvent, "Refusing to watch file descriptor %d without a callback", fd);
+        return -1;
+    }
+    return binding().addHandle(fd, events, cb, opaque, ff);
+}
+
+void updateHandle(int watch, int events)
+{
+    binding().updateHandle(watch, events);
+}
+
+int removeHandle(int watch)
+{
+    return binding().removeHandle(watch);
+}
+
+int addTimeout(int interval, virEventTimeoutCallback cb, void *opaque, virFreeCallback ff)
+{
+    if (!cb) {
+        qCWarning(lcQtVirtEvent, "Refusing to add a timeout without a callback");
+        return -1;
+    }
+    return binding().addTimeout(interval, cb, opaque, ff);
+}
+
+void updateTimeout(int timer, int interval)
+{
+    binding().updateTimeout(timer, interval);
+}
+
+int removeTimeout(int timer)
+{
+    return binding().removeTimeout(timer);
+}
+
+// libvirt ignores a second virEventRegisterImpl() with only a line in its
+// own log, so find out whose loop a registration now reaches.
+bool libvirtCallsUs()
+{
+    const int probe = virEventAddTimeout(-1, [](int, void *) {}, nullptr, nullptr);
+    if (probe <= 0)
+        return false;
+    const bool ours = binding().ownsTimeout(probe);
+    virEventRemoveTimeout(probe);
+    return ours;
+}
+
+} // namespace
+
+bool QtVirtEventImpl::registerImpl()
+{
+    std::lock_guard lock(registrationMutex);
+    switch (registration) {
+    case Registration::Ours:
+        if (binding().isLoopThread())
+            return true;
+        qCWarning(lcQtVirtEvent, "registerImpl(): libvirt's event loop is already bound to "
+                                 "another thread, and libvirt cannot rebind it");
+        return false;
+    case Registration::Foreign:
+        qCWarning(lcQtVirtEvent, "registerImpl(): another event loop implementation was "
+                                 "registered with libvirt first");
+        return false;
+    case Registration::None:
+        break;
+    }
+
+    if (!QAbstractEventDispatcher::instance()) {
+        qCWarning(lcQtVirtEvent, "registerImpl(): this thread has no Qt event dispatcher; "
+                                 "create the QCoreApplication first");
+        return false;
+    }
+
+    loopBinding.store(new LoopThreadBinding, std::memory_order_release);
+    virEventRegisterImpl(addHandle, updateHandle, removeHandle, addTimeout, updateTimeout,
+                         removeTimeout);
+    if (!libvirtCallsUs()) {
+        registration = Registration::Foreign;
+        qCWarning(lcQtVirtEvent, "registerImpl(): another event loop implementation was "
+                                 "registered with libvirt first");
+        return false;
+    }
+    registration = Registration::Ours;
+    return true;
+}
+
+bool QtVirtEventImpl::isRegistered()
+{
+    std::lock_guard lock(registrationMutex);
+    return registration == Registration::Ours;
+}
+
+bool QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer deadline)
+{
+    LoopThreadBinding *current = loopBinding.load(std::memory_order_acquire);
+    return !current || current->waitForPendingFrees(deadline);
+}

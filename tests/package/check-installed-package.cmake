@@ -1,0 +1,47 @@
+# Run with cmake -P; see tests/package/CMakeLists.txt.
+set(prefix "${WORK_DIR}/prefix")
+file(REMOVE_RECURSE "${WORK_DIR}")
+
+function(run_checked)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "Command failed (${rc}): ${ARGN}\n${out}\n${err}")
+    endif()
+    set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run_checked(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
+
+foreach(header QtVirt/QtVirtEventImpl QtVirt/qtvirteventimpl.h QtVirt/qtvirtcore_export.h QtVirt/qtvirtversion.h)
+    if(NOT EXISTS "${prefix}/include/${header}")
+        message(FATAL_ERROR "Installed tree lacks include/${header}")
+    endif()
+endforeach()
+
+file(GLOB libdirs LIST_DIRECTORIES true "${prefix}/lib*")
+file(GLOB_RECURSE sonames "${prefix}/lib*/libQtVirtCore.so.${EXPECTED_SOVERSION}")
+file(GLOB_RECURSE realnames "${prefix}/lib*/libQtVirtCore.so.${EXPECTED_VERSION}")
+if(NOT sonames OR NOT realnames)
+    message(FATAL_ERROR "Installed tree lacks libQtVirtCore.so.${EXPECTED_SOVERSION} -> .so.${EXPECTED_VERSION}")
+endif()
+
+run_checked(${CMAKE_COMMAND} -S "${CONSUMER_SOURCE_DIR}" -B "${WORK_DIR}/consumer-build"
+    -G "${CMAKE_GENERATOR}" "-DCMAKE_PREFIX_PATH=${prefix}")
+run_checked(${CMAKE_COMMAND} --build "${WORK_DIR}/consumer-build")
+run_checked("${WORK_DIR}/consumer-build/consumer")
+if(NOT last_output MATCHES "timeout fired through QtVirt ${EXPECTED_VERSION}")
+    message(FATAL_ERROR "The consumer ran but did not report its timeout:\n${last_output}")
+endif()
+
+list(GET sonames 0 soname)
+get_filename_component(libdir "${soname}" DIRECTORY)
+set(ENV{PKG_CONFIG_PATH} "${libdir}/pkgconfig")
+run_checked(pkg-config --modversion QtVirtCore)
+string(STRIP "${last_output}" pcversion)
+if(NOT pcversion STREQUAL EXPECTED_VERSION)
+    message(FATAL_ERROR "pkg-config reports ${pcversion}, expected ${EXPECTED_VERSION}")
+endif()
+run_checked(pkg-config --cflags --libs QtVirtCore)
+if(NOT last_output MATCHES "-lQtVirtCore")
+    message(FATAL_ERROR "pkg-config --libs lacks -lQtVirtCore: ${last_output}")
+endif()

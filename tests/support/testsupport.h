@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_TESTS_TESTSUPPORT_H
+#define QTVIRT_TESTS_TESTSUPPORT_H
+
+#include <QtCore/QByteArray>
+#include <QtCore/QString>
+
+namespace QtVirtTest {
+
+// Fails the current test unless the running event dispatcher is the one
+// CTest promised through QTVIRT_EXPECT_DISPATCHER ("glib" or "unix").
+// Call it from initTestCase().
+void verifyExpectedDispatcher();
+
+// "glib" or "unix": the dispatcher this process runs on.
+QByteArray dispatcherName();
+
+// Makes every warning (Qt's own or ours) fail the test, unless the test
+// announced it with QTest::ignoreMessage. Call it from init().
+void failOnAnyWarning();
+
+// The testbed's value for NAME (for example QTVIRT_TEST_URI), as exported by
+// `scripts/testbed env`. Fails the current test when it is missing: an
+// integration test that cannot reach the daemon must not pass.
+QByteArray testbedValue(const char *name);
+
+} // namespace QtVirtTest
+
+#endif // QTVIRT_TESTS_TESTSUPPORT_H
