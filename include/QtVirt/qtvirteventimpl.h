@@ -67,7 +67,8 @@ public:
         after closing the last connection, before the application exits,
         so that libvirt can release its sockets cleanly.
     */
-    static bool waitForPendingFrees(QDeadlineTimer deadline = QDeadlineTimer(QDeadlineTimer::Forever));
+    static bool waitForPendingFrees(QDeadlineTimer deadline
+                                    = QDeadlineTimer(QDeadlineTimer::Forever));
 };
 
 #endif // QTVIRT_QTVIRTEVENTIMPL_H

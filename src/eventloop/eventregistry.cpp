@@ -22,8 +22,7 @@ int nextId(int &last, const char *what)
 
 EventRegistry::EventRegistry(std::function<void()> wakeLoopThread)
     : m_wakeLoopThread(std::move(wakeLoopThread))
-{
-}
+{ }
 
 int EventRegistry::addHandle(Caller caller, int fd, int events, virEventHandleCallback cb,
                              void *opaque, virFreeCallback ff)
@@ -139,8 +138,8 @@ bool EventRegistry::dispatchHandles(int fd, int revents, int deliverable)
     return skippedRunning;
 }
 
-int EventRegistry::addTimeout(Caller caller, int interval, virEventTimeoutCallback cb,
-                              void *opaque, virFreeCallback ff)
+int EventRegistry::addTimeout(Caller caller, int interval, virEventTimeoutCallback cb, void *opaque,
+                              virFreeCallback ff)
 {
     int id = -1;
     bool wake = false;

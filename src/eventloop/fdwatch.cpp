@@ -35,8 +35,7 @@ int toLibvirtEvents(short revents)
 FdWatch::FdWatch(int fd, EventRegistry &registry)
     : m_fd(fd)
     , m_registry(registry)
-{
-}
+{ }
 
 FdWatch::~FdWatch() = default;
 

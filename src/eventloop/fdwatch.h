@@ -35,8 +35,8 @@ private:
     void activated(QSocketNotifier::Type type);
     int pollRevents() const;
     void applyNotifierState();
-    void setNotifierEnabled(std::unique_ptr<QSocketNotifier> &notifier,
-                            QSocketNotifier::Type type, bool enabled);
+    void setNotifierEnabled(std::unique_ptr<QSocketNotifier> &notifier, QSocketNotifier::Type type,
+                            bool enabled);
 
     const int m_fd;
     EventRegistry &m_registry;

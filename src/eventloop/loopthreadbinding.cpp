@@ -12,14 +12,7 @@ LoopThreadBinding::LoopThreadBinding()
         // never blocks the caller, who may hold libvirt's locks.
         QMetaObject::invokeMethod(this, &LoopThreadBinding::runPendingWork, Qt::QueuedConnection);
     })
-{
-}
-
-LoopThreadBinding::~LoopThreadBinding()
-{
-    for (FdWatch *watch : std::as_const(m_fdWatches))
-        watch->retire();
-}
+{ }
 
 int LoopThreadBinding::addHandle(int fd, int events, virEventHandleCallback cb, void *opaque,
                                  virFreeCallback ff)
@@ -128,7 +121,7 @@ void LoopThreadBinding::syncFd(int fd)
         return;
     }
     FdWatch *watch = it != m_fdWatches.end() ? it.value()
-                                              : *m_fdWatches.insert(fd, new FdWatch(fd, m_registry));
+                                             : *m_fdWatches.insert(fd, new FdWatch(fd, m_registry));
     watch->setWanted(*events);
 }
 

@@ -13,7 +13,8 @@ class FdWatch;
 class QTimer;
 
 // libvirt's six event-loop entry points, bound to the thread that created
-// this object. The registry takes the calls from any thread; the notifiers
+// this object. It lives as long as the process: libvirt can never
+// unregister an event loop. The registry takes the calls from any thread; the notifiers
 // and timers that serve them are created, changed and destroyed here only,
 // because Qt allows that in their own thread alone.
 class LoopThreadBinding : public QObject
@@ -22,7 +23,6 @@ class LoopThreadBinding : public QObject
 
 public:
     LoopThreadBinding();
-    ~LoopThreadBinding() override;
 
     bool isLoopThread() const { return std::this_thread::get_id() == m_threadId; }
 

@@ -73,11 +73,15 @@ int removeTimeout(int timer)
     return binding().removeTimeout(timer);
 }
 
+constexpr char foreignLoopMessage[]
+    = "registerImpl(): another event loop implementation was registered with libvirt first";
+
 // libvirt ignores a second virEventRegisterImpl() with only a line in its
 // own log, so find out whose loop a registration now reaches.
 bool libvirtCallsUs()
 {
-    const int probe = virEventAddTimeout(-1, [](int, void *) {}, nullptr, nullptr);
+    const int probe = virEventAddTimeout(
+        -1, [](int, void *) {}, nullptr, nullptr);
     if (probe <= 0)
         return false;
     const bool ours = binding().ownsTimeout(probe);
@@ -94,20 +98,21 @@ bool QtVirtEventImpl::registerImpl()
     case Registration::Ours:
         if (binding().isLoopThread())
             return true;
-        qCWarning(lcQtVirtEvent, "registerImpl(): libvirt's event loop is already bound to "
-                                 "another thread, and libvirt cannot rebind it");
+        qCWarning(lcQtVirtEvent,
+                  "registerImpl(): libvirt's event loop is already bound to "
+                  "another thread, and libvirt cannot rebind it");
         return false;
     case Registration::Foreign:
-        qCWarning(lcQtVirtEvent, "registerImpl(): another event loop implementation was "
-                                 "registered with libvirt first");
+        qCWarning(lcQtVirtEvent, "%s", foreignLoopMessage);
         return false;
     case Registration::None:
         break;
     }
 
     if (!QAbstractEventDispatcher::instance()) {
-        qCWarning(lcQtVirtEvent, "registerImpl(): this thread has no Qt event dispatcher; "
-                                 "create the QCoreApplication first");
+        qCWarning(lcQtVirtEvent,
+                  "registerImpl(): this thread has no Qt event dispatcher; "
+                  "create the QCoreApplication first");
         return false;
     }
 
@@ -116,8 +121,7 @@ bool QtVirtEventImpl::registerImpl()
                          removeTimeout);
     if (!libvirtCallsUs()) {
         registration = Registration::Foreign;
-        qCWarning(lcQtVirtEvent, "registerImpl(): another event loop implementation was "
-                                 "registered with libvirt first");
+        qCWarning(lcQtVirtEvent, "%s", foreignLoopMessage);
         return false;
     }
     registration = Registration::Ours;
