@@ -2,3 +2,5 @@
 #include "common/logging.h"
 
 Q_LOGGING_CATEGORY(lcQtVirtEvent, "qtvirt.event", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcQtVirtStream, "qtvirt.stream", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcQtVirtConnection, "qtvirt.connection", QtWarningMsg)

@@ -5,5 +5,7 @@
 #include <QtCore/QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcQtVirtEvent)
+Q_DECLARE_LOGGING_CATEGORY(lcQtVirtStream)
+Q_DECLARE_LOGGING_CATEGORY(lcQtVirtConnection)
 
 #endif // QTVIRT_COMMON_LOGGING_H
