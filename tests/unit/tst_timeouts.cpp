@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Timeouts: 0 means every loop iteration, -1 disabled, a change applies at
+// once and restarts the phase, and nothing ever fires early.
+
+#include "eventtestutil.h"
+#include "testsupport.h"
+
+#include <QtTest/QTest>
+
+using namespace QtVirtUnit;
+
+namespace {
+
+// QElapsedTimer and Qt's timers both read CLOCK_MONOTONIC, but a callback
+// records its time a few microseconds after Qt decided to fire it.
+constexpr qint64 kClockSlackNs = 1000 * 1000;
+
+qint64 ms(qint64 milliseconds)
+{
+    return milliseconds * 1000 * 1000;
+}
+
+} // namespace
+
+class Timeouts : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void zeroTimeoutFiresOnEveryIteration();
+    void zeroTimeoutDoesNotStarveFileDescriptors();
+    void negativeTimeoutNeverFires();
+    void disablingAndReenablingTakesEffectAtOnce();
+    void shorteningTakesEffectAtOnce();
+    void lengtheningTakesEffectAtOnce();
+    void updateRestartsPhase();
+    void timerNeverFiresEarly();
+    void removedTimerNeverFiresInSamePass();
+    void removedTimerNeverFiresFromNestedLoop();
+    void timerCallbackNotReenteredFromNestedLoop();
+
+private:
+    EventFixture m_fx;
+};
+
+void Timeouts::initTestCase()
+{
+    QtVirtTest::verifyExpectedDispatcher();
+    QVERIFY(QtVirtEventImpl::registerImpl());
+}
+
+void Timeouts::init()
+{
+    QtVirtTest::failOnAnyWarning();
+}
+
+void Timeouts::cleanup()
+{
+    const QString problems = m_fx.tearDown();
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+}
+
+// libvirt flushes queued domain events from a 0 timeout
+// (src/conf/object_event.c): it must fire on each iteration, not once.
+void Timeouts::zeroTimeoutFiresOnEveryIteration()
+{
+    Recorder &rec = m_fx.recorder();
+    QVERIFY(m_fx.addTimeout(rec, 0) > 0);
+    // The iteration that picks up the new timer need not fire it yet.
+    QCoreApplication::processEvents();
+    for (int i = 0; i < 20; ++i) {
+        const int before = rec.calls;
+        QCoreApplication::processEvents();
+        QVERIFY2(rec.calls > before, qPrintable(QStringLiteral("iteration %1").arg(i)));
+    }
+}
+
+// A 0 timeout keeps the loop busy; the fds must still be served, every time
+// they become ready, and the timeout must keep firing meanwhile.
+void Timeouts::zeroTimeoutDoesNotStarveFileDescriptors()
+{
+    Recorder &busy = m_fx.recorder();
+    QVERIFY(m_fx.addTimeout(busy, 0) > 0);
+
+    Pipe &p = m_fx.pipe();
+    Recorder &reader = m_fx.recorder();
+    reader.drain = true;
+    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+
+    for (int round = 1; round <= 5; ++round) {
+        QEventLoop loop;
+        reader.onEvent = [&loop](int, int, int) { quitSoon(loop); };
+        const int busyBefore = busy.calls;
+        QVERIFY(p.writeByte());
+        QVERIFY2(runLoopUntilQuit(loop, 5000), qPrintable(QStringLiteral("round %1").arg(round)));
+        QCOMPARE(reader.calls.load(), round);
+        QVERIFY(busy.calls > busyBefore);
+    }
+}
+
+void Timeouts::negativeTimeoutNeverFires()
+{
+    Recorder &rec = m_fx.recorder();
+    QVERIFY(m_fx.addTimeout(rec, -1) > 0);
+    runLoopFor(300);
+    QCOMPARE(rec.calls.load(), 0);
+}
+
+void Timeouts::disablingAndReenablingTakesEffectAtOnce()
+{
+    Recorder &rec = m_fx.recorder();
+    const int id = m_fx.addTimeout(rec, 20);
+    QVERIFY(id > 0);
+    for (int interval : {20, 0, 20, 0}) {
+        virEventUpdateTimeout(id, interval);
+        const int before = rec.calls;
+        QTRY_VERIFY_WITH_TIMEOUT(rec.calls > before + 1, 5000);
+        virEventUpdateTimeout(id, -1);
+        const int disabled = rec.calls;
+        runLoopFor(150);
+        QCOMPARE(rec.calls.load(), disabled);
+    }
+}
+
+// The loop sleeps towards a far deadline; a shorter one set from the loop
+// thread must replace it, without anything else waking the loop.
+void Timeouts::shorteningTakesEffectAtOnce()
+{
+    Recorder &rec = m_fx.recorder();
+    const int id = m_fx.addTimeout(rec, 60000);
+    QVERIFY(id > 0);
+    QEventLoop loop;
+    rec.onTimeout = [&loop](int timer) {
+        virEventUpdateTimeout(timer, -1);
+        quitSoon(loop);
+    };
+    runLoopFor(50);
+
+    QElapsedTimer sinceUpdate;
+    sinceUpdate.start();
+    virEventUpdateTimeout(id, 20);
+    QVERIFY(runLoopUntilQuit(loop, 10000));
+    QVERIFY2(sinceUpdate.elapsed() < 5000, qPrintable(QString::number(sinceUpdate.elapsed())));
+    QCOMPARE(rec.calls.load(), 1);
+}
+
+void Timeouts::lengtheningTakesEffectAtOnce()
+{
+    Recorder &rec = m_fx.recorder();
+    const int id = m_fx.addTimeout(rec, 30);
+    QVERIFY(id > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(rec.calls > 0, 5000);
+    virEventUpdateTimeout(id, 60000);
+    const int before = rec.calls;
+    runLoopFor(300);
+    QCOMPARE(rec.calls.load(), before);
+}
+
+// "A change takes effect at once; existing loops restart the phase": a
+// 600 ms timeout updated to 600 ms after 200 ms fires 600 ms after the
+// update, not at its old deadline. The keepalive timer relies on this.
+void Timeouts::updateRestartsPhase()
+{
+    Recorder &rec = m_fx.recorder();
+    QElapsedTimer sinceAdd;
+    sinceAdd.start();
+    const int id = m_fx.addTimeout(rec, 600);
+    QVERIFY(id > 0);
+    QElapsedTimer sinceUpdate;
+    qint64 firedAfterUpdate = -1;
+    rec.onTimeout = [&](int timer) {
+        firedAfterUpdate = sinceUpdate.nsecsElapsed();
+        virEventUpdateTimeout(timer, -1);
+    };
+
+    runLoopFor(200);
+    // Should a loaded machine have overslept the old deadline, the timeout
+    // fired legitimately and there is no phase left to restart.
+    QVERIFY2(
+        rec.calls == 0,
+        qPrintable(
+            QStringLiteral("fired before the update, %1 ms after adding").arg(sinceAdd.elapsed())));
+    sinceUpdate.start();
+    virEventUpdateTimeout(id, 600);
+
+    QTRY_VERIFY_WITH_TIMEOUT(rec.calls > 0, 5000);
+    QCOMPARE(rec.calls.load(), 1);
+    QVERIFY2(firedAfterUpdate >= ms(600) - kClockSlackNs,
+             qPrintable(QStringLiteral("fired %1 ms after the update")
+                            .arg(static_cast<double>(firedAfterUpdate) / ms(1))));
+}
+
+// A repeating timeout is never early, neither from when it was armed nor
+// from its previous firing, even after a late firing: libvirt's own loop
+// schedules the next expiry from the moment it dispatched. Qt's repeating
+// timers instead keep their original phase, so a firing delayed by a busy
+// loop is followed by one that comes early. The loop is blocked on purpose
+// around the second expiry to make that happen.
+void Timeouts::timerNeverFiresEarly()
+{
+    constexpr int kInterval = 50;
+    constexpr int kFires = 6;
+    Recorder &rec = m_fx.recorder();
+    std::vector<qint64> firedAt;
+    QElapsedTimer clock;
+    rec.onTimeout = [&](int timer) {
+        firedAt.push_back(clock.nsecsElapsed());
+        if (firedAt.size() == 1) {
+            // Busy from 40 to 70 ms after this firing: the next one, due
+            // at 50 ms, comes 20 ms late.
+            QTimer::singleShot(40, Qt::PreciseTimer,
+                               [] { std::this_thread::sleep_for(std::chrono::milliseconds(30)); });
+        }
+        if (firedAt.size() == kFires)
+            virEventUpdateTimeout(timer, -1);
+    };
+    clock.start();
+    QVERIFY(m_fx.addTimeout(rec, kInterval) > 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(firedAt.size(), std::size_t(kFires), 10000);
+    QVERIFY2(firedAt[0] >= ms(kInterval) - kClockSlackNs,
+             qPrintable(QStringLiteral("first firing after %1 ms")
+                            .arg(static_cast<double>(firedAt[0]) / ms(1))));
+    for (std::size_t i = 1; i < firedAt.size(); ++i) {
+        const qint64 gap = firedAt[i] - firedAt[i - 1];
+        QVERIFY2(gap >= ms(kInterval) - kClockSlackNs,
+                 qPrintable(QStringLiteral("firing %1 came %2 ms after the previous one")
+                                .arg(i)
+                                .arg(static_cast<double>(gap) / ms(1))));
+    }
+}
+
+// Timeouts due in the same pass; whichever callback runs first removes them
+// all. No other may run afterwards (libvirt 707781fe: a timer fired after
+// its owner was freed).
+void Timeouts::removedTimerNeverFiresInSamePass()
+{
+    constexpr int kTimers = 8;
+    std::vector<int> ids(kTimers, 0);
+    QList<Recorder *> recs;
+    for (int i = 0; i < kTimers; ++i) {
+        Recorder &rec = m_fx.recorder();
+        rec.onTimeout = [&ids](int) {
+            for (int id : ids)
+                virEventRemoveTimeout(id);
+        };
+        recs.append(&rec);
+        ids[i] = m_fx.addTimeout(rec, 0);
+        QVERIFY(ids[i] > 0);
+    }
+    const auto totalCalls = [&recs] {
+        int total = 0;
+        for (const Recorder *rec : std::as_const(recs))
+            total += rec->calls;
+        return total;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(totalCalls() > 0, 5000);
+    runLoopFor(100);
+    QCOMPARE(totalCalls(), 1);
+}
+
+// As above, with a nested event loop opened after the removal.
+void Timeouts::removedTimerNeverFiresFromNestedLoop()
+{
+    Recorder &a = m_fx.recorder();
+    Recorder &b = m_fx.recorder();
+    int idA = 0;
+    int idB = 0;
+    int othersCallsAfterNested = -1;
+    const auto removeOtherThenNest = [&](int self, int other, Recorder &otherRec) {
+        virEventRemoveTimeout(other);
+        runLoopFor(100);
+        othersCallsAfterNested = otherRec.calls;
+        virEventRemoveTimeout(self);
+    };
+    a.onTimeout = [&](int) { removeOtherThenNest(idA, idB, b); };
+    b.onTimeout = [&](int) { removeOtherThenNest(idB, idA, a); };
+    idA = m_fx.addTimeout(a, 0);
+    idB = m_fx.addTimeout(b, 0);
+    QVERIFY(idA > 0);
+    QVERIFY(idB > 0);
+
+    QTRY_VERIFY_WITH_TIMEOUT(othersCallsAfterNested >= 0, 5000);
+    QCOMPARE(othersCallsAfterNested, 0);
+    runLoopFor(100);
+    QCOMPARE(a.calls + b.calls, 1);
+}
+
+// A 0 timeout whose callback runs a nested event loop is due throughout it;
+// it must not be re-entered, other timeouts keep firing inside, and it
+// fires again once its callback returned.
+void Timeouts::timerCallbackNotReenteredFromNestedLoop()
+{
+    Recorder &other = m_fx.recorder();
+    QVERIFY(m_fx.addTimeout(other, 0) > 0);
+
+    Recorder &nester = m_fx.recorder();
+    bool servedInNested = false;
+    nester.onTimeout = [&](int id) {
+        if (nester.calls > 1) {
+            virEventRemoveTimeout(id);
+            return;
+        }
+        const int otherBefore = other.calls;
+        QElapsedTimer nestedFor;
+        nestedFor.start();
+        servedInNested = runLoopUntil(
+            [&] { return other.calls > otherBefore + 2 && nestedFor.elapsed() >= 50; }, 5000);
+    };
+    QVERIFY(m_fx.addTimeout(nester, 0) > 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(nester.calls.load(), 2, 10000);
+    QVERIFY(servedInNested);
+    QVERIFY(!nester.reentered);
+}
+
+QTEST_GUILESS_MAIN(Timeouts)
+#include "tst_timeouts.moc"
