@@ -27,9 +27,9 @@ BenchOptions parseBenchOptions(const QStringList &arguments)
     BenchOptions options;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-            QStringLiteral("Round trips between two pipes, each one two READABLE dispatches, on "
-                           "QtVirtEventImpl and its peers. Without --variant, runs every variant "
-                           "in its own process, interleaved, and prints medians and ratios."));
+        QStringLiteral("Round trips between two pipes, each one two READABLE dispatches, on "
+                       "QtVirtEventImpl and its peers. Without --variant, runs every variant "
+                       "in its own process, interleaved, and prints medians and ratios."));
     parser.addHelpOption();
     const QCommandLineOption variant(QStringLiteral("variant"),
                                      QStringLiteral("Measure only this variant, in this process."),
@@ -37,9 +37,10 @@ BenchOptions parseBenchOptions(const QStringList &arguments)
     const QCommandLineOption roundTrips(QStringLiteral("round-trips"),
                                         QStringLiteral("Round trips per measurement."),
                                         QStringLiteral("n"), QString::number(options.roundTrips));
-    const QCommandLineOption idleHandles(QStringLiteral("idle-handles"),
-                                         QStringLiteral("Further registered handles that never fire."),
-                                         QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption idleHandles(
+        QStringLiteral("idle-handles"),
+        QStringLiteral("Further registered handles that never fire."), QStringLiteral("n"),
+        QStringLiteral("0"));
     const QCommandLineOption idleTimers(QStringLiteral("idle-timers"),
                                         QStringLiteral("Registered timers that never fire."),
                                         QStringLiteral("n"), QStringLiteral("0"));
@@ -59,8 +60,8 @@ BenchOptions parseBenchOptions(const QStringList &arguments)
 
 QStringList variantArguments(const BenchOptions &options, const QString &variant)
 {
-    return {QStringLiteral("--variant"), variant,
-            QStringLiteral("--round-trips"), QString::number(options.roundTrips),
+    return {QStringLiteral("--variant"),      variant,
+            QStringLiteral("--round-trips"),  QString::number(options.roundTrips),
             QStringLiteral("--idle-handles"), QString::number(options.idleHandles),
-            QStringLiteral("--idle-timers"), QString::number(options.idleTimers)};
+            QStringLiteral("--idle-timers"),  QString::number(options.idleTimers)};
 }

@@ -11,28 +11,29 @@ namespace {
 
 struct Variant
 {
-    QString name;
+    QString name;       // what --variant runs
     QString dispatcher; // empty for the loops that are not Qt's
+    QString label;
+    bool forcePoll = false; // QtVirtEventImpl's portable path
 };
 
 QList<Variant> allVariants()
 {
-    QList<Variant> variants{{QStringLiteral("raw-poll"), {}},
-                            {QStringLiteral("libvirt-default"), {}}};
+    QList<Variant> variants{
+        {QStringLiteral("raw-poll"), {}, QStringLiteral("raw-poll")},
+        {QStringLiteral("libvirt-default"), {}, QStringLiteral("libvirt-default")}};
 #ifdef QTVIRT_BENCH_HAVE_LIBVIRT_GLIB
-    variants.append({QStringLiteral("libvirt-glib"), {}});
+    variants.append({QStringLiteral("libvirt-glib"), {}, QStringLiteral("libvirt-glib")});
 #endif
-    for (const char *name : {"qt-notifier", "qtvirt"}) {
-        for (const char *dispatcher : {"glib", "unix"})
-            variants.append({QLatin1String(name), QLatin1String(dispatcher)});
+    for (const QString &dispatcher : {QStringLiteral("glib"), QStringLiteral("unix")}) {
+        const QString suffix = QLatin1Char('/') + dispatcher;
+        variants.append(
+            {QStringLiteral("qt-notifier"), dispatcher, QStringLiteral("qt-notifier") + suffix});
+        variants.append({QStringLiteral("qtvirt"), dispatcher, QStringLiteral("qtvirt") + suffix});
+        variants.append(
+            {QStringLiteral("qtvirt"), dispatcher, QStringLiteral("qtvirt-poll") + suffix, true});
     }
     return variants;
-}
-
-QString label(const Variant &variant)
-{
-    return variant.dispatcher.isEmpty() ? variant.name
-                                        : variant.name + QLatin1Char('/') + variant.dispatcher;
 }
 
 // One measurement in a fresh process: libvirt's loop registration cannot be
@@ -45,6 +46,10 @@ double measure(const QString &program, const BenchOptions &options, const Varian
         environment.insert(QStringLiteral("QT_NO_GLIB"), QStringLiteral("1"));
     else
         environment.remove(QStringLiteral("QT_NO_GLIB"));
+    if (variant.forcePoll)
+        environment.insert(QStringLiteral("QTVIRT_EVENT_READINESS"), QStringLiteral("poll"));
+    else
+        environment.remove(QStringLiteral("QTVIRT_EVENT_READINESS"));
     child.setProcessEnvironment(environment);
     child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     child.start(program, variantArguments(options, variant.name));
@@ -83,10 +88,10 @@ int runDriver(const QString &program, const BenchOptions &options)
         for (const Variant &variant : variants) {
             const double rate = measure(program, options, variant);
             if (rate <= 0) {
-                out << "FAILED: " << label(variant) << Qt::endl;
+                out << "FAILED: " << variant.label << Qt::endl;
                 return 1;
             }
-            rates[label(variant)].append(rate);
+            rates[variant.label].append(rate);
         }
     }
 
@@ -98,14 +103,15 @@ int runDriver(const QString &program, const BenchOptions &options)
         << options.roundTrips << " round trips; " << options.idleHandles << " idle handles, "
         << options.idleTimers << " idle timers\n";
     out << qSetFieldWidth(22) << Qt::left << "variant" << qSetFieldWidth(16) << "round trips/s"
-        << "vs libvirt" << "vs bare Qt" << qSetFieldWidth(0) << '\n';
+        << "vs libvirt"
+        << "vs bare Qt" << qSetFieldWidth(0) << '\n';
     const double libvirtDefault = medians.value(QStringLiteral("libvirt-default"));
     for (const Variant &variant : variants) {
-        const double rate = medians.value(label(variant));
+        const double rate = medians.value(variant.label);
         const QString bareQt = variant.dispatcher.isEmpty()
-                ? QStringLiteral("-")
-                : ratio(rate, medians.value(QStringLiteral("qt-notifier/") + variant.dispatcher));
-        out << qSetFieldWidth(22) << label(variant) << qSetFieldWidth(16)
+            ? QStringLiteral("-")
+            : ratio(rate, medians.value(QStringLiteral("qt-notifier/") + variant.dispatcher));
+        out << qSetFieldWidth(22) << variant.label << qSetFieldWidth(16)
             << QString::number(rate / 1000, 'f', 1) + QLatin1Char('k')
             << ratio(rate, libvirtDefault) << bareQt << qSetFieldWidth(0) << '\n';
     }

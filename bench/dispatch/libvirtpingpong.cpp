@@ -26,24 +26,25 @@ LibvirtPingPong::LibvirtPingPong(const BenchOptions &options, std::function<void
     , m_quit(std::move(quit))
 {
     m_handles.push_back(addHandleOrDie(
-            m_pingPong.firstReadFd(),
-            [](int, int, int, void *opaque) {
-                static_cast<LibvirtPingPong *>(opaque)->m_pingPong.onFirstReadable();
-            },
-            this));
+        m_pingPong.firstReadFd(),
+        [](int, int, int, void *opaque) {
+            static_cast<LibvirtPingPong *>(opaque)->m_pingPong.onFirstReadable();
+        },
+        this));
     m_handles.push_back(addHandleOrDie(
-            m_pingPong.secondReadFd(),
-            [](int, int, int, void *opaque) {
-                auto *self = static_cast<LibvirtPingPong *>(opaque);
-                if (!self->m_pingPong.onSecondReadable())
-                    self->m_quit();
-            },
-            this));
+        m_pingPong.secondReadFd(),
+        [](int, int, int, void *opaque) {
+            auto *self = static_cast<LibvirtPingPong *>(opaque);
+            if (!self->m_pingPong.onSecondReadable())
+                self->m_quit();
+        },
+        this));
     for (int fd : m_idle.readFds())
-        m_handles.push_back(addHandleOrDie(fd, [](int, int, int, void *) {}, nullptr));
+        m_handles.push_back(addHandleOrDie(
+            fd, [](int, int, int, void *) {}, nullptr));
     for (int i = 0; i < options.idleTimers; ++i)
-        m_timeouts.push_back(
-                virEventAddTimeout(IdleTimerIntervalMs, [](int, void *) {}, nullptr, nullptr));
+        m_timeouts.push_back(virEventAddTimeout(
+            IdleTimerIntervalMs, [](int, void *) {}, nullptr, nullptr));
 }
 
 LibvirtPingPong::~LibvirtPingPong()

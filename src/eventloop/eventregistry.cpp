@@ -7,8 +7,6 @@
 
 namespace {
 
-constexpr int AlwaysDelivered = VIR_EVENT_HANDLE_ERROR | VIR_EVENT_HANDLE_HANGUP;
-
 int nextId(int &last, const char *what)
 {
     if (last == INT_MAX) {
@@ -24,203 +22,127 @@ EventRegistry::EventRegistry(std::function<void()> wakeLoopThread)
     : m_wakeLoopThread(std::move(wakeLoopThread))
 { }
 
-int EventRegistry::addHandle(Caller caller, int fd, int events, virEventHandleCallback cb,
-                             void *opaque, virFreeCallback ff)
+HandleRegistration *EventRegistry::addHandle(Caller caller, int fd, int events,
+                                             virEventHandleCallback cb, void *opaque,
+                                             virFreeCallback ff)
 {
-    int id = -1;
+    HandleRegistration *handle = nullptr;
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        id = nextId(m_lastHandleId, "handle");
+        const int id = nextId(m_lastHandleId, "handle");
         if (id < 0)
-            return -1;
-        m_handles.insert(id, HandleEntry{fd, events, cb, opaque, ff});
-        m_handlesByFd[fd].append(id);
-        wake = deferFd(caller, fd);
+            return nullptr;
+        handle = new HandleRegistration(id, fd, events, cb, opaque, ff);
+        m_handles.insert(id, handle);
+        wake = queueHandle(caller, handle);
     }
     wakeIf(wake);
-    return id;
+    return handle;
 }
 
-std::optional<int> EventRegistry::updateHandle(Caller caller, int id, int events)
+HandleRegistration *EventRegistry::updateHandle(Caller caller, int id, int events)
 {
-    int fd = -1;
+    HandleRegistration *handle = nullptr;
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        const auto it = m_handles.find(id);
-        if (it == m_handles.end() || it->events == events)
-            return std::nullopt;
-        it->events = events;
-        fd = it->fd;
-        wake = deferFd(caller, fd);
+        handle = m_handles.value(id);
+        if (!handle || handle->events.load(std::memory_order_relaxed) == events)
+            return nullptr;
+        handle->events.store(events, std::memory_order_relaxed);
+        wake = queueHandle(caller, handle);
     }
     wakeIf(wake);
-    return fd;
+    return handle;
 }
 
-std::optional<int> EventRegistry::removeHandle(Caller caller, int id)
+HandleRegistration *EventRegistry::removeHandle(Caller caller, int id)
 {
-    int fd = -1;
+    HandleRegistration *handle = nullptr;
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        const auto it = m_handles.find(id);
-        if (it == m_handles.end())
-            return std::nullopt;
-        fd = it->fd;
-        wake = queueFree(it->ff, it->opaque);
-        m_handles.erase(it);
-
-        const auto byFd = m_handlesByFd.find(fd);
-        byFd->removeOne(id);
-        if (byFd->isEmpty())
-            m_handlesByFd.erase(byFd);
-        wake = deferFd(caller, fd) || wake;
+        handle = m_handles.take(id);
+        if (!handle)
+            return nullptr;
+        handle->removed.store(true, std::memory_order_release);
+        wake = queueHandle(caller, handle);
+        wake = retire(Retired{std::unique_ptr<HandleRegistration>(handle), {}}) || wake;
     }
     wakeIf(wake);
-    return fd;
+    return handle;
 }
 
-std::optional<int> EventRegistry::eventsOnFd(int fd) const
+TimeoutRegistration *EventRegistry::addTimeout(Caller caller, int interval,
+                                               virEventTimeoutCallback cb, void *opaque,
+                                               virFreeCallback ff)
 {
-    std::lock_guard lock(m_mutex);
-    const auto byFd = m_handlesByFd.constFind(fd);
-    if (byFd == m_handlesByFd.cend())
-        return std::nullopt;
-    int events = 0;
-    for (int id : *byFd)
-        events |= m_handles.value(id).events;
-    return events;
-}
-
-bool EventRegistry::dispatchHandles(int fd, int revents, int deliverable)
-{
-    FdIds ids;
-    {
-        std::lock_guard lock(m_mutex);
-        ids = m_handlesByFd.value(fd);
-    }
-
-    // Callbacks may add, update or remove registrations, so walk a snapshot
-    // and look every id up again: a handle removed by an earlier callback of
-    // this pass must not run (libvirt tests/eventtest.c, "deleted during
-    // dispatch"; libvirtaio a5cc6da).
-    bool skippedRunning = false;
-    for (int id : ids) {
-        virEventHandleCallback cb = nullptr;
-        void *opaque = nullptr;
-        int events = 0;
-        {
-            std::lock_guard lock(m_mutex);
-            const auto it = m_handles.find(id);
-            if (it == m_handles.end() || it->events == 0)
-                continue;
-            events = revents & ((it->events | AlwaysDelivered) & deliverable);
-            if (events == 0)
-                continue;
-            if (it->running) {
-                skippedRunning = true;
-                continue;
-            }
-            it->running = true;
-            cb = it->cb;
-            opaque = it->opaque;
-        }
-
-        cb(id, fd, events, opaque);
-
-        std::lock_guard lock(m_mutex);
-        const auto it = m_handles.find(id);
-        if (it != m_handles.end())
-            it->running = false;
-    }
-    return skippedRunning;
-}
-
-int EventRegistry::addTimeout(Caller caller, int interval, virEventTimeoutCallback cb, void *opaque,
-                              virFreeCallback ff)
-{
-    int id = -1;
+    TimeoutRegistration *timeout = nullptr;
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        id = nextId(m_lastTimeoutId, "timeout");
+        const int id = nextId(m_lastTimeoutId, "timeout");
         if (id < 0)
-            return -1;
-        m_timeouts.insert(id, TimeoutEntry{interval, cb, opaque, ff});
-        wake = deferTimeout(caller, id);
+            return nullptr;
+        timeout = new TimeoutRegistration(id, interval, cb, opaque, ff);
+        m_timeouts.insert(id, timeout);
+        wake = queueTimeout(caller, timeout);
     }
     wakeIf(wake);
-    return id;
+    return timeout;
 }
 
-bool EventRegistry::updateTimeout(Caller caller, int id, int interval)
+TimeoutRegistration *EventRegistry::updateTimeout(Caller caller, int id, int interval)
 {
+    TimeoutRegistration *timeout = nullptr;
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        const auto it = m_timeouts.find(id);
-        if (it == m_timeouts.end())
-            return false;
+        timeout = m_timeouts.value(id);
         // Re-arming with the same interval still restarts the phase, as in
         // libvirt's own loop: keepalive relies on it to push its deadline
-        // back whenever a message arrives.
-        if (it->interval < 0 && interval < 0)
-            return false;
-        it->interval = interval;
-        wake = deferTimeout(caller, id);
+        // back whenever a message arrives. Only "still disabled" is no change.
+        if (!timeout || (interval < 0 && timeout->interval.load(std::memory_order_relaxed) < 0))
+            return nullptr;
+        timeout->interval.store(interval, std::memory_order_relaxed);
+        wake = queueTimeout(caller, timeout);
     }
     wakeIf(wake);
-    return true;
+    return timeout;
 }
 
-bool EventRegistry::removeTimeout(Caller caller, int id)
+TimeoutRegistration *EventRegistry::removeTimeout(Caller caller, int id)
 {
+    TimeoutRegistration *timeout = nullptr;
     bool wake = false;
     {
         std::lock_guard lock(m_mutex);
-        const auto it = m_timeouts.find(id);
-        if (it == m_timeouts.end())
-            return false;
-        wake = queueFree(it->ff, it->opaque);
-        m_timeouts.erase(it);
-        wake = deferTimeout(caller, id) || wake;
+        timeout = m_timeouts.take(id);
+        if (!timeout)
+            return nullptr;
+        timeout->removed.store(true, std::memory_order_release);
+        wake = queueTimeout(caller, timeout);
+        wake = retire(Retired{{}, std::unique_ptr<TimeoutRegistration>(timeout)}) || wake;
     }
     wakeIf(wake);
-    return true;
+    return timeout;
 }
 
-std::optional<int> EventRegistry::timeoutInterval(int id) const
+bool EventRegistry::ownsTimeout(int id) const
 {
     std::lock_guard lock(m_mutex);
-    const auto it = m_timeouts.constFind(id);
-    if (it == m_timeouts.cend())
-        return std::nullopt;
-    return it->interval;
-}
-
-void EventRegistry::fireTimeout(int id)
-{
-    virEventTimeoutCallback cb = nullptr;
-    void *opaque = nullptr;
-    {
-        std::lock_guard lock(m_mutex);
-        const auto it = m_timeouts.constFind(id);
-        // Removed or disabled from another thread since the timer was
-        // armed: the loop thread has not caught up with it yet.
-        if (it == m_timeouts.cend() || it->interval < 0)
-            return;
-        cb = it->cb;
-        opaque = it->opaque;
-    }
-    cb(id, opaque);
+    return m_timeouts.contains(id);
 }
 
 EventRegistry::PendingWork EventRegistry::takePendingWork()
 {
     std::lock_guard lock(m_mutex);
     m_wakePosted = false;
+    for (HandleRegistration *handle : m_pending.handles)
+        handle->refreshQueued = false;
+    for (TimeoutRegistration *timeout : m_pending.timeouts)
+        timeout->syncQueued = false;
     return std::exchange(m_pending, PendingWork());
 }
 
@@ -250,27 +172,29 @@ bool EventRegistry::waitUntilNoOutstandingFrees(QDeadlineTimer deadline)
     return m_freesDone.wait_until(lock, deadline.deadline<std::chrono::steady_clock>(), done);
 }
 
-bool EventRegistry::deferFd(Caller caller, int fd)
+bool EventRegistry::queueHandle(Caller caller, HandleRegistration *handle)
 {
-    if (caller == Caller::LoopThread)
+    if (caller == Caller::LoopThread || handle->refreshQueued)
         return false;
-    m_pending.fds.insert(fd);
+    handle->refreshQueued = true;
+    m_pending.handles.push_back(handle);
     return takeWake();
 }
 
-bool EventRegistry::deferTimeout(Caller caller, int id)
+bool EventRegistry::queueTimeout(Caller caller, TimeoutRegistration *timeout)
 {
-    if (caller == Caller::LoopThread)
+    if (caller == Caller::LoopThread || timeout->syncQueued)
         return false;
-    m_pending.timeouts.insert(id);
+    timeout->syncQueued = true;
+    m_pending.timeouts.push_back(timeout);
     return takeWake();
 }
 
-bool EventRegistry::queueFree(virFreeCallback ff, void *opaque)
+bool EventRegistry::retire(Retired retired)
 {
     // Counted even without a callback, so that waitForPendingFrees() also
     // waits for the notifier or timer of this registration to be gone.
-    m_pending.frees.push_back(FreeCall{ff, opaque});
+    m_pending.retired.push_back(std::move(retired));
     ++m_outstandingFrees;
     return takeWake();
 }

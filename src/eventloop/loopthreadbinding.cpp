@@ -2,71 +2,91 @@
 #include "eventloop/loopthreadbinding.h"
 
 #include "eventloop/fdwatch.h"
+#include "eventloop/glibhangupsource.h"
 
+#include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QTimer>
 
-LoopThreadBinding::LoopThreadBinding()
+LoopThreadBinding::LoopThreadBinding(ReadinessMode mode, int wakeFd)
     : m_threadId(std::this_thread::get_id())
-    , m_registry([this] {
-        // A queued call wakes the loop thread, nested loops included, and
-        // never blocks the caller, who may hold libvirt's locks.
-        QMetaObject::invokeMethod(this, &LoopThreadBinding::runPendingWork, Qt::QueuedConnection);
-    })
-{ }
+    , m_mode(mode)
+    , m_wakeChannel(wakeFd, [this] { schedulePendingWork(); })
+    , m_registry([this] { wakeLoopThread(); })
+{
+    switch (m_mode) {
+    case ReadinessMode::UnixDeferred:
+        // The Unix dispatcher emits awake() first thing in every
+        // processEvents(), after the pass that collected the activations
+        // and before it can block again.
+        connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake, this,
+                &LoopThreadBinding::dispatchDeferred);
+        break;
+    case ReadinessMode::GlibSideChannel:
+        m_glibHangups = std::make_unique<GlibHangupSource>();
+        break;
+    case ReadinessMode::PollEachActivation:
+        break;
+    }
+}
+
+LoopThreadBinding::~LoopThreadBinding() = default;
 
 int LoopThreadBinding::addHandle(int fd, int events, virEventHandleCallback cb, void *opaque,
                                  virFreeCallback ff)
 {
-    const int id = m_registry.addHandle(caller(), fd, events, cb, opaque, ff);
-    if (id > 0 && isLoopThread())
-        syncFd(fd);
+    HandleRegistration *handle = m_registry.addHandle(caller(), fd, events, cb, opaque, ff);
+    if (!handle)
+        return -1;
+    const int id = handle->id; // another thread must not touch handle again
+    if (isLoopThread())
+        refreshHandle(handle);
     return id;
 }
 
 void LoopThreadBinding::updateHandle(int id, int events)
 {
-    const std::optional<int> fd = m_registry.updateHandle(caller(), id, events);
-    if (fd && isLoopThread())
-        syncFd(*fd);
+    HandleRegistration *handle = m_registry.updateHandle(caller(), id, events);
+    if (handle && isLoopThread())
+        refreshHandle(handle);
 }
 
 int LoopThreadBinding::removeHandle(int id)
 {
-    const std::optional<int> fd = m_registry.removeHandle(caller(), id);
-    if (!fd)
+    HandleRegistration *handle = m_registry.removeHandle(caller(), id);
+    if (!handle)
         return -1;
     if (isLoopThread())
-        syncFd(*fd);
+        refreshHandle(handle);
     return 0;
 }
 
 int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void *opaque,
                                   virFreeCallback ff)
 {
-    const int id = m_registry.addTimeout(caller(), interval, cb, opaque, ff);
-    if (id > 0 && isLoopThread())
-        syncTimeout(id);
+    TimeoutRegistration *timeout = m_registry.addTimeout(caller(), interval, cb, opaque, ff);
+    if (!timeout)
+        return -1;
+    const int id = timeout->id; // another thread must not touch timeout again
+    if (isLoopThread())
+        syncTimer(timeout);
     return id;
 }
 
 void LoopThreadBinding::updateTimeout(int id, int interval)
 {
-    if (m_registry.updateTimeout(caller(), id, interval) && isLoopThread())
-        syncTimeout(id);
+    TimeoutRegistration *timeout = m_registry.updateTimeout(caller(), id, interval);
+    if (timeout && isLoopThread())
+        syncTimer(timeout);
 }
 
 int LoopThreadBinding::removeTimeout(int id)
 {
-    if (!m_registry.removeTimeout(caller(), id))
+    TimeoutRegistration *timeout = m_registry.removeTimeout(caller(), id);
+    if (!timeout)
         return -1;
     if (isLoopThread())
-        syncTimeout(id);
+        syncTimer(timeout);
     return 0;
-}
-
-bool LoopThreadBinding::ownsTimeout(int id) const
-{
-    return m_registry.timeoutInterval(id).has_value();
 }
 
 bool LoopThreadBinding::waitForPendingFrees(QDeadlineTimer deadline)
@@ -84,6 +104,32 @@ bool LoopThreadBinding::waitForPendingFrees(QDeadlineTimer deadline)
     return true;
 }
 
+quint64 LoopThreadBinding::glibIteration() const
+{
+    return m_glibHangups ? m_glibHangups->iteration() : 0;
+}
+
+LoopThreadBinding::DispatchScope::~DispatchScope()
+{
+    if (--m_binding.m_dispatchDepth == 0)
+        m_binding.m_graveyard.clear();
+}
+
+void LoopThreadBinding::wakeLoopThread()
+{
+    if (isLoopThread())
+        schedulePendingWork();
+    else
+        m_wakeChannel.wake();
+}
+
+void LoopThreadBinding::schedulePendingWork()
+{
+    // Free callbacks run from this queued call: later, from the event loop
+    // (nested loops included), never inside remove() and with no lock held.
+    QMetaObject::invokeMethod(this, &LoopThreadBinding::runPendingWork, Qt::QueuedConnection);
+}
+
 EventRegistry::Caller LoopThreadBinding::caller() const
 {
     return isLoopThread() ? EventRegistry::Caller::LoopThread : EventRegistry::Caller::OtherThread;
@@ -92,66 +138,94 @@ EventRegistry::Caller LoopThreadBinding::caller() const
 void LoopThreadBinding::runPendingWork()
 {
     EventRegistry::PendingWork work = m_registry.takePendingWork();
-    for (int fd : std::as_const(work.fds))
-        syncFd(fd);
-    for (int id : std::as_const(work.timeouts))
-        syncTimeout(id);
+    for (HandleRegistration *handle : work.handles)
+        refreshHandle(handle);
+    for (TimeoutRegistration *timeout : work.timeouts)
+        syncTimer(timeout);
+    if (work.retired.empty())
+        return;
 
     // Only now, with the notifiers and timers of the removed registrations
     // gone, may libvirt close their fds and free their data. No lock is held
     // here and remove() has long returned (libvirt-python 72e237f,
     // libvirt-glib f65794e).
-    for (const EventRegistry::FreeCall &free : work.frees) {
-        if (free.ff)
-            free.ff(free.opaque);
+    for (const EventRegistry::Retired &retired : work.retired) {
+        const virFreeCallback ff = retired.handle ? retired.handle->ff : retired.timeout->ff;
+        void *opaque = retired.handle ? retired.handle->opaque : retired.timeout->opaque;
+        if (ff)
+            ff(opaque);
     }
-    if (!work.frees.empty())
-        m_registry.freesDone(work.frees.size());
+    m_registry.freesDone(work.retired.size());
+    if (m_dispatchDepth > 0)
+        std::move(work.retired.begin(), work.retired.end(), std::back_inserter(m_graveyard));
 }
 
-void LoopThreadBinding::syncFd(int fd)
+void LoopThreadBinding::dispatchDeferred()
 {
-    const std::optional<int> events = m_registry.eventsOnFd(fd);
-    const auto it = m_fdWatches.find(fd);
-    if (!events) {
-        if (it != m_fdWatches.end()) {
-            it.value()->retire();
+    if (m_deferred.isEmpty())
+        return;
+    // A callback may run a nested loop, whose awake() lands here again.
+    const QVarLengthArray<FdWatch *, 8> watches = std::exchange(m_deferred, {});
+    for (FdWatch *watch : watches)
+        watch->dispatchCollected();
+}
+
+void LoopThreadBinding::refreshHandle(HandleRegistration *handle)
+{
+    const auto it = m_fdWatches.find(handle->fd);
+    if (handle->removed.load(std::memory_order_relaxed)) {
+        if (it == m_fdWatches.end())
+            return;
+        FdWatch *watch = it.value();
+        watch->detach(handle);
+        if (watch->isEmpty()) {
             m_fdWatches.erase(it);
+            watch->retire();
+        } else {
+            watch->refresh();
         }
         return;
     }
-    FdWatch *watch = it != m_fdWatches.end() ? it.value()
-                                             : *m_fdWatches.insert(fd, new FdWatch(fd, m_registry));
-    watch->setWanted(*events);
+    FdWatch *watch = it != m_fdWatches.end()
+        ? it.value()
+        : *m_fdWatches.insert(handle->fd, new FdWatch(handle->fd, *this));
+    watch->attach(handle);
+    watch->refresh();
 }
 
-void LoopThreadBinding::syncTimeout(int id)
+void LoopThreadBinding::syncTimer(TimeoutRegistration *timeout)
 {
-    const std::optional<int> interval = m_registry.timeoutInterval(id);
-    const auto it = m_timers.find(id);
-    if (!interval) {
-        if (it != m_timers.end()) {
-            // Safe even from inside this timer's own timeout(): Qt's timer
-            // list notices the unregistration of the timer it is firing.
-            delete it.value();
-            m_timers.erase(it);
-        }
+    if (timeout->removed.load(std::memory_order_relaxed)) {
+        // Safe even from inside this timer's own timeout(): Qt's timer list
+        // notices the unregistration of the timer it is firing.
+        delete std::exchange(timeout->timer, nullptr);
         return;
     }
-    QTimer *timer = it != m_timers.end() ? it.value() : createTimer(id);
-    if (*interval < 0)
-        timer->stop();
+    if (!timeout->timer) {
+        timeout->timer = new QTimer(this);
+        // A coarse timer may fire up to 5% early; libvirt's timeouts never
+        // fire before their interval has passed.
+        timeout->timer->setTimerType(Qt::PreciseTimer);
+        connect(timeout->timer, &QTimer::timeout, this, [this, timeout] {
+            // Removed or disabled from another thread since the timer was
+            // armed: the loop thread has not caught up with it yet.
+            if (timeout->removed.load(std::memory_order_acquire))
+                return;
+            const int interval = timeout->interval.load(std::memory_order_relaxed);
+            if (interval < 0)
+                return;
+            // Qt keeps a repeating timer on its first schedule, so a late
+            // firing would make the next one early; libvirt counts the next
+            // expiry from this dispatch (src/util/vireventpoll.c).
+            if (interval > 0)
+                timeout->timer->start(interval);
+            DispatchScope scope(*this);
+            timeout->cb(timeout->id, timeout->opaque);
+        });
+    }
+    const int interval = timeout->interval.load(std::memory_order_relaxed);
+    if (interval < 0)
+        timeout->timer->stop();
     else
-        timer->start(*interval); // restarts the phase, as libvirt expects
-}
-
-QTimer *LoopThreadBinding::createTimer(int id)
-{
-    auto *timer = new QTimer(this);
-    // A coarse timer may fire up to 5% early; libvirt's timeouts never fire
-    // before their interval has passed.
-    timer->setTimerType(Qt::PreciseTimer);
-    connect(timer, &QTimer::timeout, this, [this, id] { m_registry.fireTimeout(id); });
-    m_timers.insert(id, timer);
-    return timer;
+        timeout->timer->start(interval); // restarts the phase, as libvirt expects
 }

@@ -3,26 +3,33 @@
 #define QTVIRT_EVENTLOOP_LOOPTHREADBINDING_H
 
 #include "eventloop/eventregistry.h"
+#include "eventloop/readinessmode.h"
+#include "eventloop/wakechannel.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
+#include <QtCore/QVarLengthArray>
 
+#include <memory>
 #include <thread>
+#include <vector>
 
 class FdWatch;
-class QTimer;
+class GlibHangupSource;
 
 // libvirt's six event-loop entry points, bound to the thread that created
-// this object. It lives as long as the process: libvirt can never
-// unregister an event loop. The registry takes the calls from any thread; the notifiers
+// this object. The registry takes the calls from any thread; the notifiers
 // and timers that serve them are created, changed and destroyed here only,
-// because Qt allows that in their own thread alone.
+// because Qt allows that in their own thread alone. It lives as long as the
+// process: libvirt can never unregister an event loop.
 class LoopThreadBinding : public QObject
 {
     Q_OBJECT
 
 public:
-    LoopThreadBinding();
+    // wakeFd: an eventfd from WakeChannel::createEventFd(), taken over.
+    LoopThreadBinding(ReadinessMode mode, int wakeFd);
+    ~LoopThreadBinding() override;
 
     bool isLoopThread() const { return std::this_thread::get_id() == m_threadId; }
 
@@ -33,20 +40,52 @@ public:
     void updateTimeout(int id, int interval);
     int removeTimeout(int id);
 
-    bool ownsTimeout(int id) const;
+    bool ownsTimeout(int id) const { return m_registry.ownsTimeout(id); }
     bool waitForPendingFrees(QDeadlineTimer deadline);
+
+    // For FdWatch.
+    ReadinessMode readinessMode() const { return m_mode; }
+    void deferDispatch(FdWatch *watch) { m_deferred.append(watch); }
+    quint64 glibIteration() const;
+    GlibHangupSource &glibHangups() { return *m_glibHangups; }
+
+    // Marks a callback on the stack: the memory of registrations removed
+    // meanwhile is kept until the outermost scope ends, because a dispatch
+    // further up may still look at them.
+    class DispatchScope
+    {
+    public:
+        explicit DispatchScope(LoopThreadBinding &binding)
+            : m_binding(binding)
+        {
+            ++m_binding.m_dispatchDepth;
+        }
+        ~DispatchScope();
+        DispatchScope(const DispatchScope &) = delete;
+        DispatchScope &operator=(const DispatchScope &) = delete;
+
+    private:
+        LoopThreadBinding &m_binding;
+    };
 
 private:
     EventRegistry::Caller caller() const;
+    void wakeLoopThread();
+    void schedulePendingWork();
     void runPendingWork();
-    void syncFd(int fd);
-    void syncTimeout(int id);
-    QTimer *createTimer(int id);
+    void dispatchDeferred();
+    void refreshHandle(HandleRegistration *handle);
+    void syncTimer(TimeoutRegistration *timeout);
 
     const std::thread::id m_threadId;
+    const ReadinessMode m_mode;
+    WakeChannel m_wakeChannel;
     EventRegistry m_registry;
     QHash<int, FdWatch *> m_fdWatches;
-    QHash<int, QTimer *> m_timers;
+    std::unique_ptr<GlibHangupSource> m_glibHangups;
+    QVarLengthArray<FdWatch *, 8> m_deferred;
+    int m_dispatchDepth = 0;
+    std::vector<EventRegistry::Retired> m_graveyard;
 };
 
 #endif // QTVIRT_EVENTLOOP_LOOPTHREADBINDING_H

@@ -9,6 +9,8 @@
 #include <libvirt/libvirt.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <mutex>
 
@@ -89,6 +91,32 @@ bool libvirtCallsUs()
     return ours;
 }
 
+// QTVIRT_EVENT_READINESS=poll forces the portable path, for comparison and
+// for dispatchers that neither fast path knows.
+ReadinessMode readinessModeFor(const QAbstractEventDispatcher *dispatcher)
+{
+    if (qEnvironmentVariable("QTVIRT_EVENT_READINESS") == QLatin1String("poll"))
+        return ReadinessMode::PollEachActivation;
+    if (dispatcher->inherits("QEventDispatcherGlib"))
+        return ReadinessMode::GlibSideChannel;
+    if (dispatcher->inherits("QEventDispatcherUNIX"))
+        return ReadinessMode::UnixDeferred;
+    return ReadinessMode::PollEachActivation;
+}
+
+const char *readinessModeName(ReadinessMode mode)
+{
+    switch (mode) {
+    case ReadinessMode::GlibSideChannel:
+        return "GLib side channel";
+    case ReadinessMode::UnixDeferred:
+        return "Unix deferred dispatch";
+    case ReadinessMode::PollEachActivation:
+        break;
+    }
+    return "poll() per activation";
+}
+
 } // namespace
 
 bool QtVirtEventImpl::registerImpl()
@@ -109,14 +137,24 @@ bool QtVirtEventImpl::registerImpl()
         break;
     }
 
-    if (!QAbstractEventDispatcher::instance()) {
+    const QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    if (!dispatcher) {
         qCWarning(lcQtVirtEvent,
                   "registerImpl(): this thread has no Qt event dispatcher; "
                   "create the QCoreApplication first");
         return false;
     }
 
-    loopBinding.store(new LoopThreadBinding, std::memory_order_release);
+    const ReadinessMode mode = readinessModeFor(dispatcher);
+    qCDebug(lcQtVirtEvent, "Binding libvirt's event loop to %s: %s",
+            dispatcher->metaObject()->className(), readinessModeName(mode));
+    const int wakeFd = WakeChannel::createEventFd();
+    if (wakeFd < 0) {
+        qCWarning(lcQtVirtEvent, "registerImpl(): no eventfd to wake the loop thread with: %s",
+                  std::strerror(errno));
+        return false;
+    }
+    loopBinding.store(new LoopThreadBinding(mode, wakeFd), std::memory_order_release);
     virEventRegisterImpl(addHandle, updateHandle, removeHandle, addTimeout, updateTimeout,
                          removeTimeout);
     if (!libvirtCallsUs()) {

@@ -12,6 +12,7 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
 #include <QtCore/QList>
+#include <QtCore/QSocketNotifier>
 #include <QtCore/QString>
 #include <QtCore/QThread>
 #include <QtCore/QTimer>
@@ -355,10 +356,30 @@ inline bool runLoopUntil(const std::function<bool()> &done, int timeoutMs)
     return done();
 }
 
+// From the loop thread only; see CrossThreadQuit for other threads.
 inline void quitSoon(QEventLoop &loop)
 {
     QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
 }
+
+// Quits a QEventLoop from another thread. Through a pipe, not a queued
+// call: a queued call hands its event over through QtCore's internal
+// locking, which the thread sanitizer cannot see.
+class CrossThreadQuit
+{
+public:
+    explicit CrossThreadQuit(QEventLoop &loop)
+        : m_notifier(m_pipe.readFd(), QSocketNotifier::Read)
+    {
+        QObject::connect(&m_notifier, &QSocketNotifier::activated, &loop, &QEventLoop::quit);
+    }
+
+    void quit() const { m_pipe.writeByte(); }
+
+private:
+    Pipe m_pipe;
+    QSocketNotifier m_notifier;
+};
 
 // Aborts the process when its scope is not left in time, so that a deadlock
 // in the implementation fails at once with a name instead of hanging the

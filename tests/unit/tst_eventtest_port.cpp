@@ -250,11 +250,12 @@ void EventTestPort::handleDeletedBeforePoll()
 void EventTestPort::handleInterruptedDuringPoll()
 {
     QEventLoop loop;
+    const CrossThreadQuit quitter(loop);
     std::atomic<int> removed{1};
     std::thread remover([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         removed = virEventRemoveHandle(m_handles[1].watch);
-        quitSoon(loop);
+        quitter.quit();
     });
     const bool quit = runLoopUntilQuit(loop, 5000);
     remover.join();
@@ -318,11 +319,12 @@ void EventTestPort::timerInterruptedDuringPoll()
 {
     virEventUpdateTimeout(m_timers[1].timer, 300);
     QEventLoop loop;
+    const CrossThreadQuit quitter(loop);
     std::atomic<int> removed{1};
     std::thread remover([&] {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         removed = virEventRemoveTimeout(m_timers[1].timer);
-        quitSoon(loop);
+        quitter.quit();
     });
     const bool quit = runLoopUntilQuit(loop, 5000);
     remover.join();

@@ -60,6 +60,9 @@ private Q_SLOTS:
     void hangupReportedToWriteOnlyWatchOnSocket();
     void errorReportedToWritableWatchOnPipeWithoutReader_data();
     void errorReportedToWritableWatchOnPipeWithoutReader();
+    void hangupReportedToReadableWatchAfterTraffic();
+    void hangupReportedToWriteOnlyWatchAfterTraffic();
+    void errorReportedToWritableWatchAfterTraffic();
     void silentWatchDoesNotFireUntilArmed();
     void silentWatchIgnoresHangup();
     void updateToSilentStopsCallbacksAtOnce();
@@ -297,6 +300,82 @@ void Handles::errorReportedToWritableWatchOnPipeWithoutReader()
 
     QTRY_COMPARE_WITH_TIMEOUT(rec.calls.load(), 1, 5000);
     QCOMPARE(rec.lastEvents.load(), expected);
+}
+
+// The fast readiness paths (GLib side channel, Unix deferred dispatch) arm
+// at an fd's first activation, so the tests above, whose first event is the
+// hangup, never reach them. These let data flow first.
+void Handles::hangupReportedToReadableWatchAfterTraffic()
+{
+    Pipe &p = m_fx.pipe();
+    Recorder &rec = m_fx.recorder();
+    rec.drain = true;
+    QVERIFY(m_fx.addHandle(rec, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+    for (int round = 1; round <= 3; ++round) {
+        QVERIFY(p.writeByte());
+        QTRY_COMPARE_WITH_TIMEOUT(rec.calls.load(), round, 5000);
+        QCOMPARE(rec.lastEvents.load(), int(VIR_EVENT_HANDLE_READABLE));
+    }
+
+    rec.onEvent = removeSelf;
+    p.closeWrite();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.calls.load(), 4, 5000);
+    QCOMPARE(rec.lastEvents.load(), int(VIR_EVENT_HANDLE_HANGUP));
+}
+
+void Handles::hangupReportedToWriteOnlyWatchAfterTraffic()
+{
+    SocketPair &sp = m_fx.socketPair();
+    Recorder &rec = m_fx.recorder();
+    std::atomic<int> writableOnly{0};
+    std::atomic<int> failure{0};
+    rec.onEvent = [&](int id, int, int events) {
+        if (events == VIR_EVENT_HANDLE_WRITABLE) {
+            ++writableOnly;
+            return;
+        }
+        failure = events;
+        virEventRemoveHandle(id);
+    };
+    QVERIFY(m_fx.addHandle(rec, sp.end(0), VIR_EVENT_HANDLE_WRITABLE) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(writableOnly.load() >= 3, 5000);
+
+    // Unread data makes the socket readable too, which this watch never
+    // asked for.
+    QVERIFY(writeByte(sp.end(1)));
+    sp.closeEnd(1);
+    QTRY_VERIFY_WITH_TIMEOUT(failure.load() != 0, 5000);
+    const int events = failure;
+    QVERIFY2(events & (VIR_EVENT_HANDLE_HANGUP | VIR_EVENT_HANDLE_ERROR),
+             qPrintable(QStringLiteral("events %1").arg(events)));
+    QVERIFY2(!(events & VIR_EVENT_HANDLE_READABLE),
+             qPrintable(QStringLiteral("events %1").arg(events)));
+}
+
+// After traffic, a full pipe whose reader goes away: ERROR is the only
+// condition, and it must arrive exactly.
+void Handles::errorReportedToWritableWatchAfterTraffic()
+{
+    Pipe &p = m_fx.pipe();
+    Recorder &rec = m_fx.recorder();
+    std::atomic<bool> filled{false};
+    rec.onEvent = [&](int id, int fd, int events) {
+        if (!filled) {
+            fillPipe(fd);
+            filled = true;
+            return;
+        }
+        if (events & VIR_EVENT_HANDLE_ERROR)
+            virEventRemoveHandle(id);
+    };
+    QVERIFY(m_fx.addHandle(rec, p.writeFd(), VIR_EVENT_HANDLE_WRITABLE) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(filled.load(), 5000);
+    runLoopFor(50);
+    QCOMPARE(rec.calls.load(), 1); // a full pipe is not writable
+
+    p.closeRead();
+    QTRY_COMPARE_WITH_TIMEOUT(rec.calls.load(), 2, 5000);
+    QCOMPARE(rec.lastEvents.load(), int(VIR_EVENT_HANDLE_ERROR));
 }
 
 // events == 0: registered but silent, although data is waiting; the RPC

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_EVENTLOOP_GLIBHANGUPSOURCE_H
+#define QTVIRT_EVENTLOOP_GLIBHANGUPSOURCE_H
+
+#include <QtCore/QSet>
+#include <QtCore/QtGlobal>
+
+#include <functional>
+
+class FdWatch;
+struct HangupRecord;
+
+// A GSource on the loop thread's GLib context whose only job is to learn,
+// from the same poll() as Qt's notifiers, whether an fd has hung up or
+// failed (see ReadinessMode::GlibSideChannel). It holds one events=0 poll
+// record per listening fd.
+//
+// GLib's Write notifier does not wake on HUP, so for fds that only write
+// the source itself delivers HANGUP: it checks just those fds, so that an
+// iteration costs nothing per idle reader.
+class GlibHangupSource
+{
+public:
+    // Attaches to the calling thread's default GLib context, the one Qt's
+    // GLib dispatcher iterates.
+    GlibHangupSource();
+    GlibHangupSource(const GlibHangupSource &) = delete;
+    GlibHangupSource &operator=(const GlibHangupSource &) = delete;
+
+    void watch(HangupRecord *record);
+    void unwatch(HangupRecord *record);
+    void setWriteOnly(FdWatch *watch, bool writeOnly);
+
+    // Counts the iterations of the context, so that an FdWatch can tell
+    // which poll() a revents came from.
+    quint64 iteration() const;
+
+    struct Source;
+
+private:
+    Source *m_source;
+};
+
+#endif // QTVIRT_EVENTLOOP_GLIBHANGUPSOURCE_H
