@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Volume upload and download: QVirtStream against `virsh vol-upload` and
+// `virsh vol-download`, on the testbed's dir pool (QTVIRT_QEMU_URI,
+// QTVIRT_TESTBED_POOL). Every transfer runs in a child process, ours being
+// this program again in --child mode, so that wall time and peak RSS
+// (wait4's ru_maxrss) are measured the same way for both. The two tools
+// alternate, and their order flips every round, so that drifts of the
+// machine hit both alike.
+//
+// Usage: qtvirt-bench-stream [--size-mib N] [--repeat N]
+
+#include <QtVirt/QVirtStream>
+#include <QtVirt/QVirtStreamTransfer>
+#include <QtVirt/QtVirtEventImpl>
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QTemporaryDir>
+
+#include <libvirt/virterror.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <vector>
+
+extern char **environ;
+
+namespace {
+
+constexpr qint64 MiB = 1024 * 1024;
+const char VolumeName[] = "qtvirt-bench-stream.img";
+
+QByteArray setting(const char *name, const char *fallback)
+{
+    const QByteArray value = qgetenv(name);
+    return value.isEmpty() ? QByteArray(fallback) : value;
+}
+
+QByteArray uri()
+{
+    return qgetenv("QTVIRT_QEMU_URI");
+}
+
+QByteArray poolName()
+{
+    return setting("QTVIRT_TESTBED_POOL", "qtvirt-pool");
+}
+
+// --child upload|download FILE: one transfer through QVirtStreamTransfer.
+int runChild(const QString &operation, const QString &path)
+{
+    if (!QtVirtEventImpl::registerImpl())
+        return 2;
+    virConnectPtr conn = virConnectOpen(uri().constData());
+    if (!conn)
+        return 2;
+    virStoragePoolPtr pool = virStoragePoolLookupByName(conn, poolName().constData());
+    virStorageVolPtr vol = pool ? virStorageVolLookupByName(pool, VolumeName) : nullptr;
+    if (!vol) {
+        std::fprintf(stderr, "no volume: %s\n", virGetLastErrorMessage());
+        return 2;
+    }
+    const bool upload = operation == QLatin1String("upload");
+    QFile file(path);
+    if (!file.open((upload ? QIODevice::ReadOnly : QIODevice::WriteOnly | QIODevice::Truncate)
+                   | QIODevice::Unbuffered))
+        return 2;
+    int rc = 1;
+    {
+        QVirtStream stream(conn);
+        const int started = upload ? virStorageVolUpload(vol, stream.stream(), 0, 0, 0)
+                                   : virStorageVolDownload(vol, stream.stream(), 0, 0, 0);
+        if (started < 0) {
+            std::fprintf(stderr, "%s\n", virGetLastErrorMessage());
+            return 2;
+        }
+        QVirtStreamTransfer transfer(
+            &stream, &file, upload ? QVirtStreamTransfer::Upload : QVirtStreamTransfer::Download);
+        QObject::connect(&transfer, &QVirtStreamTransfer::finished, qApp, &QCoreApplication::quit);
+        transfer.start();
+        if (!transfer.isFinished())
+            QCoreApplication::exec();
+        if (transfer.errorString().isEmpty())
+            rc = 0;
+        else
+            std::fprintf(stderr, "%s\n", qPrintable(transfer.errorString()));
+    }
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    virConnectClose(conn);
+    QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000));
+    return rc;
+}
+
+struct Sample
+{
+    double seconds = 0;
+    qint64 peakRssKiB = 0;
+};
+
+// Runs argv to its end; its wall time and peak RSS.
+bool measure(const QList<QByteArray> &args, Sample *sample)
+{
+    std::vector<char *> argv;
+    for (const QByteArray &arg : args)
+        argv.push_back(const_cast<char *>(arg.constData()));
+    argv.push_back(nullptr);
+    QElapsedTimer timer;
+    timer.start();
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0)
+        return false;
+    int status = 0;
+    struct rusage usage = {};
+    if (wait4(pid, &status, 0, &usage) != pid)
+        return false;
+    sample->seconds = double(timer.nsecsElapsed()) / 1e9;
+    sample->peakRssKiB = usage.ru_maxrss;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+bool writeRandomFile(const QString &path, qint64 size)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QList<quint32> block(MiB / sizeof(quint32));
+    for (qint64 done = 0; done < size; done += MiB) {
+        QRandomGenerator::global()->fillRange(block.data(), block.size());
+        if (file.write(reinterpret_cast<const char *>(block.constData()), MiB) != MiB)
+            return false;
+    }
+    return true;
+}
+
+QByteArray sha256(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+int runBenchmark(qint64 sizeMiB, int repeat)
+{
+    if (uri().isEmpty()) {
+        std::fprintf(stderr, "QTVIRT_QEMU_URI is not set: eval \"$(scripts/testbed env)\"\n");
+        return 2;
+    }
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("source.img"));
+    const QString target = dir.filePath(QStringLiteral("target.img"));
+    if (!dir.isValid() || !writeRandomFile(source, sizeMiB * MiB))
+        return 2;
+    const QByteArray sourceHash = sha256(source);
+
+    virConnectPtr conn = virConnectOpen(uri().constData());
+    virStoragePoolPtr pool
+        = conn ? virStoragePoolLookupByName(conn, poolName().constData()) : nullptr;
+    if (!pool) {
+        std::fprintf(stderr, "%s\n", virGetLastErrorMessage());
+        return 2;
+    }
+    if (virStorageVolPtr stale = virStorageVolLookupByName(pool, VolumeName)) {
+        virStorageVolDelete(stale, 0);
+        virStorageVolFree(stale);
+    }
+    const QByteArray xml = QByteArray("<volume><name>") + VolumeName
+        + "</name><capacity unit='bytes'>" + QByteArray::number(sizeMiB * MiB)
+        + "</capacity><allocation>0</allocation><target><format type='raw'/></target></volume>";
+    virStorageVolPtr vol = virStorageVolCreateXML(pool, xml.constData(), 0);
+    if (!vol) {
+        std::fprintf(stderr, "%s\n", virGetLastErrorMessage());
+        return 2;
+    }
+
+    const QByteArray self = QCoreApplication::applicationFilePath().toLocal8Bit();
+    const QByteArray sourcePath = source.toLocal8Bit();
+    const QByteArray targetPath = target.toLocal8Bit();
+    const auto command = [&](bool ours, bool upload) -> QList<QByteArray> {
+        const QByteArray file = upload ? sourcePath : targetPath;
+        if (ours)
+            return {self, "--child", upload ? "upload" : "download", file};
+        return {"virsh",  "-c",       uri(),      upload ? "vol-upload" : "vol-download",
+                "--pool", poolName(), VolumeName, file};
+    };
+
+    std::map<QByteArray, std::vector<double>> seconds;
+    std::map<QByteArray, qint64> peakRss;
+    int status = 0;
+    std::printf("%lld MiB random volume, %d rounds\n", sizeMiB, repeat);
+    for (int round = 0; round < repeat; ++round) {
+        for (bool upload : {true, false}) {
+            for (int turn = 0; turn < 2; ++turn) {
+                const bool ours = (turn == 0) == (round % 2 == 0);
+                const QByteArray key = QByteArray(ours ? "qvirtstream" : "virsh") + ' '
+                    + (upload ? "upload" : "download");
+                QFile::remove(target);
+                Sample sample;
+                if (!measure(command(ours, upload), &sample)) {
+                    std::fprintf(stderr, "%s failed\n", key.constData());
+                    status = 1;
+                    continue;
+                }
+                // Every byte must have arrived, or the time means nothing.
+                if (!upload && sha256(target) != sourceHash) {
+                    std::fprintf(stderr, "%s: wrong data\n", key.constData());
+                    status = 1;
+                }
+                seconds[key].push_back(sample.seconds);
+                peakRss[key] = std::max(peakRss[key], sample.peakRssKiB);
+                std::printf("round %d  %-22s %7.3f s  peak RSS %6.1f MiB\n", round + 1,
+                            key.constData(), sample.seconds, double(sample.peakRssKiB) / 1024);
+            }
+        }
+    }
+
+    std::printf("\n%-10s %14s %14s %8s %14s %14s\n", "", "QVirtStream", "virsh", "ratio",
+                "RSS ours", "RSS virsh");
+    for (const char *op : {"upload", "download"}) {
+        const QByteArray ours = QByteArray("qvirtstream ") + op;
+        const QByteArray theirs = QByteArray("virsh ") + op;
+        if (seconds[ours].empty() || seconds[theirs].empty())
+            continue;
+        const double oursMedian = median(seconds[ours]);
+        const double theirsMedian = median(seconds[theirs]);
+        // Above 1.0: QVirtStream is faster than virsh.
+        std::printf("%-10s %12.3f s %12.3f s %8.2f %10.1f MiB %10.1f MiB\n", op, oursMedian,
+                    theirsMedian, theirsMedian / oursMedian, double(peakRss[ours]) / 1024,
+                    double(peakRss[theirs]) / 1024);
+    }
+    std::printf("(median wall time; ratio = virsh / QVirtStream; peak RSS = max ru_maxrss)\n");
+
+    virStorageVolDelete(vol, 0);
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    virConnectClose(conn);
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() == 4 && args.at(1) == QLatin1String("--child"))
+        return runChild(args.at(2), args.at(3));
+
+    qint64 sizeMiB = 256;
+    int repeat = 5;
+    for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
+        if (args.at(i) == QLatin1String("--size-mib"))
+            sizeMiB = args.at(i + 1).toLongLong();
+        else if (args.at(i) == QLatin1String("--repeat"))
+            repeat = args.at(i + 1).toInt();
+    }
+    if (sizeMiB <= 0 || repeat <= 0) {
+        std::fprintf(stderr, "usage: qtvirt-bench-stream [--size-mib N] [--repeat N]\n");
+        return 2;
+    }
+    return runBenchmark(sizeMiB, repeat);
+}

@@ -1,0 +1,656 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <QtVirt/qvirtstream.h>
+
+#include "common/logging.h"
+#include "stream/qvirtstream_p.h"
+#include "stream/streamlimits.h"
+
+#include <QtVirt/qtvirteventimpl.h>
+
+#include <QtCore/QEventLoop>
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+
+#include <libvirt/virterror.h>
+
+#include <algorithm>
+
+namespace {
+
+// A remote virStreamSend() writes its message synchronously (shared notes,
+// "Measured on a remote stream"), so one event sends a bounded amount and
+// leaves the loop to others; the WRITABLE timer brings the rest.
+constexpr qint64 SendBudgetPerEvent = 1024 * 1024;
+
+// virStreamRecv() only copies what libvirt already queued, so a pass may
+// take more; the cap keeps one stream from starving the loop all the same.
+constexpr qint64 ReceiveBudgetPerEvent = 4 * 1024 * 1024;
+
+// When libvirtd goes away, a remote stream learns nothing: its data arrives
+// through the connection's socket, but no code path in libvirt 9.0 marks
+// the stream closed (src/rpc/virnetclient.c), so a reader would wait
+// forever. The connection itself notices at once; looking at it this often
+// reports the loss well within two seconds at the cost of two cheap,
+// local checks a second.
+constexpr int LivenessIntervalMs = 500;
+
+QString libvirtMessage()
+{
+    return QString::fromUtf8(virGetLastErrorMessage());
+}
+
+} // namespace
+
+QVirtStreamPrivate::QVirtStreamPrivate(QVirtStream *owner, virStreamPtr adopted, virConnectPtr conn)
+    : q(owner)
+    , stream(adopted)
+    , connection(conn && virConnectRef(conn) == 0 ? conn : nullptr)
+{ }
+
+QVirtStreamPrivate::~QVirtStreamPrivate()
+{
+    if (connection)
+        virConnectClose(connection);
+}
+
+bool QVirtStreamPrivate::enqueue(QByteArray chunk)
+{
+    if (!isActive() || finishRequested) {
+        refuse(finishRequested || state == State::Finished
+                   ? QVirtStream::tr("Cannot write: finish() was called on the stream")
+                   : QVirtStream::tr("Cannot write: the stream has ended"));
+        return false;
+    }
+    if (!chunk.isEmpty()) {
+        writeBuffer.append(std::move(chunk));
+        updateEvents();
+    }
+    return true;
+}
+
+void QVirtStreamPrivate::eventCallback(virStreamPtr, int events, void *opaque)
+{
+    static_cast<QVirtStreamPrivate *>(opaque)->handleEvents(events);
+}
+
+void QVirtStreamPrivate::handleEvents(int raised)
+{
+    // Any slot may delete the stream; libvirt tolerates the callback being
+    // removed from inside itself (src/rpc/virnetclientstream.c).
+    const QPointer<QVirtStream> guard(q);
+    dispatching = true;
+    dispatch(raised);
+    if (guard) {
+        dispatching = false;
+        updateEvents();
+    }
+}
+
+void QVirtStreamPrivate::dispatch(int raised)
+{
+    const QPointer<QVirtStream> guard(q);
+    const auto forward = [&](int event, void (QVirtStream::*signal)()) {
+        if (guard && (raised & event))
+            Q_EMIT(q->*signal)();
+    };
+    forward(VIR_STREAM_EVENT_READABLE, &QVirtStream::readableEvent);
+    forward(VIR_STREAM_EVENT_WRITABLE, &QVirtStream::writableEvent);
+    forward(VIR_STREAM_EVENT_ERROR, &QVirtStream::errorEvent);
+    forward(VIR_STREAM_EVENT_HANGUP, &QVirtStream::hangupEvent);
+    if (!guard)
+        return;
+
+    if (isActive() && (raised & VIR_STREAM_EVENT_WRITABLE) && !flush())
+        return;
+
+    // An fd-backed stream (a local driver's fdstream) reports the end of a
+    // pipe as HANGUP, possibly without READABLE: read first, so that a
+    // normal end of stream is not taken for a broken one.
+    const bool trouble = raised & (VIR_STREAM_EVENT_ERROR | VIR_STREAM_EVENT_HANGUP);
+    const bool reading = isActive() && (q->openMode() & QIODevice::ReadOnly) && !endOfStream;
+    Receive outcome = Receive::WouldBlock;
+    if (reading && ((raised & VIR_STREAM_EVENT_READABLE) || trouble) && !readBufferFull()) {
+        outcome = receive();
+        if (!guard)
+            return;
+    }
+    // With the buffer full, the data comes first: the condition is
+    // reported again once the application has read.
+    if (trouble && isActive() && !(reading && (outcome == Receive::Full || readBufferFull()))) {
+        fail(QVirtStream::ConnectionError,
+             QVirtStream::tr("libvirt reported %1 on the stream")
+                 .arg((raised & VIR_STREAM_EVENT_ERROR) ? QVirtStream::tr("an error")
+                                                        : QVirtStream::tr("a hangup")));
+    }
+}
+
+QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
+{
+    const QPointer<QVirtStream> guard(q);
+    qint64 received = 0;
+    bool arrived = false;
+    Receive outcome = Receive::Full;
+    while (received < ReceiveBudgetPerEvent) {
+        qint64 room = StreamMessagePayloadMax;
+        if (readBufferSize > 0)
+            room = std::min(room, readBufferSize - readBuffer.dataSize());
+        if (room <= 0)
+            break;
+        QByteArray chunk(room, Qt::Uninitialized);
+        const int got = sparse
+            ? virStreamRecvFlags(stream, chunk.data(), size_t(room), VIR_STREAM_RECV_STOP_AT_HOLE)
+            : virStreamRecv(stream, chunk.data(), size_t(room));
+        if (got > 0) {
+            // A console delivers a few bytes at a time: do not keep a whole
+            // message's worth of memory for each of them.
+            if (got < room / 4)
+                chunk = QByteArray(chunk.constData(), got);
+            else
+                chunk.truncate(got);
+            readBuffer.append(std::move(chunk));
+            received += got;
+            arrived = true;
+            continue;
+        }
+        if (got == 0) {
+            endOfStream = true;
+            outcome = Receive::EndOfStream;
+            break;
+        }
+        if (got == -2) {
+            outcome = Receive::WouldBlock;
+            break;
+        }
+        if (got == -3) {
+            long long length = 0;
+            if (virStreamRecvHole(stream, &length, 0) < 0) {
+                fail(QVirtStream::ReadError,
+                     QVirtStream::tr("Cannot receive a hole from the stream: %1")
+                         .arg(libvirtMessage()));
+                return Receive::Failed;
+            }
+            readBuffer.appendHole(length);
+            arrived = true;
+            continue;
+        }
+        fail(QVirtStream::ReadError,
+             QVirtStream::tr("Cannot read from the stream: %1").arg(libvirtMessage()));
+        return Receive::Failed;
+    }
+
+    // Stop asking for data before the application sees it, so that a slot
+    // that does not read leaves the buffer at its cap.
+    updateEvents();
+    if (arrived) {
+        emitReadyRead();
+        if (!guard)
+            return Receive::Failed;
+    }
+    if (outcome == Receive::EndOfStream && isActive()) {
+        // libvirt: at the end of a stream, virStreamFinish() confirms that
+        // the transfer succeeded or reports why not (src/libvirt-stream.c).
+        writeBuffer.clear();
+        completeFinish();
+    }
+    return outcome;
+}
+
+bool QVirtStreamPrivate::flush()
+{
+    const QPointer<QVirtStream> guard(q);
+    qint64 sent = 0;
+    qint64 written = 0;
+    while (!writeBuffer.isEmpty() && sent < SendBudgetPerEvent) {
+        if (const qint64 hole = writeBuffer.frontHole()) {
+            if (virStreamSendHole(stream, hole, 0) < 0) {
+                fail(QVirtStream::WriteError,
+                     QVirtStream::tr("Cannot send a hole to the stream: %1").arg(libvirtMessage()));
+                return false;
+            }
+            writeBuffer.takeFrontHole();
+            continue;
+        }
+        const QByteArrayView data = writeBuffer.frontData();
+        const int rc = virStreamSend(
+            stream, data.data(), size_t(std::min<qint64>(data.size(), StreamMessagePayloadMax)));
+        if (rc == -2)
+            break;
+        if (rc < 0) {
+            fail(QVirtStream::WriteError,
+                 QVirtStream::tr("Cannot write to the stream: %1").arg(libvirtMessage()));
+            return false;
+        }
+        writeBuffer.consume(rc);
+        sent += rc;
+        written += rc;
+    }
+    // Asking for WRITABLE arms libvirt's 0 ms timer, so drop it as soon as
+    // nothing is pending (src/rpc/virnetclientstream.c).
+    updateEvents();
+    if (written > 0) {
+        emitBytesWritten(written);
+        if (!guard)
+            return false;
+    }
+    if (writeBuffer.isEmpty() && finishRequested && isActive())
+        completeFinish();
+    return guard && isActive();
+}
+
+void QVirtStreamPrivate::completeFinish()
+{
+    const QPointer<QVirtStream> guard(q);
+    // virStreamFinish() is a round trip to the daemon; it works from inside
+    // the stream callback once that callback is removed (shared notes).
+    removeCallback();
+    if (livenessTimer)
+        livenessTimer->stop();
+    if (virStreamFinish(stream) < 0) {
+        const QString message = libvirtMessage();
+        state = State::Failed;
+        setError(QVirtStream::FinishError,
+                 QVirtStream::tr("The stream did not finish cleanly: %1").arg(message));
+        wake(waitingFor, false);
+        return;
+    }
+    state = State::Finished;
+    endOfStream = true;
+    wake(waitingFor, false);
+    if (q->openMode() & QIODevice::ReadOnly) {
+        Q_EMIT q->readChannelFinished();
+        if (!guard)
+            return;
+    }
+    Q_EMIT q->finished();
+}
+
+bool QVirtStreamPrivate::readBufferFull() const
+{
+    return readBufferSize > 0 && readBuffer.dataSize() >= readBufferSize;
+}
+
+void QVirtStreamPrivate::updateEvents()
+{
+    if (!callbackRegistered)
+        return;
+    int wanted = 0;
+    if ((q->openMode() & QIODevice::ReadOnly) && !endOfStream && !readBufferFull())
+        wanted |= VIR_STREAM_EVENT_READABLE;
+    if (!writeBuffer.isEmpty())
+        wanted |= VIR_STREAM_EVENT_WRITABLE;
+    if (wanted == events)
+        return;
+    if (virStreamEventUpdateCallback(stream, wanted) < 0) {
+        fail(QVirtStream::ConnectionError,
+             QVirtStream::tr("Cannot watch the stream: %1").arg(libvirtMessage()));
+        return;
+    }
+    events = wanted;
+}
+
+void QVirtStreamPrivate::removeCallback()
+{
+    if (!callbackRegistered)
+        return;
+    callbackRegistered = false;
+    events = 0;
+    if (virStreamEventRemoveCallback(stream) < 0)
+        qCDebug(lcQtVirtStream, "virStreamEventRemoveCallback: %s", virGetLastErrorMessage());
+}
+
+void QVirtStreamPrivate::abortStream()
+{
+    removeCallback();
+    if (livenessTimer)
+        livenessTimer->stop();
+    // On a dead connection the abort could only fail.
+    if (!connection || virConnectIsAlive(connection) == 1) {
+        if (virStreamAbort(stream) < 0)
+            qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
+        virResetLastError();
+    }
+    writeBuffer.clear();
+}
+
+void QVirtStreamPrivate::checkConnection()
+{
+    if (isActive() && virConnectIsAlive(connection) != 1)
+        fail(QVirtStream::ConnectionError,
+             QVirtStream::tr("The connection to libvirt was lost during the transfer"));
+}
+
+void QVirtStreamPrivate::fail(QVirtStream::Error failure, const QString &message)
+{
+    qCDebug(lcQtVirtStream) << "stream failed:" << message;
+    abortStream();
+    state = State::Failed;
+    wake(waitingFor, false);
+    setError(failure, message);
+}
+
+void QVirtStreamPrivate::refuse(const QString &message)
+{
+    qCDebug(lcQtVirtStream) << "refused:" << message;
+    setError(QVirtStream::OperationError, message);
+}
+
+void QVirtStreamPrivate::setError(QVirtStream::Error failure, const QString &message)
+{
+    error = failure;
+    q->setErrorString(message);
+    Q_EMIT q->errorOccurred(failure);
+}
+
+void QVirtStreamPrivate::emitReadyRead()
+{
+    wake(Wait::ReadyRead, true);
+    if (emittingReadyRead)
+        return;
+    const QPointer<QVirtStream> guard(q);
+    emittingReadyRead = true;
+    Q_EMIT q->readyRead();
+    if (guard)
+        emittingReadyRead = false;
+}
+
+void QVirtStreamPrivate::emitBytesWritten(qint64 bytes)
+{
+    wake(Wait::BytesWritten, true);
+    if (emittingBytesWritten)
+        return;
+    const QPointer<QVirtStream> guard(q);
+    emittingBytesWritten = true;
+    Q_EMIT q->bytesWritten(bytes);
+    if (guard)
+        emittingBytesWritten = false;
+}
+
+void QVirtStreamPrivate::wake(Wait reason, bool result)
+{
+    if (!waitLoop || reason != waitingFor)
+        return;
+    waitResult = result;
+    waitLoop->quit();
+}
+
+bool QVirtStreamPrivate::waitFor(Wait what, int msecs)
+{
+    if (dispatching || waitLoop)
+        return false;
+    const QPointer<QVirtStream> guard(q);
+    QEventLoop loop;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    timeout.setTimerType(Qt::PreciseTimer);
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    if (msecs >= 0)
+        timeout.start(msecs);
+    waitLoop = &loop;
+    waitingFor = what;
+    waitResult = false;
+    loop.exec();
+    if (!guard)
+        return false;
+    waitLoop = nullptr;
+    waitingFor = Wait::Nothing;
+    return waitResult;
+}
+
+QVirtStream::QVirtStream(virConnectPtr conn, QObject *parent)
+    : QIODevice(parent)
+    , d(std::make_unique<QVirtStreamPrivate>(this, virStreamNew(conn, VIR_STREAM_NONBLOCK), conn))
+{
+    if (!d->stream) {
+        d->state = QVirtStreamPrivate::State::Failed;
+        d->error = OpenError;
+        setErrorString(tr("Cannot create a stream: %1").arg(libvirtMessage()));
+    }
+}
+
+QVirtStream::QVirtStream(virStreamPtr stream, QObject *parent)
+    : QIODevice(parent)
+    , d(std::make_unique<QVirtStreamPrivate>(
+          this, stream && virStreamRef(stream) == 0 ? stream : nullptr, nullptr))
+{
+    if (!d->stream) {
+        d->state = QVirtStreamPrivate::State::Failed;
+        d->error = OpenError;
+        setErrorString(tr("No valid stream to adopt"));
+    }
+}
+
+QVirtStream::~QVirtStream()
+{
+    // A slot may delete the stream from inside waitForReadyRead().
+    if (d->waitLoop)
+        d->waitLoop->quit();
+    if (!d->stream)
+        return;
+    using State = QVirtStreamPrivate::State;
+    if (d->state == State::Open || d->state == State::Unopened) {
+        // libvirt: a stream must be finished or aborted before it is freed
+        // (virStreamFree, src/libvirt-stream.c). One never handed to an API
+        // makes the abort fail, which changes nothing.
+        d->abortStream();
+    }
+    virStreamFree(d->stream);
+}
+
+virStreamPtr QVirtStream::stream() const
+{
+    return d->stream;
+}
+
+bool QVirtStream::open(OpenMode mode)
+{
+    if (!d->stream) {
+        d->setError(OpenError, errorString());
+        return false;
+    }
+    if (d->state != QVirtStreamPrivate::State::Unopened) {
+        d->refuse(tr("A stream can be opened only once"));
+        return false;
+    }
+    if (!(mode & ReadWrite)) {
+        d->refuse(tr("Open the stream for reading, writing or both"));
+        return false;
+    }
+    if (!QtVirtEventImpl::isRegistered()) {
+        d->setError(OpenError,
+                    tr("The stream needs QtVirtEventImpl::registerImpl() before the first "
+                       "connection is opened"));
+        return false;
+    }
+    const int wanted = (mode & ReadOnly) ? VIR_STREAM_EVENT_READABLE : 0;
+    if (virStreamEventAddCallback(d->stream, wanted, &QVirtStreamPrivate::eventCallback, d.get(),
+                                  nullptr)
+        < 0) {
+        // A stream not handed to any API yet has no driver, so libvirt
+        // refuses the callback as unsupported (src/libvirt-stream.c).
+        d->setError(OpenError,
+                    tr("Cannot watch the stream (was it handed to a libvirt API such as "
+                       "virStorageVolDownload() first?): %1")
+                        .arg(libvirtMessage()));
+        return false;
+    }
+    d->callbackRegistered = true;
+    d->events = wanted;
+    d->state = QVirtStreamPrivate::State::Open;
+    if (d->connection) {
+        d->livenessTimer = new QTimer(this);
+        d->livenessTimer->setInterval(LivenessIntervalMs);
+        connect(d->livenessTimer, &QTimer::timeout, this, [this] { d->checkConnection(); });
+        d->livenessTimer->start();
+    }
+    // Unbuffered: the stream keeps its own buffer, which the read cap limits.
+    return QIODevice::open(mode | Unbuffered);
+}
+
+void QVirtStream::close()
+{
+    if (!isOpen())
+        return;
+    if (d->state == QVirtStreamPrivate::State::Open)
+        d->abortStream();
+    d->state = QVirtStreamPrivate::State::Closed;
+    d->wake(d->waitingFor, false);
+    QIODevice::close();
+    d->readBuffer.clear();
+    d->writeBuffer.clear();
+}
+
+bool QVirtStream::isSequential() const
+{
+    return true;
+}
+
+bool QVirtStream::atEnd() const
+{
+    if (!isOpen() || !(openMode() & ReadOnly))
+        return true;
+    if (!d->readBuffer.isEmpty() || QIODevice::bytesAvailable() > 0)
+        return false;
+    return d->endOfStream || !d->isActive();
+}
+
+qint64 QVirtStream::bytesAvailable() const
+{
+    return d->readBuffer.readableSize() + QIODevice::bytesAvailable();
+}
+
+qint64 QVirtStream::bytesToWrite() const
+{
+    return d->writeBuffer.dataSize();
+}
+
+bool QVirtStream::canReadLine() const
+{
+    return d->readBuffer.containsBeforeHole('\n') || QIODevice::canReadLine();
+}
+
+bool QVirtStream::waitForReadyRead(int msecs)
+{
+    if (!d->isActive() || !(openMode() & ReadOnly) || d->endOfStream || d->readBufferFull())
+        return false;
+    return d->waitFor(QVirtStreamPrivate::Wait::ReadyRead, msecs);
+}
+
+bool QVirtStream::waitForBytesWritten(int msecs)
+{
+    if (!d->isActive() || d->writeBuffer.isEmpty())
+        return false;
+    return d->waitFor(QVirtStreamPrivate::Wait::BytesWritten, msecs);
+}
+
+qint64 QVirtStream::readBufferSize() const
+{
+    return d->readBufferSize;
+}
+
+void QVirtStream::setReadBufferSize(qint64 size)
+{
+    d->readBufferSize = std::max<qint64>(size, 0);
+    d->updateEvents();
+}
+
+bool QVirtStream::isSparse() const
+{
+    return d->sparse;
+}
+
+void QVirtStream::setSparse(bool sparse)
+{
+    d->sparse = sparse;
+}
+
+qint64 QVirtStream::holeSize() const
+{
+    return d->readBuffer.frontHole();
+}
+
+qint64 QVirtStream::skipHole()
+{
+    const qint64 length = d->readBuffer.takeFrontHole();
+    d->updateEvents();
+    return length;
+}
+
+bool QVirtStream::writeHole(qint64 length)
+{
+    if (!(openMode() & WriteOnly)) {
+        d->refuse(tr("Cannot write a hole: the stream is not open for writing"));
+        return false;
+    }
+    if (!d->isActive() || d->finishRequested) {
+        d->refuse(tr("Cannot write a hole: the stream is finishing or has ended"));
+        return false;
+    }
+    if (length <= 0) {
+        d->refuse(tr("Cannot write a hole of %1 bytes").arg(length));
+        return false;
+    }
+    d->writeBuffer.appendHole(length);
+    d->updateEvents();
+    return true;
+}
+
+QVirtStream::Error QVirtStream::error() const
+{
+    return d->error;
+}
+
+bool QVirtStream::isFinished() const
+{
+    return d->state == QVirtStreamPrivate::State::Finished;
+}
+
+bool QVirtStream::finish()
+{
+    using State = QVirtStreamPrivate::State;
+    if (d->state == State::Finished || (d->isActive() && d->finishRequested))
+        return true;
+    if (!d->isActive()) {
+        d->refuse(d->state == State::Unopened ? tr("Cannot finish: the stream is not open")
+                                              : tr("Cannot finish: the stream has ended"));
+        return false;
+    }
+    d->finishRequested = true;
+    if (d->writeBuffer.isEmpty()) {
+        d->completeFinish();
+        return d->state == State::Finished;
+    }
+    // The WRITABLE event sends the rest, then finishes.
+    d->updateEvents();
+    return true;
+}
+
+void QVirtStream::abort()
+{
+    using State = QVirtStreamPrivate::State;
+    if (d->state != State::Open && d->state != State::Unopened)
+        return;
+    d->abortStream();
+    d->state = State::Aborted;
+    d->wake(d->waitingFor, false);
+}
+
+qint64 QVirtStream::readData(char *data, qint64 maxSize)
+{
+    const qint64 done = d->readBuffer.read(data, maxSize);
+    if (done > 0) {
+        d->updateEvents();
+        return done;
+    }
+    if (d->readBuffer.isEmpty() && (d->endOfStream || !d->isActive()))
+        return -1;
+    return 0;
+}
+
+qint64 QVirtStream::writeData(const char *data, qint64 size)
+{
+    if (!d->enqueue(QByteArray()))
+        return -1;
+    d->writeBuffer.append(data, size);
+    d->updateEvents();
+    return size;
+}

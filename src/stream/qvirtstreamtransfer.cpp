@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include <QtVirt/qvirtstreamtransfer.h>
+
+#include "stream/qvirtstreamtransfer_p.h"
+#include "stream/streamdownload.h"
+#include "stream/streamupload.h"
+
+#include <QtVirt/qvirtstream.h>
+
+QVirtStreamTransferPrivate::QVirtStreamTransferPrivate(QVirtStreamTransfer *owner,
+                                                       QVirtStream *source, QIODevice *target,
+                                                       QVirtStreamTransfer::Direction way)
+    : q(owner)
+    , stream(source)
+    , device(target)
+    , direction(way)
+{ }
+
+QVirtStreamTransferPrivate::~QVirtStreamTransferPrivate() = default;
+
+void QVirtStreamTransferPrivate::reportProgress()
+{
+    Q_EMIT q->progress(transferred, total);
+}
+
+void QVirtStreamTransferPrivate::succeed()
+{
+    if (finished)
+        return;
+    finished = true;
+    Q_EMIT q->finished();
+}
+
+void QVirtStreamTransferPrivate::fail(const QString &message)
+{
+    if (finished)
+        return;
+    finished = true;
+    error = message;
+    if (stream)
+        stream->abort();
+    const QPointer<QVirtStreamTransfer> guard(q);
+    Q_EMIT q->errorOccurred(message);
+    if (guard)
+        Q_EMIT q->finished();
+}
+
+QVirtStreamTransfer::QVirtStreamTransfer(QVirtStream *stream, QIODevice *device,
+                                         Direction direction, QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<QVirtStreamTransferPrivate>(this, stream, device, direction))
+{ }
+
+QVirtStreamTransfer::~QVirtStreamTransfer() = default;
+
+QVirtStreamTransfer::Direction QVirtStreamTransfer::direction() const
+{
+    return d->direction;
+}
+
+bool QVirtStreamTransfer::isSparse() const
+{
+    return d->sparse;
+}
+
+void QVirtStreamTransfer::setSparse(bool sparse)
+{
+    d->sparse = sparse;
+}
+
+qint64 QVirtStreamTransfer::bytesTransferred() const
+{
+    return d->transferred;
+}
+
+qint64 QVirtStreamTransfer::holeBytes() const
+{
+    return d->holes;
+}
+
+qint64 QVirtStreamTransfer::bytesTotal() const
+{
+    return d->total;
+}
+
+bool QVirtStreamTransfer::isFinished() const
+{
+    return d->finished;
+}
+
+QString QVirtStreamTransfer::errorString() const
+{
+    return d->error;
+}
+
+void QVirtStreamTransfer::start()
+{
+    if (d->started)
+        return;
+    d->started = true;
+    if (!d->stream || !d->device) {
+        d->fail(tr("The transfer needs a stream and a device"));
+        return;
+    }
+    const bool download = d->direction == Download;
+    const QIODevice::OpenMode deviceMode = download ? QIODevice::WriteOnly : QIODevice::ReadOnly;
+    if (!(d->device->openMode() & deviceMode)) {
+        d->fail(download ? tr("The device is not open for writing")
+                         : tr("The device is not open for reading"));
+        return;
+    }
+    if (download)
+        d->stream->setSparse(d->sparse);
+    if (!d->stream->isOpen()
+        && !d->stream->open(download ? QIODevice::ReadOnly : QIODevice::WriteOnly)) {
+        d->fail(d->stream->errorString());
+        return;
+    }
+    if (download)
+        d->job = std::make_unique<StreamDownload>(*d);
+    else
+        d->job = std::make_unique<StreamUpload>(*d);
+    d->job->start();
+}
+
+void QVirtStreamTransfer::cancel()
+{
+    if (d->started)
+        d->fail(tr("The transfer was cancelled"));
+}

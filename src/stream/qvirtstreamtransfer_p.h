@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_STREAM_QVIRTSTREAMTRANSFER_P_H
+#define QTVIRT_STREAM_QVIRTSTREAMTRANSFER_P_H
+
+#include <QtVirt/qvirtstreamtransfer.h>
+
+#include <QtCore/QPointer>
+
+class QVirtStream;
+class TransferJob;
+
+class QVirtStreamTransferPrivate
+{
+public:
+    QVirtStreamTransferPrivate(QVirtStreamTransfer *owner, QVirtStream *source, QIODevice *target,
+                               QVirtStreamTransfer::Direction way);
+    ~QVirtStreamTransferPrivate();
+
+    void reportProgress();
+    // Both emit finished(); the caller returns at once, since a slot may
+    // have deleted the transfer.
+    void succeed();
+    void fail(const QString &message);
+
+    QVirtStreamTransfer *const q;
+    const QPointer<QVirtStream> stream;
+    const QPointer<QIODevice> device;
+    const QVirtStreamTransfer::Direction direction;
+    bool sparse = false;
+    bool started = false;
+    bool finished = false;
+    qint64 transferred = 0;
+    qint64 holes = 0;
+    qint64 total = -1;
+    QString error;
+    std::unique_ptr<TransferJob> job;
+};
+
+#endif // QTVIRT_STREAM_QVIRTSTREAMTRANSFER_P_H

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "stream/streambuffer.h"
+
+#include <algorithm>
+#include <cstring>
+
+qint64 StreamBuffer::readableSize() const
+{
+    if (m_holes == 0)
+        return m_dataSize;
+    qint64 size = 0;
+    for (const Segment &segment : m_segments) {
+        if (segment.hole)
+            break;
+        size += segment.data.size() - segment.offset;
+    }
+    return size;
+}
+
+void StreamBuffer::append(const char *data, qint64 size)
+{
+    if (size <= 0)
+        return;
+    if (!m_segments.empty()) {
+        Segment &tail = m_segments.back();
+        if (!tail.hole && tail.data.size() - tail.offset + size <= GatherLimit) {
+            tail.data.append(data, size);
+            m_dataSize += size;
+            return;
+        }
+    }
+    append(QByteArray(data, size));
+}
+
+void StreamBuffer::append(QByteArray chunk)
+{
+    if (chunk.isEmpty())
+        return;
+    m_dataSize += chunk.size();
+    m_segments.push_back(Segment{std::move(chunk), 0, 0});
+}
+
+void StreamBuffer::appendHole(qint64 length)
+{
+    if (length <= 0)
+        return;
+    if (!m_segments.empty() && m_segments.back().hole) {
+        m_segments.back().hole += length;
+        return;
+    }
+    m_segments.push_back(Segment{QByteArray(), 0, length});
+    ++m_holes;
+}
+
+qint64 StreamBuffer::frontHole() const
+{
+    return m_segments.empty() ? 0 : m_segments.front().hole;
+}
+
+qint64 StreamBuffer::takeFrontHole()
+{
+    const qint64 length = frontHole();
+    if (length) {
+        m_segments.pop_front();
+        --m_holes;
+    }
+    return length;
+}
+
+QByteArrayView StreamBuffer::frontData() const
+{
+    if (m_segments.empty() || m_segments.front().hole)
+        return {};
+    const Segment &front = m_segments.front();
+    return QByteArrayView(front.data).sliced(front.offset);
+}
+
+void StreamBuffer::consume(qint64 size)
+{
+    while (size > 0 && !m_segments.empty() && !m_segments.front().hole) {
+        Segment &front = m_segments.front();
+        const qint64 step = std::min(size, front.data.size() - front.offset);
+        front.offset += step;
+        m_dataSize -= step;
+        size -= step;
+        if (front.offset == front.data.size())
+            m_segments.pop_front();
+    }
+}
+
+qint64 StreamBuffer::read(char *out, qint64 maxSize)
+{
+    qint64 done = 0;
+    while (done < maxSize) {
+        const QByteArrayView front = frontData();
+        if (front.isEmpty())
+            break;
+        const qint64 step = std::min(maxSize - done, front.size());
+        std::memcpy(out + done, front.data(), size_t(step));
+        consume(step);
+        done += step;
+    }
+    return done;
+}
+
+bool StreamBuffer::containsBeforeHole(char c) const
+{
+    for (const Segment &segment : m_segments) {
+        if (segment.hole)
+            return false;
+        if (QByteArrayView(segment.data).sliced(segment.offset).contains(c))
+            return true;
+    }
+    return false;
+}
+
+void StreamBuffer::clear()
+{
+    m_segments.clear();
+    m_dataSize = 0;
+    m_holes = 0;
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_STREAM_STREAMBUFFER_H
+#define QTVIRT_STREAM_STREAMBUFFER_H
+
+#include <QtCore/QByteArray>
+#include <QtCore/QByteArrayView>
+
+#include <deque>
+
+// A FIFO of byte chunks and holes, the read or write queue of one stream.
+//
+// Holes take no memory: they stand for runs of zeros that a sparse libvirt
+// stream transfers as a length only (virStreamRecvHole, virStreamSendHole).
+// Reads stop at a hole, so that the application sees it in its place.
+class StreamBuffer
+{
+public:
+    bool isEmpty() const { return m_segments.empty(); }
+    // Bytes of data held, holes not counted: what the read cap limits.
+    qint64 dataSize() const { return m_dataSize; }
+    // Bytes of data before the first hole: what read() can return now.
+    qint64 readableSize() const;
+
+    void append(const char *data, qint64 size);
+    void append(QByteArray chunk);
+    void appendHole(qint64 length);
+
+    // Length of the hole at the front, 0 when data (or nothing) comes first.
+    qint64 frontHole() const;
+    qint64 takeFrontHole();
+    // The contiguous data at the front; empty when a hole comes first.
+    QByteArrayView frontData() const;
+    void consume(qint64 size);
+
+    // Copies up to maxSize bytes of data into out, stopping at a hole.
+    qint64 read(char *out, qint64 maxSize);
+    // Whether c occurs in the data before the first hole.
+    bool containsBeforeHole(char c) const;
+
+    void clear();
+
+private:
+    struct Segment
+    {
+        QByteArray data;
+        qint64 offset = 0; // bytes of data already consumed
+        qint64 hole = 0;   // length, when this segment is a hole
+    };
+
+    // Small writes are gathered into chunks of this size, so that one
+    // virStreamSend can carry them together.
+    static constexpr qint64 GatherLimit = 64 * 1024;
+
+    std::deque<Segment> m_segments;
+    qint64 m_dataSize = 0;
+    qint64 m_holes = 0;
+};
+
+#endif // QTVIRT_STREAM_STREAMBUFFER_H

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "streamtestsupport.h"
+
+#include "testsupport.h"
+
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QDeadlineTimer>
+#include <QtCore/QFile>
+#include <QtCore/QProcess>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QThread>
+#include <QtTest/QTest>
+
+#include <libvirt/virterror.h>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace StreamTest {
+
+namespace {
+
+QString libvirtError()
+{
+    return QString::fromUtf8(virGetLastErrorMessage());
+}
+
+} // namespace
+
+Connection openQemuConnection()
+{
+    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_QEMU_URI");
+    if (uri.isEmpty())
+        return nullptr;
+    Connection conn(virConnectOpen(uri.constData()));
+    if (!conn)
+        QTest::qFail(qPrintable(QStringLiteral("cannot connect: ") + libvirtError()), __FILE__,
+                     __LINE__);
+    return conn;
+}
+
+namespace {
+
+// Deletes the named volume of the testbed pool, if it exists.
+bool deleteVolume(virConnectPtr conn, const QByteArray &name)
+{
+    const QByteArray poolName = QtVirtTest::testbedValue("QTVIRT_TESTBED_POOL");
+    virStoragePoolPtr pool = virStoragePoolLookupByName(conn, poolName.constData());
+    if (!pool)
+        return false;
+    bool deleted = true;
+    virStorageVolPtr *vols = nullptr;
+    const int count = virStoragePoolListAllVolumes(pool, &vols, 0);
+    for (int i = 0; i < count; ++i) {
+        if (name == virStorageVolGetName(vols[i]))
+            deleted = virStorageVolDelete(vols[i], 0) == 0;
+        virStorageVolFree(vols[i]);
+    }
+    free(vols);
+    virStoragePoolFree(pool);
+    return count >= 0 && deleted;
+}
+
+} // namespace
+
+Volume::Volume(virConnectPtr conn, const char *purpose, qint64 capacity)
+    : m_name("qtvirt-stream-" + QByteArray::number(QCoreApplication::applicationPid()) + '-'
+             + purpose + ".img")
+{
+    // A leftover of a crashed run would make the creation fail.
+    deleteVolume(conn, m_name);
+    const QByteArray poolName = QtVirtTest::testbedValue("QTVIRT_TESTBED_POOL");
+    virStoragePoolPtr pool = virStoragePoolLookupByName(conn, poolName.constData());
+    if (!pool) {
+        QTest::qFail(qPrintable(QStringLiteral("no pool: ") + libvirtError()), __FILE__, __LINE__);
+        return;
+    }
+    const QByteArray xml = "<volume><name>" + m_name + "</name><capacity unit='bytes'>"
+        + QByteArray::number(capacity)
+        + "</capacity><allocation>0</allocation><target><format type='raw'/></target></volume>";
+    m_vol = virStorageVolCreateXML(pool, xml.constData(), 0);
+    virStoragePoolFree(pool);
+    if (!m_vol) {
+        QTest::qFail(qPrintable(QStringLiteral("cannot create volume: ") + libvirtError()),
+                     __FILE__, __LINE__);
+        return;
+    }
+    char *path = virStorageVolGetPath(m_vol);
+    m_path = QString::fromUtf8(path);
+    free(path);
+}
+
+Volume::~Volume()
+{
+    if (!m_vol)
+        return;
+    // The volume's connection is dead after a daemon restart: use a new one.
+    if (virStorageVolDelete(m_vol, 0) != 0) {
+        if (const Connection conn = openQemuConnection())
+            deleteVolume(conn.get(), m_name);
+    }
+    virStorageVolFree(m_vol);
+}
+
+bool writeRandomFile(const QString &path, qint64 size)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QList<quint32> block(MiB / sizeof(quint32));
+    for (qint64 done = 0; done < size; done += MiB) {
+        QRandomGenerator::global()->fillRange(block.data(), block.size());
+        const qint64 step = std::min(MiB, size - done);
+        if (file.write(reinterpret_cast<const char *>(block.constData()), step) != step)
+            return false;
+    }
+    return file.flush();
+}
+
+bool writeSparseFile(const QString &path, qint64 size, const QList<qint64> &offsets,
+                     qint64 extentSize)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || !file.resize(size))
+        return false;
+    QList<quint32> block(extentSize / sizeof(quint32));
+    for (qint64 offset : offsets) {
+        QRandomGenerator::global()->fillRange(block.data(), block.size());
+        if (!file.seek(offset)
+            || file.write(reinterpret_cast<const char *>(block.constData()), extentSize)
+                != extentSize)
+            return false;
+    }
+    return file.flush();
+}
+
+QByteArray sha256OfFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QByteArray();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result().toHex();
+}
+
+qint64 allocatedBytes(const QString &path)
+{
+    struct stat st = {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return qint64(st.st_blocks) * 512;
+}
+
+qint64 fileSize(const QString &path)
+{
+    return QFileInfo(path).size();
+}
+
+QList<QPair<qint64, qint64>> dataExtents(const QString &path)
+{
+    QList<QPair<qint64, qint64>> extents;
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return extents;
+    off_t pos = 0;
+    for (;;) {
+        const off_t start = ::lseek(fd, pos, SEEK_DATA);
+        if (start < 0)
+            break;
+        const off_t end = ::lseek(fd, start, SEEK_HOLE);
+        extents.append({qint64(start), qint64(end)});
+        pos = end;
+    }
+    ::close(fd);
+    return extents;
+}
+
+QByteArray readRange(const QString &path, qint64 offset, qint64 size)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
+        return QByteArray();
+    return file.read(size);
+}
+
+qint64 residentBytes()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
+    }
+    return -1;
+}
+
+qint64 daemonPid()
+{
+    QFile pidFile(QString::fromLocal8Bit(QtVirtTest::testbedValue("QTVIRT_TESTBED_DIR"))
+                  + QStringLiteral("/libvirtd.pid"));
+    if (pidFile.open(QIODevice::ReadOnly))
+        return pidFile.readAll().trimmed().toLongLong();
+    return QtVirtTest::testbedValue("QTVIRT_LIBVIRTD_PID").toLongLong();
+}
+
+QString restoreDaemon()
+{
+    QProcess testbed;
+    testbed.start(QStringLiteral(QTVIRT_SOURCE_DIR "/scripts/testbed"),
+                  {QStringLiteral("restart-daemon")});
+    if (!testbed.waitForFinished(60000) || testbed.exitCode() != 0)
+        return QStringLiteral("scripts/testbed restart-daemon failed: ")
+            + QString::fromLocal8Bit(testbed.readAllStandardError());
+    // The daemon answers once its socket accepts a connection.
+    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_QEMU_URI");
+    const QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        if (virConnectPtr conn = virConnectOpen(uri.constData())) {
+            virConnectClose(conn);
+            return QString();
+        }
+        QThread::msleep(100);
+    }
+    return QStringLiteral("libvirtd does not answer after restart-daemon");
+}
+
+} // namespace StreamTest

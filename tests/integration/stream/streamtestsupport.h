@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_TESTS_STREAMTESTSUPPORT_H
+#define QTVIRT_TESTS_STREAMTESTSUPPORT_H
+
+#include <QtCore/QByteArray>
+#include <QtCore/QList>
+#include <QtCore/QString>
+
+#include <libvirt/libvirt.h>
+
+#include <memory>
+
+// Helpers of the QVirtStream integration tests: volumes in the testbed's
+// dir pool, local files, and measurements.
+namespace StreamTest {
+
+constexpr qint64 MiB = 1024 * 1024;
+
+struct QemuConnectionCloser
+{
+    void operator()(virConnectPtr conn) const { virConnectClose(conn); }
+};
+using Connection = std::unique_ptr<virConnect, QemuConnectionCloser>;
+
+// A connection to QTVIRT_QEMU_URI; null after failing the test.
+Connection openQemuConnection();
+
+// A raw volume of capacity bytes, allocation 0 (so that the dir pool makes
+// it sparse), in QTVIRT_TESTBED_POOL, deleted on destruction, through a new
+// connection if the daemon was restarted meanwhile.
+class Volume
+{
+public:
+    Volume(virConnectPtr conn, const char *purpose, qint64 capacity);
+    ~Volume();
+    Volume(const Volume &) = delete;
+    Volume &operator=(const Volume &) = delete;
+
+    virStorageVolPtr get() const { return m_vol; }
+    // The file behind the volume, for stat() and hashing.
+    QString path() const { return m_path; }
+
+private:
+    const QByteArray m_name;
+    virStorageVolPtr m_vol = nullptr;
+    QString m_path;
+};
+
+// size bytes from QRandomGenerator, written to path.
+bool writeRandomFile(const QString &path, qint64 size);
+// A sparse file of size bytes with a random extent of extentSize at each of
+// offsets, holes everywhere else.
+bool writeSparseFile(const QString &path, qint64 size, const QList<qint64> &offsets,
+                     qint64 extentSize);
+QByteArray sha256OfFile(const QString &path);
+// st_blocks * 512: what the file system really allocated.
+qint64 allocatedBytes(const QString &path);
+qint64 fileSize(const QString &path);
+// The [start, end) ranges of path that hold data (SEEK_DATA/SEEK_HOLE).
+QList<QPair<qint64, qint64>> dataExtents(const QString &path);
+// bytes of a file from offset.
+QByteArray readRange(const QString &path, qint64 offset, qint64 size);
+
+// VmRSS of this process, in bytes.
+qint64 residentBytes();
+
+// The pid of the testbed's libvirtd, from its pid file: the environment's
+// QTVIRT_LIBVIRTD_PID is stale after a restart.
+qint64 daemonPid();
+// `scripts/testbed restart-daemon`, which also starts a dead daemon; waits
+// until it answers. Returns what failed, or an empty string.
+QString restoreDaemon();
+
+} // namespace StreamTest
+
+#endif // QTVIRT_TESTS_STREAMTESTSUPPORT_H

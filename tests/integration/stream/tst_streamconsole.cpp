@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// The interactive and one-shot streams: the tiny VM's serial console, and a
+// screenshot from the test driver of the testbed daemon.
+
+#include "streamtestsupport.h"
+#include "testsupport.h"
+
+#include <QtVirt/QVirtStream>
+#include <QtVirt/QtVirtEventImpl>
+
+#include <QtCore/QDeadlineTimer>
+#include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QtEndian>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <libvirt/virterror.h>
+
+using namespace StreamTest;
+
+namespace {
+
+QString libvirtError()
+{
+    return QString::fromUtf8(virGetLastErrorMessage());
+}
+
+struct PngSize
+{
+    quint32 width = 0;
+    quint32 height = 0;
+};
+
+// The size from a PNG's IHDR chunk, which must come first; 0x0 when png is
+// not a PNG.
+PngSize pngSize(const QByteArray &png)
+{
+    static const QByteArray signature("\x89PNG\r\n\x1a\n", 8);
+    if (!png.startsWith(signature) || png.size() < 24 || png.mid(12, 4) != "IHDR")
+        return {};
+    return {qFromBigEndian<quint32>(png.constData() + 16),
+            qFromBigEndian<quint32>(png.constData() + 20)};
+}
+
+// Destroys the domain on every way out of the test.
+struct DomainDestroyer
+{
+    virDomainPtr dom;
+    ~DomainDestroyer()
+    {
+        if (virDomainIsActive(dom) == 1)
+            virDomainDestroy(dom);
+        virDomainFree(dom);
+    }
+};
+
+// Reads the console until pattern shows up; returns everything read.
+QByteArray readUntil(QVirtStream &console, const QByteArray &pattern, QByteArray &seen,
+                     QDeadlineTimer deadline)
+{
+    while (!seen.contains(pattern) && !deadline.hasExpired()) {
+        if (console.bytesAvailable() == 0)
+            console.waitForReadyRead(int(std::min<qint64>(deadline.remainingTime(), 500)));
+        seen += console.readAll();
+    }
+    return seen;
+}
+
+} // namespace
+
+class tst_StreamConsole : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void screenshotIsPngOfVirshSize();
+    void consoleRunsShellCommand();
+};
+
+void tst_StreamConsole::initTestCase()
+{
+    QtVirtTest::verifyExpectedDispatcher();
+    QVERIFY(QtVirtEventImpl::registerImpl());
+}
+
+void tst_StreamConsole::init()
+{
+    QtVirtTest::failOnAnyWarning();
+}
+
+void tst_StreamConsole::cleanup()
+{
+    QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
+}
+
+void tst_StreamConsole::screenshotIsPngOfVirshSize()
+{
+    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_TEST_URI");
+    virConnectPtr conn = virConnectOpen(uri.constData());
+    QVERIFY2(conn, qPrintable(libvirtError()));
+    const auto closeConn = qScopeGuard([conn] { virConnectClose(conn); });
+    virDomainPtr dom = virDomainLookupByName(conn, "test");
+    QVERIFY2(dom, qPrintable(libvirtError()));
+    const auto freeDom = qScopeGuard([dom] { virDomainFree(dom); });
+
+    QVirtStream stream(conn);
+    char *mime = virDomainScreenshot(dom, stream.stream(), 0, 0);
+    QVERIFY2(mime, qPrintable(libvirtError()));
+    QCOMPARE(QByteArray(mime), QByteArray("image/png"));
+    free(mime);
+    QVERIFY(stream.open(QIODevice::ReadOnly));
+    QByteArray png;
+    connect(&stream, &QIODevice::readyRead, this, [&] { png += stream.readAll(); });
+    QSignalSpy finished(&stream, &QVirtStream::finished);
+    QVERIFY(finished.wait(10000));
+    QVERIFY(stream.atEnd());
+    QCOMPARE(stream.error(), QVirtStream::NoError);
+
+    const PngSize ours = pngSize(png);
+    QVERIFY2(ours.width > 0 && ours.height > 0, "not a PNG");
+
+    QTemporaryDir dir;
+    const QString virshFile = dir.filePath(QStringLiteral("virsh.png"));
+    QProcess virsh;
+    virsh.start(QStringLiteral("virsh"),
+                {QStringLiteral("-c"), QString::fromUtf8(uri), QStringLiteral("screenshot"),
+                 QStringLiteral("test"), QStringLiteral("--file"), virshFile});
+    QVERIFY(virsh.waitForFinished(30000));
+    QCOMPARE(virsh.exitCode(), 0);
+    QFile reference(virshFile);
+    QVERIFY(reference.open(QIODevice::ReadOnly));
+    const PngSize theirs = pngSize(reference.readAll());
+    QCOMPARE(ours.width, theirs.width);
+    QCOMPARE(ours.height, theirs.height);
+}
+
+void tst_StreamConsole::consoleRunsShellCommand()
+{
+    const Connection conn = openQemuConnection();
+    QVERIFY(conn);
+    const QByteArray name = QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN");
+    virDomainPtr dom = virDomainLookupByName(conn.get(), name.constData());
+    QVERIFY2(dom, qPrintable(libvirtError()));
+    const DomainDestroyer destroyer{dom};
+    if (virDomainIsActive(dom) != 1)
+        QVERIFY2(virDomainCreate(dom) == 0, qPrintable(libvirtError()));
+
+    QVirtStream console(conn.get());
+    QVERIFY2(virDomainOpenConsole(dom, nullptr, console.stream(), VIR_DOMAIN_CONSOLE_FORCE) == 0,
+             qPrintable(libvirtError()));
+    QVERIFY(console.open(QIODevice::ReadWrite));
+
+    // The guest may have printed its prompt before the console was opened:
+    // ask for a fresh one until a shell answers.
+    QByteArray seen;
+    const QDeadlineTimer bootDeadline(60000);
+    while (!seen.contains("# ") && !bootDeadline.hasExpired()) {
+        QCOMPARE(console.write("\r"), 1);
+        readUntil(console, "# ", seen, QDeadlineTimer(1000));
+    }
+    QVERIFY2(seen.contains("# "), seen.right(400).constData());
+
+    // The echo of the typed line has hel""lo and $((6*7)): only the shell's
+    // answer contains hello-42.
+    seen.clear();
+    const QByteArray command("echo hel\"\"lo-$((6*7))\r");
+    QCOMPARE(console.write(command), qint64(command.size()));
+    readUntil(console, "hello-42", seen, QDeadlineTimer(20000));
+    QVERIFY2(seen.contains("hello-42"), seen.constData());
+    QCOMPARE(console.bytesToWrite(), 0);
+    QCOMPARE(console.error(), QVirtStream::NoError);
+
+    // Guest gone: the console ends, as virsh console sees it.
+    QSignalSpy ended(&console, &QVirtStream::readChannelFinished);
+    QSignalSpy failed(&console, &QVirtStream::errorOccurred);
+    QCOMPARE(virDomainDestroy(dom), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(ended.size() + failed.size() > 0, 10000);
+}
+
+QTEST_GUILESS_MAIN(tst_StreamConsole)
+#include "tst_streamconsole.moc"
