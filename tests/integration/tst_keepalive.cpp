@@ -76,7 +76,7 @@ void tst_Keepalive::keepaliveConnectionSurvivesRunningLoop()
 
 void tst_Keepalive::keepaliveClosesFrozenDaemonConnection()
 {
-    const pid_t daemon = QtVirtTest::testbedValue("QTVIRT_LIBVIRTD_PID").toInt();
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
     QVERIFY(daemon > 0);
     Connection conn = openTestConnection();
     QVERIFY(conn);

@@ -2,8 +2,14 @@
 #include "testsupport.h"
 
 #include <QtCore/QAbstractEventDispatcher>
+#include <QtCore/QDeadlineTimer>
+#include <QtCore/QFile>
+#include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QThread>
 #include <QtTest/QTest>
+
+#include <libvirt/libvirt.h>
 
 namespace QtVirtTest {
 
@@ -41,6 +47,36 @@ QByteArray testbedValue(const char *name)
                      __FILE__, __LINE__);
     }
     return value;
+}
+
+qint64 testbedDaemonPid()
+{
+    QFile pidFile(QString::fromLocal8Bit(testbedValue("QTVIRT_TESTBED_DIR"))
+                  + QStringLiteral("/libvirtd.pid"));
+    if (pidFile.open(QIODevice::ReadOnly))
+        return pidFile.readAll().trimmed().toLongLong();
+    return testbedValue("QTVIRT_LIBVIRTD_PID").toLongLong();
+}
+
+QString restartTestbedDaemon()
+{
+    QProcess testbed;
+    testbed.start(QStringLiteral(QTVIRT_SOURCE_DIR "/scripts/testbed"),
+                  {QStringLiteral("restart-daemon")});
+    if (!testbed.waitForFinished(60000) || testbed.exitCode() != 0)
+        return QStringLiteral("scripts/testbed restart-daemon failed: ")
+            + QString::fromLocal8Bit(testbed.readAllStandardError());
+    // The daemon answers once its socket accepts a connection.
+    const QByteArray uri = testbedValue("QTVIRT_QEMU_URI");
+    const QDeadlineTimer deadline(30000);
+    while (!deadline.hasExpired()) {
+        if (virConnectPtr conn = virConnectOpen(uri.constData())) {
+            virConnectClose(conn);
+            return QString();
+        }
+        QThread::msleep(100);
+    }
+    return QStringLiteral("libvirtd does not answer after restart-daemon");
 }
 
 } // namespace QtVirtTest

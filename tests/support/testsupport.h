@@ -24,6 +24,16 @@ void failOnAnyWarning();
 // integration test that cannot reach the daemon must not pass.
 QByteArray testbedValue(const char *name);
 
+// The pid of the testbed's libvirtd, read from its pid file at every call:
+// the environment's QTVIRT_LIBVIRTD_PID is stale once a test restarted the
+// daemon.
+qint64 testbedDaemonPid();
+
+// `scripts/testbed restart-daemon` (which also starts a dead daemon), then
+// waits until the daemon answers on QTVIRT_QEMU_URI. Returns what failed,
+// or an empty string.
+QString restartTestbedDaemon();
+
 } // namespace QtVirtTest
 
 #endif // QTVIRT_TESTS_TESTSUPPORT_H

@@ -4,11 +4,8 @@
 #include "testsupport.h"
 
 #include <QtCore/QCryptographicHash>
-#include <QtCore/QDeadlineTimer>
 #include <QtCore/QFile>
-#include <QtCore/QProcess>
 #include <QtCore/QRandomGenerator>
-#include <QtCore/QThread>
 #include <QtTest/QTest>
 
 #include <libvirt/virterror.h>
@@ -197,36 +194,6 @@ qint64 residentBytes()
             return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
     }
     return -1;
-}
-
-qint64 daemonPid()
-{
-    QFile pidFile(QString::fromLocal8Bit(QtVirtTest::testbedValue("QTVIRT_TESTBED_DIR"))
-                  + QStringLiteral("/libvirtd.pid"));
-    if (pidFile.open(QIODevice::ReadOnly))
-        return pidFile.readAll().trimmed().toLongLong();
-    return QtVirtTest::testbedValue("QTVIRT_LIBVIRTD_PID").toLongLong();
-}
-
-QString restoreDaemon()
-{
-    QProcess testbed;
-    testbed.start(QStringLiteral(QTVIRT_SOURCE_DIR "/scripts/testbed"),
-                  {QStringLiteral("restart-daemon")});
-    if (!testbed.waitForFinished(60000) || testbed.exitCode() != 0)
-        return QStringLiteral("scripts/testbed restart-daemon failed: ")
-            + QString::fromLocal8Bit(testbed.readAllStandardError());
-    // The daemon answers once its socket accepts a connection.
-    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_QEMU_URI");
-    const QDeadlineTimer deadline(30000);
-    while (!deadline.hasExpired()) {
-        if (virConnectPtr conn = virConnectOpen(uri.constData())) {
-            virConnectClose(conn);
-            return QString();
-        }
-        QThread::msleep(100);
-    }
-    return QStringLiteral("libvirtd does not answer after restart-daemon");
 }
 
 } // namespace StreamTest

@@ -64,13 +64,6 @@ QByteArray readRange(const QString &path, qint64 offset, qint64 size);
 // VmRSS of this process, in bytes.
 qint64 residentBytes();
 
-// The pid of the testbed's libvirtd, from its pid file: the environment's
-// QTVIRT_LIBVIRTD_PID is stale after a restart.
-qint64 daemonPid();
-// `scripts/testbed restart-daemon`, which also starts a dead daemon; waits
-// until it answers. Returns what failed, or an empty string.
-QString restoreDaemon();
-
 } // namespace StreamTest
 
 #endif // QTVIRT_TESTS_STREAMTESTSUPPORT_H

@@ -186,7 +186,7 @@ void tst_StreamFailures::stalledReaderKeepsBufferAtCap()
 
 void tst_StreamFailures::killedDaemonReportsErrorWithinTwoSeconds()
 {
-    const qint64 daemon = daemonPid();
+    const qint64 daemon = QtVirtTest::testbedDaemonPid();
     QVERIFY(daemon > 0);
     Connection conn = openQemuConnection();
     QVERIFY(conn);
@@ -194,7 +194,7 @@ void tst_StreamFailures::killedDaemonReportsErrorWithinTwoSeconds()
     QVERIFY(volume.get());
     // Runs before the volume is deleted, whichever way the test ends.
     const auto restore = qScopeGuard([] {
-        const QString problem = restoreDaemon();
+        const QString problem = QtVirtTest::restartTestbedDaemon();
         if (!problem.isEmpty())
             qCritical("%s", qPrintable(problem));
     });
