@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "benchoptions.h"
+#include "interleavedruns.h"
 #include "variants.h"
 
 #include <QtCore/QCoreApplication>
@@ -46,6 +47,6 @@ int main(int argc, char **argv)
     const double rate = runVariant(argc, argv, options);
     if (rate <= 0)
         return 1;
-    std::printf("rate %.0f\n", rate);
+    printBenchValue(rate);
     return 0;
 }

@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "interleavedruns.h"
+
+#include <QtCore/QProcess>
+
+#include <algorithm>
+#include <cstdio>
+
+std::optional<QByteArray> runChild(const QString &program, const BenchVariant &variant)
+{
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (auto it = variant.environment.cbegin(); it != variant.environment.cend(); ++it) {
+        if (it.value().isEmpty())
+            environment.remove(it.key());
+        else
+            environment.insert(it.key(), it.value());
+    }
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(program, variant.arguments);
+    if (!child.waitForFinished(600 * 1000) || child.exitStatus() != QProcess::NormalExit
+        || child.exitCode() != 0)
+        return std::nullopt;
+    return child.readAllStandardOutput();
+}
+
+namespace {
+
+double measure(const QString &program, const BenchVariant &variant)
+{
+    const std::optional<QByteArray> output = runChild(program, variant);
+    if (!output || !output->trimmed().startsWith("value "))
+        return -1;
+    return output->trimmed().mid(6).toDouble();
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    const qsizetype middle = values.size() / 2;
+    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+} // namespace
+
+std::optional<QHash<QString, double>> runInterleaved(const QString &program,
+                                                     const QList<BenchVariant> &variants,
+                                                     int repeat)
+{
+    QHash<QString, QList<double>> values;
+    for (int round = 0; round < repeat; ++round) {
+        for (const BenchVariant &variant : variants) {
+            const double value = measure(program, variant);
+            if (value < 0) {
+                std::fprintf(stderr, "FAILED: %s\n", qPrintable(variant.label));
+                return std::nullopt;
+            }
+            values[variant.label].append(value);
+        }
+    }
+    QHash<QString, double> medians;
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        medians.insert(it.key(), median(it.value()));
+    return medians;
+}
+
+void printBenchValue(double value)
+{
+    std::printf("value %.6g\n", value);
+}
+
+QString benchRatio(double numerator, double denominator)
+{
+    return denominator > 0 ? QString::number(numerator / denominator, 'f', 2) : QStringLiteral("-");
+}
