@@ -10,7 +10,6 @@
 
 #include <atomic>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <mutex>
 
@@ -151,7 +150,7 @@ bool QtVirtEventImpl::registerImpl()
     const int wakeFd = WakeChannel::createEventFd();
     if (wakeFd < 0) {
         qCWarning(lcQtVirtEvent, "registerImpl(): no eventfd to wake the loop thread with: %s",
-                  std::strerror(errno));
+                  qPrintable(qt_error_string(errno)));
         return false;
     }
     loopBinding.store(new LoopThreadBinding(mode, wakeFd), std::memory_order_release);

@@ -20,11 +20,11 @@ namespace {
 // A remote virStreamSend() writes its message synchronously (shared notes,
 // "Measured on a remote stream"), so one event sends a bounded amount and
 // leaves the loop to others; the WRITABLE timer brings the rest.
-constexpr qint64 SendBudgetPerEvent = 1024 * 1024;
+constexpr qint64 SendBudgetPerEvent = qint64(1024) * 1024;
 
 // virStreamRecv() only copies what libvirt already queued, so a pass may
 // take more; the cap keeps one stream from starving the loop all the same.
-constexpr qint64 ReceiveBudgetPerEvent = 4 * 1024 * 1024;
+constexpr qint64 ReceiveBudgetPerEvent = qint64(4) * 1024 * 1024;
 
 // When libvirtd goes away, a remote stream learns nothing: its data arrives
 // through the connection's socket, but no code path in libvirt 9.0 marks

@@ -69,7 +69,7 @@ public:
 
     StreamBuffer readBuffer;
     StreamBuffer writeBuffer;
-    qint64 readBufferSize = 1024 * 1024;
+    qint64 readBufferSize = qint64(1024) * 1024;
     bool sparse = false;
     bool endOfStream = false;
     bool finishRequested = false;

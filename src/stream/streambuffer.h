@@ -49,7 +49,7 @@ private:
 
     // Small writes are gathered into chunks of this size, so that one
     // virStreamSend can carry them together.
-    static constexpr qint64 GatherLimit = 64 * 1024;
+    static constexpr qint64 GatherLimit = qint64(64) * 1024;
 
     std::deque<Segment> m_segments;
     qint64 m_dataSize = 0;

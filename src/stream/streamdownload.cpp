@@ -15,7 +15,7 @@ namespace {
 // A sequential device (a socket, a pipe) queues what it cannot write yet;
 // beyond this much, the download waits for bytesWritten(), and the stream's
 // read cap stops libvirt in turn.
-constexpr qint64 DeviceWriteWindow = 4 * 1024 * 1024;
+constexpr qint64 DeviceWriteWindow = qint64(4) * 1024 * 1024;
 
 } // namespace
 

@@ -10,18 +10,17 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <unistd.h>
 
 namespace {
 
 // Bytes queued on the stream before the upload waits for bytesWritten():
 // a few messages, so that every WRITABLE event has a full budget to send.
-constexpr qint64 StreamWriteWindow = 4 * 1024 * 1024;
+constexpr qint64 StreamWriteWindow = qint64(4) * 1024 * 1024;
 
 QString systemError()
 {
-    return QString::fromLocal8Bit(std::strerror(errno));
+    return qt_error_string(errno);
 }
 
 } // namespace
