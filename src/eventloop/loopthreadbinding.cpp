@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "eventloop/loopthreadbinding.h"
 
+#include "eventloop/crossthreadwake.h"
 #include "eventloop/fdwatch.h"
 #include "eventloop/glibhangupsource.h"
 
 #include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QTimer>
 
-LoopThreadBinding::LoopThreadBinding(ReadinessMode mode, int wakeFd)
+LoopThreadBinding::LoopThreadBinding(ReadinessMode mode)
     : m_threadId(std::this_thread::get_id())
     , m_mode(mode)
-    , m_wakeChannel(wakeFd, [this] { schedulePendingWork(); })
     , m_registry([this] { wakeLoopThread(); })
 {
     switch (m_mode) {
@@ -115,12 +115,20 @@ LoopThreadBinding::DispatchScope::~DispatchScope()
         m_binding.m_graveyard.clear();
 }
 
+bool LoopThreadBinding::event(QEvent *event)
+{
+    if (!CrossThreadWake::receive(event))
+        return QObject::event(event);
+    schedulePendingWork();
+    return true;
+}
+
 void LoopThreadBinding::wakeLoopThread()
 {
     if (isLoopThread())
         schedulePendingWork();
     else
-        m_wakeChannel.wake();
+        CrossThreadWake::post(this);
 }
 
 void LoopThreadBinding::schedulePendingWork()

@@ -4,7 +4,6 @@
 
 #include "eventloop/eventregistry.h"
 #include "eventloop/readinessmode.h"
-#include "eventloop/wakechannel.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
@@ -27,8 +26,7 @@ class LoopThreadBinding : public QObject
     Q_OBJECT
 
 public:
-    // wakeFd: an eventfd from WakeChannel::createEventFd(), taken over.
-    LoopThreadBinding(ReadinessMode mode, int wakeFd);
+    explicit LoopThreadBinding(ReadinessMode mode);
     ~LoopThreadBinding() override;
 
     bool isLoopThread() const { return std::this_thread::get_id() == m_threadId; }
@@ -68,6 +66,9 @@ public:
         LoopThreadBinding &m_binding;
     };
 
+protected:
+    bool event(QEvent *event) override;
+
 private:
     EventRegistry::Caller caller() const;
     void wakeLoopThread();
@@ -79,7 +80,6 @@ private:
 
     const std::thread::id m_threadId;
     const ReadinessMode m_mode;
-    WakeChannel m_wakeChannel;
     EventRegistry m_registry;
     QHash<int, FdWatch *> m_fdWatches;
     std::unique_ptr<GlibHangupSource> m_glibHangups;

@@ -9,7 +9,6 @@
 #include <libvirt/libvirt.h>
 
 #include <atomic>
-#include <cerrno>
 #include <fcntl.h>
 #include <mutex>
 
@@ -147,13 +146,7 @@ bool QtVirtEventImpl::registerImpl()
     const ReadinessMode mode = readinessModeFor(dispatcher);
     qCDebug(lcQtVirtEvent, "Binding libvirt's event loop to %s: %s",
             dispatcher->metaObject()->className(), readinessModeName(mode));
-    const int wakeFd = WakeChannel::createEventFd();
-    if (wakeFd < 0) {
-        qCWarning(lcQtVirtEvent, "registerImpl(): no eventfd to wake the loop thread with: %s",
-                  qPrintable(qt_error_string(errno)));
-        return false;
-    }
-    loopBinding.store(new LoopThreadBinding(mode, wakeFd), std::memory_order_release);
+    loopBinding.store(new LoopThreadBinding(mode), std::memory_order_release);
     virEventRegisterImpl(addHandle, updateHandle, removeHandle, addTimeout, updateTimeout,
                          removeTimeout);
     if (!libvirtCallsUs()) {
