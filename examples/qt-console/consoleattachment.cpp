@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "consoleattachment.h"
+
+#include "consoleoptions.h"
+
+#include <QtVirt/QVirtStream>
+
+#include <QtCore/QDeadlineTimer>
+#include <QtCore/QThread>
+#include <QtCore/QUuid>
+
+#include <libvirt/virterror.h>
+
+namespace {
+
+QString libvirtMessage()
+{
+    return QString::fromUtf8(virGetLastErrorMessage());
+}
+
+// virsh's own keepalive: a daemon that stops answering is noticed within
+// about 30 s instead of never.
+constexpr int KeepAliveIntervalSeconds = 5;
+constexpr unsigned int KeepAliveCount = 6;
+
+constexpr int DomainStateSettleMs = 2000;
+
+} // namespace
+
+ConsoleAttachment::~ConsoleAttachment()
+{
+    if (m_stream)
+        m_stream->close();
+}
+
+bool ConsoleAttachment::attach(const ConsoleOptions &options, ExitCode *code, QString *message)
+{
+    if (!connect(options.uri, message)) {
+        *code = ExitCode::ConnectFailed;
+        return false;
+    }
+    if (!findDomain(options.domain, message)) {
+        *code = ExitCode::NoSuchDomain;
+        return false;
+    }
+    m_stream = std::make_unique<QVirtStream>(m_conn.get());
+    const QByteArray device = options.deviceName.toUtf8();
+    if (virDomainOpenConsole(m_domain.get(), device.isEmpty() ? nullptr : device.constData(),
+                             m_stream->stream(), options.flags)
+        < 0) {
+        const int error = virGetLastErrorCode();
+        const QString detail = libvirtMessage();
+        if (virDomainIsActive(m_domain.get()) == 0) {
+            *code = ExitCode::ConsoleUnavailable;
+            *message = tr("Domain '%1' is not running.").arg(m_domainName);
+        } else if (error == VIR_ERR_OPERATION_FAILED
+                   && !(options.flags & VIR_DOMAIN_CONSOLE_FORCE)) {
+            // What the QEMU and LXC drivers report for a console that
+            // another client holds (src/conf/virchrdev.c).
+            *code = ExitCode::ConsoleBusy;
+            *message = tr("The console of domain '%1' is in use by another client: %2\n"
+                          "Add --force to take it over; the other client is then "
+                          "disconnected.")
+                           .arg(m_domainName, detail);
+        } else {
+            *code = ExitCode::ConsoleUnavailable;
+            *message = tr("Cannot open the console of domain '%1': %2").arg(m_domainName, detail);
+        }
+        return false;
+    }
+    if (!m_stream->open(QIODevice::ReadWrite)) {
+        *code = ExitCode::ConsoleUnavailable;
+        *message = tr("Cannot open the console of domain '%1': %2")
+                       .arg(m_domainName, m_stream->errorString());
+        return false;
+    }
+    return true;
+}
+
+bool ConsoleAttachment::connect(const QString &uri, QString *message)
+{
+    m_uriText = uri.isEmpty() ? tr("libvirt's default hypervisor") : uri;
+    const QByteArray name = uri.toUtf8();
+    m_conn.reset(virConnectOpen(name.isEmpty() ? nullptr : name.constData()));
+    if (!m_conn) {
+        *message = tr("Cannot connect to %1: %2").arg(m_uriText, libvirtMessage());
+        return false;
+    }
+    // Local drivers have no keepalive, which is no reason to fail.
+    if (virConnectSetKeepAlive(m_conn.get(), KeepAliveIntervalSeconds, KeepAliveCount) < 0)
+        virResetLastError();
+    return true;
+}
+
+bool ConsoleAttachment::findDomain(const QString &domain, QString *message)
+{
+    const QByteArray key = domain.toUtf8();
+    // virsh's order: an id, a UUID, then a name.
+    bool isId = false;
+    const int id = domain.toInt(&isId);
+    if (isId && id >= 0)
+        m_domain.reset(virDomainLookupByID(m_conn.get(), id));
+    if (!m_domain && !QUuid::fromString(domain).isNull())
+        m_domain.reset(virDomainLookupByUUIDString(m_conn.get(), key.constData()));
+    if (!m_domain)
+        m_domain.reset(virDomainLookupByName(m_conn.get(), key.constData()));
+    if (!m_domain) {
+        *message = tr("Domain '%1' not found on %2: %3").arg(domain, m_uriText, libvirtMessage());
+        return false;
+    }
+    const char *name = virDomainGetName(m_domain.get());
+    m_domainName = name ? QString::fromUtf8(name) : domain;
+    virResetLastError();
+    return true;
+}
+
+ExitCode ConsoleAttachment::explainEnd(const QString &streamError, QString *message) const
+{
+    if (virConnectIsAlive(m_conn.get()) != 1) {
+        *message = tr("Lost the connection to %1 while attached to domain '%2'.")
+                       .arg(m_uriText, m_domainName);
+        return ExitCode::ConnectionLost;
+    }
+    // A destroyed domain's console closes with QEMU's pty, a moment before
+    // libvirt marks the domain shut off: give the state that moment.
+    const QDeadlineTimer settle(DomainStateSettleMs);
+    int active = virDomainIsActive(m_domain.get());
+    while (active == 1 && !settle.hasExpired()) {
+        QThread::msleep(50);
+        active = virDomainIsActive(m_domain.get());
+    }
+    QString reason;
+    if (active == 0)
+        reason = tr("the domain shut down");
+    else if (!streamError.isEmpty())
+        reason = streamError;
+    else
+        reason = tr("the hypervisor closed it");
+    *message = tr("The console of domain '%1' hung up: %2.").arg(m_domainName, reason);
+    return ExitCode::HungUp;
+}

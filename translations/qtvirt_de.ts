@@ -1,0 +1,344 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QVirtConnection</name>
+    <message>
+        <source>the connection is not open</source>
+        <translation>die Verbindung ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>no domain %1</source>
+        <translation>keine Domain %1</translation>
+    </message>
+    <message>
+        <source>the operation failed</source>
+        <translation>der Vorgang ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cannot define the domain</source>
+        <translation>die Domain kann nicht definiert werden</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1</source>
+        <translation>keine Verbindung zu %1 möglich</translation>
+    </message>
+</context>
+<context>
+    <name>QVirtEvents</name>
+    <message>
+        <source>Defined</source>
+        <translation>Definiert</translation>
+    </message>
+    <message>
+        <source>Undefined</source>
+        <translation>Definition entfernt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Shut down</source>
+        <translation>Heruntergefahren</translation>
+    </message>
+    <message>
+        <source>PM suspended</source>
+        <translation>In den Energiesparmodus versetzt</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Abgestürzt</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>aktualisiert</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>umbenannt</translation>
+    </message>
+    <message>
+        <source>from snapshot</source>
+        <translation>aus Snapshot</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>booted</source>
+        <translation>gebootet</translation>
+    </message>
+    <message>
+        <source>migrated</source>
+        <translation>migriert</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>woken up</source>
+        <translation>aufgeweckt</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>migrating</source>
+        <translation>wird migriert</translation>
+    </message>
+    <message>
+        <source>I/O error</source>
+        <translation>E/A-Fehler</translation>
+    </message>
+    <message>
+        <source>watchdog</source>
+        <translation>Watchdog</translation>
+    </message>
+    <message>
+        <source>API error</source>
+        <translation>API-Fehler</translation>
+    </message>
+    <message>
+        <source>post-copy</source>
+        <translation>Post-Copy</translation>
+    </message>
+    <message>
+        <source>post-copy failed</source>
+        <translation>Post-Copy fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unpaused</source>
+        <translation>Pause beendet</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>heruntergefahren</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>hart beendet</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>guest request</source>
+        <translation>auf Anforderung des Gasts</translation>
+    </message>
+    <message>
+        <source>host request</source>
+        <translation>auf Anforderung des Hosts</translation>
+    </message>
+    <message>
+        <source>to memory</source>
+        <translation>in den Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>to disk</source>
+        <translation>auf die Festplatte</translation>
+    </message>
+    <message>
+        <source>panicked</source>
+        <translation>Kernel-Panik</translation>
+    </message>
+    <message>
+        <source>crash loaded</source>
+        <translation>Absturzkernel geladen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation>Unbekannt (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A domain lifecycle event with its detail, for example "Stopped (destroyed)".</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>QVirtStream</name>
+    <message>
+        <source>Cannot write: finish() was called on the stream</source>
+        <translation>Schreiben nicht möglich: finish() wurde für den Stream aufgerufen</translation>
+    </message>
+    <message>
+        <source>Cannot write: the stream has ended</source>
+        <translation>Schreiben nicht möglich: der Stream ist beendet</translation>
+    </message>
+    <message>
+        <source>libvirt reported %1 on the stream</source>
+        <translation>libvirt meldete %1 auf dem Stream</translation>
+    </message>
+    <message>
+        <source>an error</source>
+        <translation>einen Fehler</translation>
+    </message>
+    <message>
+        <source>a hangup</source>
+        <translation>einen Verbindungsabbruch</translation>
+    </message>
+    <message>
+        <source>Cannot receive a hole from the stream: %1</source>
+        <translation>Eine Lücke kann nicht aus dem Stream empfangen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read from the stream: %1</source>
+        <translation>Aus dem Stream kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot send a hole to the stream: %1</source>
+        <translation>Eine Lücke kann nicht an den Stream gesendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the stream: %1</source>
+        <translation>In den Stream kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>The stream did not finish cleanly: %1</source>
+        <translation>Der Stream wurde nicht sauber abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>Cannot watch the stream: %1</source>
+        <translation>Der Stream kann nicht überwacht werden: %1</translation>
+    </message>
+    <message>
+        <source>The connection to libvirt was lost during the transfer</source>
+        <translation>Die Verbindung zu libvirt ist während der Übertragung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot create a stream: %1</source>
+        <translation>Es kann kein Stream erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>No valid stream to adopt</source>
+        <translation>Kein gültiger Stream zum Übernehmen</translation>
+    </message>
+    <message>
+        <source>A stream can be opened only once</source>
+        <translation>Ein Stream kann nur einmal geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Open the stream for reading, writing or both</source>
+        <translation>Öffnen Sie den Stream zum Lesen, zum Schreiben oder für beides</translation>
+    </message>
+    <message>
+        <source>The stream needs QtVirtEventImpl::registerImpl() before the first connection is opened</source>
+        <translation>Der Stream braucht QtVirtEventImpl::registerImpl(), bevor die erste Verbindung geöffnet wird</translation>
+    </message>
+    <message>
+        <source>Cannot watch the stream (was it handed to a libvirt API such as virStorageVolDownload() first?): %1</source>
+        <translation>Der Stream kann nicht überwacht werden (wurde er zuerst an eine libvirt-API wie virStorageVolDownload() übergeben?): %1</translation>
+    </message>
+    <message>
+        <source>Cannot write a hole: the stream is not open for writing</source>
+        <translation>Keine Lücke schreibbar: der Stream ist nicht zum Schreiben geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot write a hole: the stream is finishing or has ended</source>
+        <translation>Keine Lücke schreibbar: der Stream wird abgeschlossen oder ist beendet</translation>
+    </message>
+    <message>
+        <source>Cannot write a hole of %1 bytes</source>
+        <translation>Eine Lücke von %1 Bytes kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Cannot finish: the stream is not open</source>
+        <translation>Abschließen nicht möglich: der Stream ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot finish: the stream has ended</source>
+        <translation>Abschließen nicht möglich: der Stream ist beendet</translation>
+    </message>
+</context>
+<context>
+    <name>QVirtStreamTransfer</name>
+    <message>
+        <source>The transfer needs a stream and a device</source>
+        <translation>Die Übertragung braucht einen Stream und ein Gerät</translation>
+    </message>
+    <message>
+        <source>The device is not open for writing</source>
+        <translation>Das Gerät ist nicht zum Schreiben geöffnet</translation>
+    </message>
+    <message>
+        <source>The device is not open for reading</source>
+        <translation>Das Gerät ist nicht zum Lesen geöffnet</translation>
+    </message>
+    <message>
+        <source>The transfer was cancelled</source>
+        <translation>Die Übertragung wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cannot write to the device: %1</source>
+        <translation>Auf das Gerät kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the file: %1</source>
+        <translation>In die Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot seek in the file: %1</source>
+        <translation>In der Datei kann nicht positioniert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot extend the file: %1</source>
+        <translation>Die Datei kann nicht vergrößert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read from the device: %1</source>
+        <translation>Vom Gerät kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot find the holes of the file: %1</source>
+        <translation>Die Lücken der Datei können nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read from the file: %1</source>
+        <translation>Aus der Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>it shrank</source>
+        <translation>sie ist geschrumpft</translation>
+    </message>
+</context>
+</TS>

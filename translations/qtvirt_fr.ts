@@ -1,0 +1,344 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>QVirtConnection</name>
+    <message>
+        <source>the connection is not open</source>
+        <translation>la connexion n’est pas ouverte</translation>
+    </message>
+    <message>
+        <source>no domain %1</source>
+        <translation>aucun domaine %1</translation>
+    </message>
+    <message>
+        <source>the operation failed</source>
+        <translation>l’opération a échoué</translation>
+    </message>
+    <message>
+        <source>cannot define the domain</source>
+        <translation>impossible de définir le domaine</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1</source>
+        <translation>impossible de se connecter à %1</translation>
+    </message>
+</context>
+<context>
+    <name>QVirtEvents</name>
+    <message>
+        <source>Defined</source>
+        <translation>Défini</translation>
+    </message>
+    <message>
+        <source>Undefined</source>
+        <translation>Définition supprimée</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarré</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Repris</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Shut down</source>
+        <translation>Éteint</translation>
+    </message>
+    <message>
+        <source>PM suspended</source>
+        <translation>Mis en veille</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Planté</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>mis à jour</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>renommé</translation>
+    </message>
+    <message>
+        <source>from snapshot</source>
+        <translation>depuis un instantané</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>supprimé</translation>
+    </message>
+    <message>
+        <source>booted</source>
+        <translation>amorcé</translation>
+    </message>
+    <message>
+        <source>migrated</source>
+        <translation>migré</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restauré</translation>
+    </message>
+    <message>
+        <source>woken up</source>
+        <translation>réveillé</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>migrating</source>
+        <translation>en migration</translation>
+    </message>
+    <message>
+        <source>I/O error</source>
+        <translation>erreur d’E/S</translation>
+    </message>
+    <message>
+        <source>watchdog</source>
+        <translation>chien de garde</translation>
+    </message>
+    <message>
+        <source>API error</source>
+        <translation>erreur d’API</translation>
+    </message>
+    <message>
+        <source>post-copy</source>
+        <translation>post-copie</translation>
+    </message>
+    <message>
+        <source>post-copy failed</source>
+        <translation>échec de la post-copie</translation>
+    </message>
+    <message>
+        <source>unpaused</source>
+        <translation>sorti de pause</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>éteint</translation>
+    </message>
+    <message>
+        <source>destroyed</source>
+        <translation>détruit</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>planté</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>sauvegardé</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échoué</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>guest request</source>
+        <translation>à la demande de l’invité</translation>
+    </message>
+    <message>
+        <source>host request</source>
+        <translation>à la demande de l’hôte</translation>
+    </message>
+    <message>
+        <source>to memory</source>
+        <translation>en mémoire</translation>
+    </message>
+    <message>
+        <source>to disk</source>
+        <translation>sur disque</translation>
+    </message>
+    <message>
+        <source>panicked</source>
+        <translation>panique du noyau</translation>
+    </message>
+    <message>
+        <source>crash loaded</source>
+        <translation>noyau de crash chargé</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Supprimé</translation>
+    </message>
+    <message>
+        <source>Unknown (%1)</source>
+        <translation>Inconnu (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>A domain lifecycle event with its detail, for example "Stopped (destroyed)".</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>QVirtStream</name>
+    <message>
+        <source>Cannot write: finish() was called on the stream</source>
+        <translation>Écriture impossible : finish() a été appelé sur le flux</translation>
+    </message>
+    <message>
+        <source>Cannot write: the stream has ended</source>
+        <translation>Écriture impossible : le flux est terminé</translation>
+    </message>
+    <message>
+        <source>libvirt reported %1 on the stream</source>
+        <translation>libvirt a signalé %1 sur le flux</translation>
+    </message>
+    <message>
+        <source>an error</source>
+        <translation>une erreur</translation>
+    </message>
+    <message>
+        <source>a hangup</source>
+        <translation>une déconnexion</translation>
+    </message>
+    <message>
+        <source>Cannot receive a hole from the stream: %1</source>
+        <translation>Impossible de recevoir un trou depuis le flux : %1</translation>
+    </message>
+    <message>
+        <source>Cannot read from the stream: %1</source>
+        <translation>Impossible de lire depuis le flux : %1</translation>
+    </message>
+    <message>
+        <source>Cannot send a hole to the stream: %1</source>
+        <translation>Impossible d’envoyer un trou dans le flux : %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the stream: %1</source>
+        <translation>Impossible d’écrire dans le flux : %1</translation>
+    </message>
+    <message>
+        <source>The stream did not finish cleanly: %1</source>
+        <translation>Le flux ne s’est pas terminé proprement : %1</translation>
+    </message>
+    <message>
+        <source>Cannot watch the stream: %1</source>
+        <translation>Impossible de surveiller le flux : %1</translation>
+    </message>
+    <message>
+        <source>The connection to libvirt was lost during the transfer</source>
+        <translation>La connexion à libvirt a été perdue pendant le transfert</translation>
+    </message>
+    <message>
+        <source>Cannot create a stream: %1</source>
+        <translation>Impossible de créer un flux : %1</translation>
+    </message>
+    <message>
+        <source>No valid stream to adopt</source>
+        <translation>Aucun flux valide à adopter</translation>
+    </message>
+    <message>
+        <source>A stream can be opened only once</source>
+        <translation>Un flux ne peut être ouvert qu’une seule fois</translation>
+    </message>
+    <message>
+        <source>Open the stream for reading, writing or both</source>
+        <translation>Ouvrez le flux en lecture, en écriture ou les deux</translation>
+    </message>
+    <message>
+        <source>The stream needs QtVirtEventImpl::registerImpl() before the first connection is opened</source>
+        <translation>Le flux nécessite QtVirtEventImpl::registerImpl() avant l’ouverture de la première connexion</translation>
+    </message>
+    <message>
+        <source>Cannot watch the stream (was it handed to a libvirt API such as virStorageVolDownload() first?): %1</source>
+        <translation>Impossible de surveiller le flux (a-t-il d’abord été passé à une API libvirt telle que virStorageVolDownload() ?) : %1</translation>
+    </message>
+    <message>
+        <source>Cannot write a hole: the stream is not open for writing</source>
+        <translation>Impossible d’écrire un trou : le flux n’est pas ouvert en écriture</translation>
+    </message>
+    <message>
+        <source>Cannot write a hole: the stream is finishing or has ended</source>
+        <translation>Impossible d’écrire un trou : le flux se termine ou est terminé</translation>
+    </message>
+    <message>
+        <source>Cannot write a hole of %1 bytes</source>
+        <translation>Impossible d’écrire un trou de %1 octets</translation>
+    </message>
+    <message>
+        <source>Cannot finish: the stream is not open</source>
+        <translation>Impossible de terminer : le flux n’est pas ouvert</translation>
+    </message>
+    <message>
+        <source>Cannot finish: the stream has ended</source>
+        <translation>Impossible de terminer : le flux est terminé</translation>
+    </message>
+</context>
+<context>
+    <name>QVirtStreamTransfer</name>
+    <message>
+        <source>The transfer needs a stream and a device</source>
+        <translation>Le transfert nécessite un flux et un périphérique</translation>
+    </message>
+    <message>
+        <source>The device is not open for writing</source>
+        <translation>Le périphérique n’est pas ouvert en écriture</translation>
+    </message>
+    <message>
+        <source>The device is not open for reading</source>
+        <translation>Le périphérique n’est pas ouvert en lecture</translation>
+    </message>
+    <message>
+        <source>The transfer was cancelled</source>
+        <translation>Le transfert a été annulé</translation>
+    </message>
+    <message>
+        <source>Cannot write to the device: %1</source>
+        <translation>Impossible d’écrire sur le périphérique : %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to the file: %1</source>
+        <translation>Impossible d’écrire dans le fichier : %1</translation>
+    </message>
+    <message>
+        <source>Cannot seek in the file: %1</source>
+        <translation>Impossible de se positionner dans le fichier : %1</translation>
+    </message>
+    <message>
+        <source>Cannot extend the file: %1</source>
+        <translation>Impossible d’agrandir le fichier : %1</translation>
+    </message>
+    <message>
+        <source>Cannot read from the device: %1</source>
+        <translation>Impossible de lire depuis le périphérique : %1</translation>
+    </message>
+    <message>
+        <source>Cannot find the holes of the file: %1</source>
+        <translation>Impossible de trouver les trous du fichier : %1</translation>
+    </message>
+    <message>
+        <source>Cannot read from the file: %1</source>
+        <translation>Impossible de lire depuis le fichier : %1</translation>
+    </message>
+    <message>
+        <source>it shrank</source>
+        <translation>il a rétréci</translation>
+    </message>
+</context>
+</TS>
