@@ -37,6 +37,16 @@ class QVirtStreamPrivate;
     Use \c ReadOnly for downloads and screenshots, \c WriteOnly for
     uploads, and \c ReadWrite for consoles and channels.
 
+    readyRead() is emitted when new data arrives, as for QAbstractSocket.
+    A reader that stops reading while data is left (its own backpressure)
+    does not get readyRead() again for what is already buffered: it reads
+    bytesAvailable() when it is ready again. While the read buffer is at
+    readBufferSize(), no more data is taken from libvirt.
+
+    When the other end finishes first, whatever write() buffered and
+    libvirt never took is dropped, and errorOccurred() reports
+    \c WriteError with the number of bytes before finished() comes.
+
     Sparse streams (\c VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM,
     \c VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM) keep their holes when
     setSparse() is on: a hole received stops read() at its place until

@@ -14,6 +14,7 @@
 #include <libvirt/virterror.h>
 
 #include <algorithm>
+#include <climits>
 
 namespace {
 
@@ -256,6 +257,16 @@ void QVirtStreamPrivate::completeFinish()
     state = State::Finished;
     endOfStream = true;
     wake(waitingFor, false);
+    // The other end finished first: what it never took is lost, and the
+    // application must hear of it rather than find out from the far side.
+    if (const qint64 unsent = writeBuffer.dataSize(); unsent > 0) {
+        writeBuffer.clear();
+        setError(QVirtStream::WriteError,
+                 QVirtStream::tr("The stream ended before %n byte(s) could be sent", nullptr,
+                                 int(std::min<qint64>(unsent, INT_MAX))));
+        if (!guard)
+            return;
+    }
     if (q->openMode() & QIODevice::ReadOnly) {
         Q_EMIT q->readChannelFinished();
         if (!guard)
