@@ -64,17 +64,3 @@ function(qtvirt_add_translations target)
         RESOURCE_PREFIX "${arg_RESOURCE_PREFIX}"
         LUPDATE_OPTIONS ${QTVIRT_LUPDATE_OPTIONS})
 endfunction()
-
-# qtvirt_add_lupdate(CATALOGUE NAME SOURCE_DIRS dir... [INCLUDE_DIRS dir...])
-# Only keeps a catalogue's .ts files up to date, for a component that does
-# not load its translations yet.
-function(qtvirt_add_lupdate)
-    cmake_parse_arguments(PARSE_ARGV 0 arg "" "CATALOGUE" "SOURCE_DIRS;INCLUDE_DIRS")
-    qtvirt_translation_catalogue(${arg_CATALOGUE}
-        SOURCE_DIRS ${arg_SOURCE_DIRS} INCLUDE_DIRS ${arg_INCLUDE_DIRS})
-    qt_add_lupdate(${arg_CATALOGUE}_catalogue
-        TS_FILES ${${arg_CATALOGUE}_ts_files}
-        SOURCES ${${arg_CATALOGUE}_sources}
-        INCLUDE_DIRECTORIES ${${arg_CATALOGUE}_include_dirs}
-        OPTIONS ${QTVIRT_LUPDATE_OPTIONS})
-endfunction()

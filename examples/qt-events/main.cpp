@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// qt-events: prints domain lifecycle events exactly as
-// `virsh event --event lifecycle --loop [--timestamp]` does, with libvirt's
-// event loop running on Qt's.
+// qt-events: prints libvirt's events as
+// `virsh event --all --loop --timestamp` (and net-event, pool-event,
+// nodedev-event and secret-event) do, on QVirtConnection's signals.
 
-#include "lifecyclelistener.h"
+#include "eventprinter.h"
 #include "terminationsignals.h"
+#include "translations.h"
 
+#include <QtVirt/QVirtConnection>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QCommandLineParser>
@@ -14,7 +16,6 @@
 #include <QtCore/QTextStream>
 #include <QtCore/QTimer>
 
-#include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 
 #include <chrono>
@@ -32,7 +33,9 @@ public:
 
 struct Options
 {
-    QByteArray uri; // empty: libvirt's default
+    QString uri; // empty: libvirt's default
+    QStringList events;
+    bool loop = false;
     bool timestamps = false;
     int count = 0;          // 0: until interrupted
     int timeoutSeconds = 0; // 0: none
@@ -56,13 +59,25 @@ int positiveValue(const QString &text, const QString &optionName, int max, QStri
 bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QtEvents::tr("Prints domain lifecycle events in the format of "
-                                                  "'virsh event --event lifecycle --loop'."));
+    parser.setApplicationDescription(
+        QtEvents::tr("Prints libvirt's events in the format of "
+                     "'virsh event --all --loop --timestamp'. Without --all or --event, it "
+                     "prints domain lifecycle events."));
     parser.addHelpOption();
     const QCommandLineOption connectOption(
         {QStringLiteral("c"), QStringLiteral("connect")},
         QtEvents::tr("Connect to the hypervisor URI instead of libvirt's default."),
         QtEvents::tr("URI"));
+    const QCommandLineOption allOption(
+        QStringLiteral("all"),
+        QtEvents::tr("Print every event: domain, network, storage pool, node device, secret."));
+    const QCommandLineOption eventOption(
+        QStringLiteral("event"),
+        QtEvents::tr("Print the event NAME (repeatable): %1.")
+            .arg(EventPrinter::eventNames().join(QStringLiteral(", "))),
+        QtEvents::tr("NAME"));
+    const QCommandLineOption loopOption(
+        QStringLiteral("loop"), QtEvents::tr("Keep printing until interrupted, not one event."));
     const QCommandLineOption timestampOption(QStringLiteral("timestamp"),
                                              QtEvents::tr("Print a timestamp before each event."));
     const QCommandLineOption countOption(QStringLiteral("count"),
@@ -70,20 +85,31 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
                                            QtEvents::tr("Exit after SECONDS seconds."),
                                            QtEvents::tr("SECONDS"));
-    parser.addOptions({connectOption, timestampOption, countOption, timeoutOption});
+    parser.addOptions({connectOption, allOption, eventOption, loopOption, timestampOption,
+                       countOption, timeoutOption});
     parser.process(app);
 
     if (!parser.positionalArguments().isEmpty()) {
         *error = QtEvents::tr("unexpected argument '%1'").arg(parser.positionalArguments().first());
         return false;
     }
-    options->uri = parser.value(connectOption).toUtf8();
+    if (parser.isSet(allOption) && parser.isSet(eventOption)) {
+        *error = QtEvents::tr("--all and --event exclude each other");
+        return false;
+    }
+    options->uri = parser.value(connectOption);
+    options->events = parser.isSet(allOption) ? EventPrinter::eventNames()
+        : parser.isSet(eventOption)           ? parser.values(eventOption)
+                                              : QStringList{QStringLiteral("lifecycle")};
+    options->loop = parser.isSet(loopOption);
     options->timestamps = parser.isSet(timestampOption);
     if (parser.isSet(countOption)) {
         options->count
             = positiveValue(parser.value(countOption), countOption.names().first(), INT_MAX, error);
         if (options->count == 0)
             return false;
+    } else if (!options->loop) {
+        options->count = 1; // like virsh without --loop
     }
     if (parser.isSet(timeoutOption)) {
         // QTimer takes milliseconds in an int.
@@ -95,20 +121,19 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
     return true;
 }
 
-QString closeReasonText(int reason)
+QString closeReasonText(QVirtConnection::CloseReason reason)
 {
     switch (reason) {
-    case VIR_CONNECT_CLOSE_REASON_ERROR:
+    case QVirtConnection::CloseReason::Error:
         return QtEvents::tr("I/O error");
-    case VIR_CONNECT_CLOSE_REASON_EOF:
+    case QVirtConnection::CloseReason::Eof:
         return QtEvents::tr("the daemon closed the connection");
-    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+    case QVirtConnection::CloseReason::Keepalive:
         return QtEvents::tr("the daemon stopped answering keepalive messages");
-    case VIR_CONNECT_CLOSE_REASON_CLIENT:
+    case QVirtConnection::CloseReason::Client:
         return QtEvents::tr("closed by the client");
-    default:
-        return QtEvents::tr("unknown reason %1").arg(reason);
     }
+    return QtEvents::tr("unknown reason %1").arg(static_cast<int>(reason));
 }
 
 // We print libvirt's message ourselves, once and in context; by default
@@ -123,6 +148,7 @@ int main(int argc, char **argv)
         return 1;
 
     QCoreApplication app(argc, argv);
+    ExampleTranslations::install(&app, QStringLiteral("qtevents"));
     QCoreApplication::setApplicationName(QStringLiteral("qt-events"));
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -137,7 +163,7 @@ int main(int argc, char **argv)
 
     TerminationSignals termination;
     if (!termination.isValid()) {
-        err << QtEvents::tr("%1: cannot watch SIGINT and SIGTERM: %2")
+        err << QtEvents::tr("%1: cannot watch SIGINT, SIGTERM and SIGHUP: %2")
                    .arg(name, termination.errorString())
             << Qt::endl;
         return 1;
@@ -149,48 +175,45 @@ int main(int argc, char **argv)
     }
     virSetErrorFunc(nullptr, ignoreLibvirtError);
 
-    const QString uriText = options.uri.isEmpty() ? QtEvents::tr("libvirt's default URI")
-                                                  : QString::fromUtf8(options.uri);
-    // Connecting blocks, possibly for long, and nothing needs cleaning up
-    // yet: let SIGINT and SIGTERM end it the default way.
-    TerminationSignals::setBlocked(false);
-    virConnectPtr conn = virConnectOpenAuth(
-        options.uri.isEmpty() ? nullptr : options.uri.constData(), virConnectAuthPtrDefault, 0);
-    TerminationSignals::setBlocked(true);
-    if (!conn) {
-        err << QtEvents::tr("%1: cannot connect to %2: %3")
-                   .arg(name, uriText, QString::fromUtf8(virGetLastErrorMessage()))
-            << Qt::endl;
-        return 1;
-    }
-
+    const QString uriText
+        = options.uri.isEmpty() ? QtEvents::tr("libvirt's default URI") : options.uri;
     int exitCode = 1;
     {
-        LifecycleListener listener(conn, out, options.timestamps, options.count);
-        if (listener.start()) {
-            QObject::connect(&listener, &LifecycleListener::limitReached, &app,
-                             [] { QCoreApplication::exit(0); });
-            QObject::connect(&listener, &LifecycleListener::connectionClosed, &app,
-                             [&](int reason) {
-                                 err << QtEvents::tr("%1: lost the connection to %2: %3")
-                                            .arg(name, uriText, closeReasonText(reason))
-                                     << Qt::endl;
-                                 QCoreApplication::exit(1);
-                             });
-            QObject::connect(&termination, &TerminationSignals::received, &app,
-                             [] { QCoreApplication::exit(0); });
-            if (options.timeoutSeconds > 0) {
-                QTimer::singleShot(std::chrono::seconds(options.timeoutSeconds), &app,
-                                   [] { QCoreApplication::exit(0); });
+        QVirtConnection conn;
+        EventPrinter printer(&conn, out, options.timestamps, options.count);
+        for (const QString &event : std::as_const(options.events)) {
+            if (!printer.listen(event)) {
+                err << QtEvents::tr("%1: unknown event '%2'").arg(name, event) << Qt::endl;
+                return 1;
             }
-            exitCode = QCoreApplication::exec();
-        } else {
-            err << QtEvents::tr("%1: cannot listen for lifecycle events on %2: %3")
-                       .arg(name, uriText, listener.errorString())
-                << Qt::endl;
         }
+        QObject::connect(&printer, &EventPrinter::limitReached, &app,
+                         [] { QCoreApplication::exit(0); });
+        QObject::connect(&conn, &QVirtConnection::errorOccurred, &app, [&](const QString &message) {
+            err << QtEvents::tr("%1: cannot connect to %2: %3").arg(name, uriText, message)
+                << Qt::endl;
+            QCoreApplication::exit(1);
+        });
+        QObject::connect(&conn, &QVirtConnection::closed, &app,
+                         [&](QVirtConnection::CloseReason reason) {
+                             if (reason == QVirtConnection::CloseReason::Client)
+                                 return;
+                             err << QtEvents::tr("%1: lost the connection to %2: %3")
+                                        .arg(name, uriText, closeReasonText(reason))
+                                 << Qt::endl;
+                             QCoreApplication::exit(1);
+                         });
+        QObject::connect(&termination, &TerminationSignals::received, &app,
+                         [] { QCoreApplication::exit(0); });
+        if (options.timeoutSeconds > 0) {
+            QTimer::singleShot(std::chrono::seconds(options.timeoutSeconds), &app,
+                               [] { QCoreApplication::exit(0); });
+        }
+        // Connecting runs in a worker: SIGINT and SIGTERM are served meanwhile.
+        conn.open(options.uri);
+        exitCode = QCoreApplication::exec();
+        conn.close();
     }
-    virConnectClose(conn);
     // libvirt releases the connection's socket from the loop, after the close.
     QtVirtEventImpl::waitForPendingFrees();
     return exitCode;

@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_QVIRTCONNECTION_H
+#define QTVIRT_QVIRTCONNECTION_H
+
+#include <QtVirt/qtvirtglobal.h>
+#include <QtVirt/qvirtcredential.h>
+#include <QtVirt/qvirtdomainref.h>
+#include <QtVirt/qvirterror.h>
+#include <QtVirt/qvirtevents.h>
+
+#include <QtCore/QFuture>
+#include <QtCore/QList>
+#include <QtCore/QObject>
+#include <QtCore/QString>
+#include <QtCore/QUuid>
+#include <QtCore/QVariantList>
+#include <QtCore/QVariantMap>
+
+#include <libvirt/libvirt.h>
+
+#include <chrono>
+#include <memory>
+
+class QVirtConnectionPrivate;
+
+/*!
+    \class QVirtConnection
+    \brief A libvirt connection whose events arrive as Qt signals.
+
+    open() connects in a worker thread and reports opened() or
+    errorOccurred() in the connection's thread, so a GUI never waits for a
+    slow or unreachable host. Every libvirt event becomes a signal; the
+    libvirt callback behind a signal is registered only while something is
+    connected to it (at once on connect(); after the last disconnect() at
+    the next pass of the event loop, because Qt forbids QObject calls inside
+    disconnectNotify()), and all of them are deregistered when the
+    connection closes. closed() says why a connection ended, keepalive (on by default)
+    notices a daemon that stopped answering, and with autoReconnect the
+    connection comes back by itself, registers its callbacks again and
+    emits reconnected().
+
+    The domain operations (startDomain() and the others) run their
+    blocking libvirt call in a thread pool and finish their QFuture in the
+    connection's thread.
+
+    QtVirtEventImpl::registerImpl() must have run in the thread that owns
+    the connection (libvirt's callbacks arrive there). Use the object from
+    that thread only.
+
+    \code
+    auto *conn = new QVirtConnection(this);
+    connect(conn, &QVirtConnection::domainLifecycle, this,
+            [](const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int detail) {
+                qInfo() << domain.name() << QVirtEvents::domainEventText(event, detail);
+            });
+    connect(conn, &QVirtConnection::errorOccurred, this, &Window::showError);
+    conn->open(QStringLiteral("qemu:///system"));
+    \endcode
+
+    \since 0.1
+*/
+class QTVIRT_EXPORT QVirtConnection : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QString uri READ uri NOTIFY uriChanged)
+    Q_PROPERTY(bool readOnly READ isReadOnly NOTIFY uriChanged)
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(bool isOpen READ isOpen NOTIFY stateChanged)
+    Q_PROPERTY(QString hypervisorType READ hypervisorType NOTIFY hostInfoChanged)
+    Q_PROPERTY(QString hostName READ hostName NOTIFY hostInfoChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorOccurred)
+    Q_PROPERTY(int keepAliveInterval READ keepAliveInterval WRITE setKeepAliveInterval NOTIFY
+                   keepAliveChanged)
+    Q_PROPERTY(
+        int keepAliveCount READ keepAliveCount WRITE setKeepAliveCount NOTIFY keepAliveChanged)
+    Q_PROPERTY(
+        bool autoReconnect READ autoReconnect WRITE setAutoReconnect NOTIFY autoReconnectChanged)
+
+public:
+    /*! \since 0.1 */
+    enum class State {
+        Closed,       ///< Not connected, and not trying to be.
+        Opening,      ///< open() runs in a worker thread.
+        Open,         ///< Connected; events flow.
+        Reconnecting, ///< Lost, and autoReconnect tries again after a delay.
+    };
+    Q_ENUM(State)
+
+    /*! virConnectCloseReason; values equal libvirt's. \since 0.1 */
+    enum class CloseReason {
+        Error = 0,     ///< Misc I/O error.
+        Eof = 1,       ///< The daemon closed the connection.
+        Keepalive = 2, ///< The daemon stopped answering keepalive messages.
+        Client = 3,    ///< This side closed it (close(), or the object was destroyed).
+    };
+    Q_ENUM(CloseReason)
+
+    /*! \since 0.1 */
+    explicit QVirtConnection(QObject *parent = nullptr);
+    /*! Closes the connection; pending operations are canceled. \since 0.1 */
+    ~QVirtConnection() override;
+
+    /*!
+        Connects to \a uri (libvirt's default when empty) in a worker thread
+        and returns at once. opened() or errorOccurred() follows, in this
+        object's thread. Credentials libvirt asks for arrive through
+        credentialsRequested(). An open connection is closed first.
+        \since 0.1
+    */
+    Q_INVOKABLE void open(const QString &uri, bool readOnly = false);
+
+    /*!
+        Connects in the calling thread, which blocks until libvirt is done,
+        for scripts and command-line tools. Emits what open() emits and
+        returns whether it worked. credentialsRequested() is emitted
+        directly; a slot must call answerCredentials() before it returns.
+        \since 0.1
+    */
+    bool openBlocking(const QString &uri, bool readOnly = false);
+
+    /*!
+        Deregisters every callback, closes the connection and emits
+        closed(CloseReason::Client) if it was open. Stops reconnecting.
+        \since 0.1
+    */
+    Q_INVOKABLE void close();
+
+    /*!
+        The libvirt connection while state() is Open, otherwise null. It
+        stays owned by this object; take a reference (virConnectRef()) to
+        keep it beyond the next close.
+        \since 0.1
+    */
+    virConnectPtr handle() const;
+
+    /*! The URI given to open(). \since 0.1 */
+    QString uri() const;
+    /*! \since 0.1 */
+    bool isReadOnly() const;
+    /*! \since 0.1 */
+    State state() const;
+    /*! state() == State::Open. \since 0.1 */
+    bool isOpen() const;
+    /*! virConnectGetType() of the open connection, for example "QEMU". \since 0.1 */
+    QString hypervisorType() const;
+    /*! virConnectGetHostname() of the open connection. \since 0.1 */
+    QString hostName() const;
+    /*! The message of the last errorOccurred(). \since 0.1 */
+    QString errorString() const;
+
+    /*!
+        Seconds between keepalive messages (virConnectSetKeepAlive());
+        0 turns keepalive off. The default is 5. Takes effect at the next
+        open.
+        \since 0.1
+    */
+    int keepAliveInterval() const;
+    /*! \since 0.1 */
+    void setKeepAliveInterval(int seconds);
+    /*!
+        How many keepalive messages may go unanswered before libvirt closes
+        the connection with CloseReason::Keepalive. The default is 5.
+        Takes effect at the next open.
+        \since 0.1
+    */
+    int keepAliveCount() const;
+    /*! \since 0.1 */
+    void setKeepAliveCount(int count);
+
+    /*!
+        Whether a connection lost for any reason but CloseReason::Client is
+        opened again, after a delay that starts at reconnectInitialDelay()
+        and doubles after each failure up to reconnectMaximumDelay(). Off by
+        default.
+        \since 0.1
+    */
+    bool autoReconnect() const;
+    /*! \since 0.1 */
+    void setAutoReconnect(bool enabled);
+    /*! \since 0.1 */
+    void setReconnectDelays(std::chrono::milliseconds initial, std::chrono::milliseconds maximum);
+    /*! The default is 1 s. \since 0.1 */
+    std::chrono::milliseconds reconnectInitialDelay() const;
+    /*! The default is 30 s. \since 0.1 */
+    std::chrono::milliseconds reconnectMaximumDelay() const;
+
+    /*!
+        How long libvirt's authentication callback waits for
+        answerCredentials() before it gives up. The default is 2 minutes.
+        \since 0.1
+    */
+    void setCredentialsTimeout(std::chrono::milliseconds timeout);
+    /*! \since 0.1 */
+    std::chrono::milliseconds credentialsTimeout() const;
+
+    /*!
+        Answers the last credentialsRequested(): \a credentials is that list
+        with the results filled in.
+        \since 0.1
+    */
+    Q_INVOKABLE void answerCredentials(const QList<QVirtCredential> &credentials);
+    /*! Refuses the last credentialsRequested(); the open fails. \since 0.1 */
+    Q_INVOKABLE void rejectCredentials();
+
+    /*!
+        \name Domain operations
+        Each runs its blocking libvirt call in a thread pool, on its own
+        reference to the connection, and finishes the future in this
+        object's thread. A failure is a QVirtError in the future. Call them
+        from this object's thread.
+    */
+    /*! virDomainCreate(). \since 0.1 */
+    QFuture<void> startDomain(const QVirtDomainRef &domain);
+    /*! virDomainShutdown(). \since 0.1 */
+    QFuture<void> shutdownDomain(const QVirtDomainRef &domain);
+    /*! virDomainDestroy(). \since 0.1 */
+    QFuture<void> destroyDomain(const QVirtDomainRef &domain);
+    /*! virDomainSuspend(). \since 0.1 */
+    QFuture<void> suspendDomain(const QVirtDomainRef &domain);
+    /*! virDomainResume(). \since 0.1 */
+    QFuture<void> resumeDomain(const QVirtDomainRef &domain);
+    /*! virDomainDefineXML(); the result names the defined domain. \since 0.1 */
+    QFuture<QVirtDomainRef> defineDomain(const QString &xml);
+    /*! virDomainUndefine(). \since 0.1 */
+    QFuture<void> undefineDomain(const QVirtDomainRef &domain);
+
+Q_SIGNALS:
+    /*! The connection is open, after open(), openBlocking() or a reconnect. \since 0.1 */
+    void opened();
+    /*! Opening failed, with libvirt's \a message. \since 0.1 */
+    void errorOccurred(const QString &message);
+    /*! An open connection ended. \since 0.1 */
+    void closed(QVirtConnection::CloseReason reason);
+    /*!
+        autoReconnect opened the connection again and registered every
+        callback again. Events that happened in between are lost: re-read
+        whatever state the application keeps.
+        \since 0.1
+    */
+    void reconnected();
+    /*! \since 0.1 */
+    void stateChanged(QVirtConnection::State state);
+    /*! \since 0.1 */
+    void uriChanged();
+    /*! \since 0.1 */
+    void hostInfoChanged();
+    /*! \since 0.1 */
+    void keepAliveChanged();
+    /*! \since 0.1 */
+    void autoReconnectChanged();
+    /*!
+        libvirt needs \a credentials to authenticate. Answer with
+        answerCredentials() or rejectCredentials(); after
+        credentialsTimeout() the open fails.
+        \since 0.1
+    */
+    void credentialsRequested(const QList<QVirtCredential> &credentials);
+
+    /*! VIR_DOMAIN_EVENT_ID_LIFECYCLE; \a detail is one of the *Detail enums of \a event. \since 0.1
+     */
+    void domainLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int detail);
+    /*! VIR_DOMAIN_EVENT_ID_REBOOT. \since 0.1 */
+    void domainRebooted(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_RTC_CHANGE; seconds from UTC. \since 0.1 */
+    void domainRtcChanged(const QVirtDomainRef &domain, qint64 utcOffset);
+    /*! VIR_DOMAIN_EVENT_ID_WATCHDOG. \since 0.1 */
+    void domainWatchdog(const QVirtDomainRef &domain, QVirtEvents::WatchdogAction action);
+    /*! VIR_DOMAIN_EVENT_ID_IO_ERROR. \since 0.1 */
+    void domainIOError(const QVirtDomainRef &domain, const QString &sourcePath,
+                       const QString &deviceAlias, QVirtEvents::IOErrorAction action);
+    /*!
+        VIR_DOMAIN_EVENT_ID_GRAPHICS. \a local and \a remote hold "family"
+        (GraphicsAddressFamily), "node" and "service"; \a subject is a list
+        of maps with "type" and "name".
+        \since 0.1
+    */
+    void domainGraphics(const QVirtDomainRef &domain, QVirtEvents::GraphicsPhase phase,
+                        const QVariantMap &local, const QVariantMap &remote,
+                        const QString &authScheme, const QVariantList &subject);
+    /*! VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON. \since 0.1 */
+    void domainIOErrorReason(const QVirtDomainRef &domain, const QString &sourcePath,
+                             const QString &deviceAlias, QVirtEvents::IOErrorAction action,
+                             const QString &reason);
+    /*! VIR_DOMAIN_EVENT_ID_CONTROL_ERROR. \since 0.1 */
+    void domainControlError(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_BLOCK_JOB; \a disk is the disk's path. \since 0.1 */
+    void domainBlockJob(const QVirtDomainRef &domain, const QString &disk,
+                        QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
+    /*! VIR_DOMAIN_EVENT_ID_DISK_CHANGE. \since 0.1 */
+    void domainDiskChanged(const QVirtDomainRef &domain, const QString &oldSourcePath,
+                           const QString &newSourcePath, const QString &deviceAlias,
+                           QVirtEvents::DiskChangeReason reason);
+    /*! VIR_DOMAIN_EVENT_ID_TRAY_CHANGE. \since 0.1 */
+    void domainTrayChanged(const QVirtDomainRef &domain, const QString &deviceAlias,
+                           QVirtEvents::TrayChangeReason reason);
+    /*! VIR_DOMAIN_EVENT_ID_PMWAKEUP. \since 0.1 */
+    void domainPMWakeup(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_PMSUSPEND. \since 0.1 */
+    void domainPMSuspend(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE; the new size in KiB. \since 0.1 */
+    void domainBalloonChanged(const QVirtDomainRef &domain, quint64 actualKiB);
+    /*! VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK. \since 0.1 */
+    void domainPMSuspendDisk(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED. \since 0.1 */
+    void domainDeviceRemoved(const QVirtDomainRef &domain, const QString &deviceAlias);
+    /*! VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2; \a disk is the disk's target name. \since 0.1 */
+    void domainBlockJob2(const QVirtDomainRef &domain, const QString &disk,
+                         QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
+    /*! VIR_DOMAIN_EVENT_ID_TUNABLE; typed parameters by field name. \since 0.1 */
+    void domainTunable(const QVirtDomainRef &domain, const QVariantMap &parameters);
+    /*! VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE. \since 0.1 */
+    void domainAgentLifecycle(const QVirtDomainRef &domain, QVirtEvents::AgentLifecycleState state,
+                              QVirtEvents::AgentLifecycleReason reason);
+    /*! VIR_DOMAIN_EVENT_ID_DEVICE_ADDED. \since 0.1 */
+    void domainDeviceAdded(const QVirtDomainRef &domain, const QString &deviceAlias);
+    /*! VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION. \since 0.1 */
+    void domainMigrationIteration(const QVirtDomainRef &domain, int iteration);
+    /*! VIR_DOMAIN_EVENT_ID_JOB_COMPLETED; typed parameters by field name. \since 0.1 */
+    void domainJobCompleted(const QVirtDomainRef &domain, const QVariantMap &parameters);
+    /*! VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED. \since 0.1 */
+    void domainDeviceRemovalFailed(const QVirtDomainRef &domain, const QString &deviceAlias);
+    /*! VIR_DOMAIN_EVENT_ID_METADATA_CHANGE; \a nsUri only for MetadataType::Element. \since 0.1 */
+    void domainMetadataChanged(const QVirtDomainRef &domain, QVirtEvents::MetadataType type,
+                               const QString &nsUri);
+    /*! VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD. \since 0.1 */
+    void domainBlockThreshold(const QVirtDomainRef &domain, const QString &device,
+                              const QString &path, quint64 threshold, quint64 excess);
+    /*! VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE. \since 0.1 */
+    void domainMemoryFailure(const QVirtDomainRef &domain,
+                             QVirtEvents::MemoryFailureRecipient recipient,
+                             QVirtEvents::MemoryFailureAction action,
+                             QVirtEvents::MemoryFailureFlags flags);
+    /*! VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE; the new size in KiB. \since 0.1 */
+    void domainMemoryDeviceSizeChanged(const QVirtDomainRef &domain, const QString &deviceAlias,
+                                       quint64 sizeKiB);
+
+    /*! VIR_NETWORK_EVENT_ID_LIFECYCLE. \since 0.1 */
+    void networkLifecycle(const QString &name, const QUuid &uuid, QVirtEvents::NetworkEvent event);
+    /*! VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE. \since 0.1 */
+    void storagePoolLifecycle(const QString &name, const QUuid &uuid,
+                              QVirtEvents::StoragePoolEvent event);
+    /*! VIR_STORAGE_POOL_EVENT_ID_REFRESH. \since 0.1 */
+    void storagePoolRefreshed(const QString &name, const QUuid &uuid);
+    /*! VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE. \since 0.1 */
+    void nodeDeviceLifecycle(const QString &name, QVirtEvents::NodeDeviceEvent event);
+    /*! VIR_NODE_DEVICE_EVENT_ID_UPDATE. \since 0.1 */
+    void nodeDeviceUpdated(const QString &name);
+    /*! VIR_SECRET_EVENT_ID_LIFECYCLE. \since 0.1 */
+    void secretLifecycle(const QUuid &uuid, QVirtEvents::SecretUsageType usageType,
+                         const QString &usageId, QVirtEvents::SecretEvent event);
+    /*! VIR_SECRET_EVENT_ID_VALUE_CHANGED. \since 0.1 */
+    void secretValueChanged(const QUuid &uuid, QVirtEvents::SecretUsageType usageType,
+                            const QString &usageId);
+
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
+private:
+    Q_DECLARE_PRIVATE(QVirtConnection)
+    Q_DISABLE_COPY_MOVE(QVirtConnection)
+    std::unique_ptr<QVirtConnectionPrivate> d_ptr;
+};
+
+#endif // QTVIRT_QVIRTCONNECTION_H

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_QVIRTERROR_H
+#define QTVIRT_QVIRTERROR_H
+
+#include <QtVirt/qtvirtglobal.h>
+
+#include <QtCore/QException>
+#include <QtCore/QSharedDataPointer>
+#include <QtCore/QString>
+
+class QVirtErrorData;
+
+/*!
+    \class QVirtError
+    \brief libvirt's error, as the exception a failed QFuture carries.
+
+    \code
+    conn->destroyDomain(domain)
+        .then(this, [] { ... })
+        .onFailed(this, [](const QVirtError &error) { qWarning() << error.message(); });
+    \endcode
+
+    \since 0.1
+*/
+class QTVIRT_EXPORT QVirtError : public QException
+{
+public:
+    /*! \a code is libvirt's virErrorNumber (0 when libvirt gave none). \since 0.1 */
+    explicit QVirtError(const QString &message, int code = 0);
+    /*! The calling thread's last libvirt error (virGetLastError()). \since 0.1 */
+    static QVirtError fromLastError(const QString &fallbackMessage);
+    QVirtError(const QVirtError &other);
+    QVirtError &operator=(const QVirtError &other);
+    ~QVirtError() override;
+
+    /*! libvirt's message. \since 0.1 */
+    QString message() const;
+    /*! libvirt's virErrorNumber, or 0. \since 0.1 */
+    int code() const;
+
+    const char *what() const noexcept override;
+    void raise() const override;
+    QVirtError *clone() const override;
+
+private:
+    QSharedDataPointer<QVirtErrorData> d;
+};
+
+#endif // QTVIRT_QVIRTERROR_H

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_CONNECTION_EVENTDELIVERY_H
+#define QTVIRT_CONNECTION_EVENTDELIVERY_H
+
+#include "connection/qvirtconnection_p.h"
+
+#include <QtCore/QThread>
+
+// Emits through emitter in the connection's thread. libvirt calls back in
+// the thread that runs its loop, normally the connection's own; when they
+// differ, the emission is queued rather than made from the wrong thread.
+template<typename Emitter> void deliverEvent(void *opaque, Emitter emitter)
+{
+    QVirtConnection *q = static_cast<QVirtConnectionPrivate *>(opaque)->q_ptr;
+    if (QThread::currentThread() == q->thread())
+        emitter(q);
+    else
+        QMetaObject::invokeMethod(
+            q, [q, emitter] { emitter(q); }, Qt::QueuedConnection);
+}
+
+// Plain function pointers of another signature, as libvirt's register
+// functions take them; going through void(*)() keeps -Wcast-function-type
+// quiet about a cast libvirt itself requires.
+template<typename Generic, typename Specific> Generic genericCallback(Specific callback)
+{
+    return reinterpret_cast<Generic>(reinterpret_cast<void (*)()>(callback));
+}
+
+#endif // QTVIRT_CONNECTION_EVENTDELIVERY_H

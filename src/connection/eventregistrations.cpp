@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "connection/eventregistrations.h"
+
+#include "common/logging.h"
+
+#include <libvirt/virterror.h>
+
+namespace {
+
+std::vector<EventBinding> allBindings()
+{
+    std::vector<EventBinding> bindings = domainEventBindings();
+    const std::vector<EventBinding> objects = objectEventBindings();
+    bindings.insert(bindings.end(), objects.begin(), objects.end());
+    return bindings;
+}
+
+} // namespace
+
+EventRegistrations::EventRegistrations(void *opaque)
+    : m_opaque(opaque)
+    , m_bindings(allBindings())
+    , m_ids(m_bindings.size(), None)
+{ }
+
+void EventRegistrations::sync(virConnectPtr conn,
+                              const std::function<bool(const QMetaMethod &)> &hasListeners)
+{
+    for (std::size_t i = 0; i < m_bindings.size(); ++i) {
+        const EventBinding &binding = m_bindings[i];
+        const bool wanted = conn && hasListeners(binding.signal);
+        int &id = m_ids[i];
+        if (wanted && id == None) {
+            id = binding.registerCallback(conn, m_opaque);
+            if (id < 0) {
+                qCInfo(lcQtVirtConnection, "the driver refuses %s events: %s", binding.name,
+                       virGetLastErrorMessage());
+                id = Refused;
+            }
+        } else if (!wanted && id >= 0) {
+            if (conn && binding.deregisterCallback(conn, id) < 0) {
+                qCInfo(lcQtVirtConnection, "deregistering %s events: %s", binding.name,
+                       virGetLastErrorMessage());
+            }
+            id = None;
+        }
+    }
+}
+
+void EventRegistrations::deregisterAll(virConnectPtr conn)
+{
+    for (std::size_t i = 0; i < m_bindings.size(); ++i) {
+        if (m_ids[i] >= 0 && conn)
+            m_bindings[i].deregisterCallback(conn, m_ids[i]);
+        m_ids[i] = None;
+    }
+    virResetLastError();
+}

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "connection/qvirtconnection_p.h"
+
+#include "common/logging.h"
+#include "connection/credentialbridge.h"
+#include "connection/openworker.h"
+#include "connection/resultmailbox.h"
+
+#include <QtCore/QThread>
+#include <QtCore/QThreadPool>
+
+#include <libvirt/virterror.h>
+
+namespace {
+
+// Errors on our connection reach the application through signals and
+// futures; libvirt's default handler would also print each to stderr.
+void ignoreLibvirtError(void *, virErrorPtr) { }
+
+} // namespace
+
+QVirtConnectionPrivate::QVirtConnectionPrivate(QVirtConnection *q)
+    : q_ptr(q)
+    , mailbox(std::make_shared<ResultMailbox>(q))
+    , registrations(this)
+    , reconnectTimer(new QTimer(q))
+{
+    // libvirt initializes itself (and curl, libssh2 and OpenSSL with it) in
+    // the first thread that calls it. Done here rather than in the first
+    // open's pool thread, that state hangs off a long-lived thread, not one
+    // that the pool may retire (OpenSSL then leaks the per-thread part).
+    virInitialize();
+    reconnectTimer->setSingleShot(true);
+    QObject::connect(reconnectTimer, &QTimer::timeout, q, [this] { startOpen(); });
+}
+
+QVirtConnectionPrivate::~QVirtConnectionPrivate() = default;
+
+void QVirtConnectionPrivate::setState(QVirtConnection::State newState)
+{
+    Q_Q(QVirtConnection);
+    if (state == newState)
+        return;
+    state = newState;
+    Q_EMIT q->stateChanged(state);
+}
+
+void QVirtConnectionPrivate::setUri(const QString &newUri, bool newReadOnly)
+{
+    Q_Q(QVirtConnection);
+    if (uri == newUri && readOnly == newReadOnly)
+        return;
+    uri = newUri;
+    readOnly = newReadOnly;
+    Q_EMIT q->uriChanged();
+}
+
+void QVirtConnectionPrivate::startOpen()
+{
+    const quint64 generation = ++openGeneration;
+    if (credentials)
+        credentials->cancel();
+    credentials = std::make_shared<CredentialBridge>(mailbox, credentialsTimeout);
+    QThreadPool::globalInstance()->start(
+        [uri = uri.toUtf8(), readOnly = readOnly, bridge = credentials, box = mailbox, generation] {
+            auto result = std::make_shared<OpenResult>(openConnection(uri, readOnly, *bridge));
+            // Dropped with the connection inside when the owner is gone.
+            box->post([result, generation](QVirtConnection *q) {
+                QVirtConnectionPrivate::get(q)->finishOpen(generation, *result);
+            });
+        });
+}
+
+void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)
+{
+    Q_Q(QVirtConnection);
+    if (generation != openGeneration)
+        return; // superseded by close() or another open()
+    credentials.reset();
+    if (!result.conn) {
+        errorString = result.error;
+        if (reconnecting) {
+            scheduleReconnect();
+        } else {
+            setState(QVirtConnection::State::Closed);
+        }
+        Q_EMIT q->errorOccurred(errorString);
+        return;
+    }
+    install(result);
+    const bool wasReconnect = reconnecting;
+    reconnecting = false;
+    backoff.reset();
+    setState(QVirtConnection::State::Open);
+    Q_EMIT q->opened();
+    if (wasReconnect)
+        Q_EMIT q->reconnected();
+}
+
+bool QVirtConnectionPrivate::install(OpenResult &result)
+{
+    Q_Q(QVirtConnection);
+    virConnectPtr c = result.conn.get();
+    virConnSetErrorFunc(c, nullptr, ignoreLibvirtError);
+    // Local drivers (test:///default) have no keepalive and say so.
+    if (keepAliveInterval > 0 && virConnectSetKeepAlive(c, keepAliveInterval, keepAliveCount) < 0)
+        qCInfo(lcQtVirtConnection, "no keepalive: %s", virGetLastErrorMessage());
+    closeCallbackRegistered = virConnectRegisterCloseCallback(c, closeCallback, this, nullptr) == 0;
+    if (!closeCallbackRegistered)
+        qCInfo(lcQtVirtConnection, "no close callback: %s", virGetLastErrorMessage());
+    virResetLastError();
+    conn = std::move(result.conn);
+    const bool hostInfoChanged
+        = hypervisorType != result.hypervisorType || hostName != result.hostName;
+    hypervisorType = result.hypervisorType;
+    hostName = result.hostName;
+    syncRegistrations();
+    if (hostInfoChanged)
+        Q_EMIT q->hostInfoChanged();
+    return true;
+}
+
+void QVirtConnectionPrivate::release()
+{
+    if (!conn)
+        return;
+    registrations.deregisterAll(conn.get());
+    if (closeCallbackRegistered)
+        virConnectUnregisterCloseCallback(conn.get(), closeCallback);
+    closeCallbackRegistered = false;
+    conn.reset();
+}
+
+void QVirtConnectionPrivate::closeCallback(virConnectPtr lost, int reason, void *opaque)
+{
+    auto *d = static_cast<QVirtConnectionPrivate *>(opaque);
+    // libvirt holds the close callback's lock while it calls us, and
+    // unregistering or closing takes that lock: act from a clean stack.
+    QMetaObject::invokeMethod(
+        d->q_ptr, [d, lost, reason] { d->handleLoss(lost, reason); }, Qt::QueuedConnection);
+}
+
+void QVirtConnectionPrivate::handleLoss(virConnectPtr lost, int reason)
+{
+    Q_Q(QVirtConnection);
+    if (!conn || conn.get() != lost)
+        return;
+    // libvirt dropped the close callback itself after calling it.
+    closeCallbackRegistered = false;
+    release();
+    reconnecting = autoReconnect;
+    setState(reconnecting ? QVirtConnection::State::Reconnecting : QVirtConnection::State::Closed);
+    Q_EMIT q->closed(static_cast<QVirtConnection::CloseReason>(reason));
+    if (reconnecting) {
+        backoff.reset();
+        scheduleReconnect();
+    }
+}
+
+void QVirtConnectionPrivate::scheduleReconnect()
+{
+    reconnectTimer->start(backoff.next());
+}
+
+void QVirtConnectionPrivate::requestSync(SyncTiming timing)
+{
+    Q_Q(QVirtConnection);
+    // connect() and disconnect() may run in any thread, and libvirt calls
+    // belong to ours. disconnectNotify() may also run with Qt's connection
+    // lock held, which isSignalConnected() takes (QObject::disconnectNotify
+    // documentation): a deregistration always waits for the next loop pass.
+    if (timing == SyncTiming::Now && QThread::currentThread() == q->thread())
+        syncRegistrations();
+    else
+        QMetaObject::invokeMethod(
+            q, [this] { syncRegistrations(); }, Qt::QueuedConnection);
+}
+
+void QVirtConnectionPrivate::syncRegistrations()
+{
+    Q_Q(QVirtConnection);
+    registrations.sync(conn.get(),
+                       [q](const QMetaMethod &signal) { return q->isSignalConnected(signal); });
+}
+
+QVirtConnection::QVirtConnection(QObject *parent)
+    : QObject(parent)
+    , d_ptr(std::make_unique<QVirtConnectionPrivate>(this))
+{ }
+
+QVirtConnection::~QVirtConnection()
+{
+    Q_D(QVirtConnection);
+    d->mailbox->detach();
+    if (d->credentials)
+        d->credentials->cancel();
+    d->release();
+}
+
+void QVirtConnection::open(const QString &uri, bool readOnly)
+{
+    Q_D(QVirtConnection);
+    close();
+    d->setUri(uri, readOnly);
+    d->setState(State::Opening);
+    d->startOpen();
+}
+
+bool QVirtConnection::openBlocking(const QString &uri, bool readOnly)
+{
+    Q_D(QVirtConnection);
+    close();
+    d->setUri(uri, readOnly);
+    d->setState(State::Opening);
+    const quint64 generation = ++d->openGeneration;
+    auto bridge = std::make_shared<CredentialBridge>(this);
+    d->credentials = bridge;
+    OpenResult result = openConnection(uri.toUtf8(), readOnly, *bridge);
+    d->finishOpen(generation, result);
+    return isOpen();
+}
+
+void QVirtConnection::close()
+{
+    Q_D(QVirtConnection);
+    ++d->openGeneration;
+    if (d->credentials) {
+        d->credentials->cancel();
+        d->credentials.reset();
+    }
+    d->reconnectTimer->stop();
+    d->reconnecting = false;
+    const bool wasOpen = d->conn != nullptr;
+    d->release();
+    d->setState(State::Closed);
+    if (wasOpen)
+        Q_EMIT closed(CloseReason::Client);
+}
+
+virConnectPtr QVirtConnection::handle() const
+{
+    Q_D(const QVirtConnection);
+    return d->conn.get();
+}
+
+QString QVirtConnection::uri() const
+{
+    Q_D(const QVirtConnection);
+    return d->uri;
+}
+
+bool QVirtConnection::isReadOnly() const
+{
+    Q_D(const QVirtConnection);
+    return d->readOnly;
+}
+
+QVirtConnection::State QVirtConnection::state() const
+{
+    Q_D(const QVirtConnection);
+    return d->state;
+}
+
+bool QVirtConnection::isOpen() const
+{
+    return state() == State::Open;
+}
+
+QString QVirtConnection::hypervisorType() const
+{
+    Q_D(const QVirtConnection);
+    return d->hypervisorType;
+}
+
+QString QVirtConnection::hostName() const
+{
+    Q_D(const QVirtConnection);
+    return d->hostName;
+}
+
+QString QVirtConnection::errorString() const
+{
+    Q_D(const QVirtConnection);
+    return d->errorString;
+}
+
+int QVirtConnection::keepAliveInterval() const
+{
+    Q_D(const QVirtConnection);
+    return d->keepAliveInterval;
+}
+
+void QVirtConnection::setKeepAliveInterval(int seconds)
+{
+    Q_D(QVirtConnection);
+    seconds = qMax(seconds, 0);
+    if (d->keepAliveInterval == seconds)
+        return;
+    d->keepAliveInterval = seconds;
+    Q_EMIT keepAliveChanged();
+}
+
+int QVirtConnection::keepAliveCount() const
+{
+    Q_D(const QVirtConnection);
+    return d->keepAliveCount;
+}
+
+void QVirtConnection::setKeepAliveCount(int count)
+{
+    Q_D(QVirtConnection);
+    count = qMax(count, 0);
+    if (d->keepAliveCount == count)
+        return;
+    d->keepAliveCount = count;
+    Q_EMIT keepAliveChanged();
+}
+
+bool QVirtConnection::autoReconnect() const
+{
+    Q_D(const QVirtConnection);
+    return d->autoReconnect;
+}
+
+void QVirtConnection::setAutoReconnect(bool enabled)
+{
+    Q_D(QVirtConnection);
+    if (d->autoReconnect == enabled)
+        return;
+    d->autoReconnect = enabled;
+    if (!enabled && d->reconnecting) {
+        ++d->openGeneration;
+        d->reconnectTimer->stop();
+        d->reconnecting = false;
+        d->setState(State::Closed);
+    }
+    Q_EMIT autoReconnectChanged();
+}
+
+void QVirtConnection::setReconnectDelays(std::chrono::milliseconds initial,
+                                         std::chrono::milliseconds maximum)
+{
+    Q_D(QVirtConnection);
+    d->backoff.setLimits(initial, maximum);
+}
+
+std::chrono::milliseconds QVirtConnection::reconnectInitialDelay() const
+{
+    Q_D(const QVirtConnection);
+    return d->backoff.initial();
+}
+
+std::chrono::milliseconds QVirtConnection::reconnectMaximumDelay() const
+{
+    Q_D(const QVirtConnection);
+    return d->backoff.maximum();
+}
+
+void QVirtConnection::setCredentialsTimeout(std::chrono::milliseconds timeout)
+{
+    Q_D(QVirtConnection);
+    d->credentialsTimeout = timeout;
+}
+
+std::chrono::milliseconds QVirtConnection::credentialsTimeout() const
+{
+    Q_D(const QVirtConnection);
+    return d->credentialsTimeout;
+}
+
+void QVirtConnection::answerCredentials(const QList<QVirtCredential> &credentials)
+{
+    Q_D(QVirtConnection);
+    if (d->credentials)
+        d->credentials->answer(credentials);
+}
+
+void QVirtConnection::rejectCredentials()
+{
+    Q_D(QVirtConnection);
+    if (d->credentials)
+        d->credentials->reject();
+}
+
+void QVirtConnection::connectNotify(const QMetaMethod &)
+{
+    Q_D(QVirtConnection);
+    d->requestSync(QVirtConnectionPrivate::SyncTiming::Now);
+}
+
+void QVirtConnection::disconnectNotify(const QMetaMethod &)
+{
+    Q_D(QVirtConnection);
+    d->requestSync(QVirtConnectionPrivate::SyncTiming::Later);
+}

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_TESTS_CONNECTIONTESTSUPPORT_H
+#define QTVIRT_TESTS_CONNECTIONTESTSUPPORT_H
+
+#include <QtVirt/QVirtConnection>
+
+#include <QtCore/QByteArray>
+#include <QtCore/QList>
+
+#include "integrationsupport.h"
+
+// Helpers the QVirtConnection integration tests share.
+namespace QtVirtConnectionTest {
+
+// The lifecycle signals of domains named with namePrefix(), in arrival order.
+class LifecycleSignalRecorder : public QObject
+{
+public:
+    explicit LifecycleSignalRecorder(QVirtConnection *conn);
+    const QList<QtVirtIntegration::LifecycleEvent> &events() const { return m_events; }
+
+private:
+    QList<QtVirtIntegration::LifecycleEvent> m_events;
+};
+
+} // namespace QtVirtConnectionTest
+
+#endif // QTVIRT_TESTS_CONNECTIONTESTSUPPORT_H

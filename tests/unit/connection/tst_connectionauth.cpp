@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// QVirtConnection's credentials requests, against the test driver in this
+// process: a node file with a user makes virConnectOpenAuth() ask for a
+// user name and a password (src/test/test_driver.c, testConnectAuthenticate).
+
+#include "testsupport.h"
+
+#include <QtVirt/QVirtConnection>
+#include <QtVirt/QtVirtEventImpl>
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <libvirt/virterror.h>
+
+namespace {
+
+void ignoreLibvirtError(void *, virErrorPtr) { }
+
+QList<QVirtCredential> answered(QList<QVirtCredential> credentials, const QString &user,
+                                const QString &password)
+{
+    for (QVirtCredential &credential : credentials) {
+        if (credential.type() == QVirtCredential::Type::AuthName
+            || credential.type() == QVirtCredential::Type::UserName)
+            credential.setResult(user);
+        else if (credential.type() == QVirtCredential::Type::Passphrase)
+            credential.setResult(password);
+    }
+    return credentials;
+}
+
+} // namespace
+
+class tst_ConnectionAuth : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void asyncOpenAsksThroughSignalAndUsesAnswer();
+    void wrongAnswerFailsWithLibvirtsMessage();
+    void rejectionFailsTheOpen();
+    void unansweredRequestTimesOutWhileLoopKeepsRunning();
+    void destroyingWhileAskingReleasesTheOpener();
+    void blockingOpenTakesAnswerFromSlot();
+
+private:
+    QString m_uri;
+    QTemporaryDir m_dir;
+};
+
+void tst_ConnectionAuth::initTestCase()
+{
+    QtVirtTest::verifyExpectedDispatcher();
+    QVERIFY(QtVirtEventImpl::registerImpl());
+    virSetErrorFunc(nullptr, ignoreLibvirtError);
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath(QStringLiteral("node.xml"));
+    QFile node(path);
+    QVERIFY(node.open(QIODevice::WriteOnly));
+    node.write("<node><auth><user password='s3cret'>alice</user></auth></node>\n");
+    node.close();
+    m_uri = QStringLiteral("test://") + path;
+}
+
+void tst_ConnectionAuth::init()
+{
+    QtVirtTest::failOnAnyWarning();
+}
+
+void tst_ConnectionAuth::cleanup()
+{
+    QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
+}
+
+void tst_ConnectionAuth::asyncOpenAsksThroughSignalAndUsesAnswer()
+{
+    QVirtConnection conn;
+    QList<QVirtCredential::Type> asked;
+    connect(&conn, &QVirtConnection::credentialsRequested, this,
+            [&](const QList<QVirtCredential> &credentials) {
+                QCOMPARE(QThread::currentThread(), thread());
+                for (const QVirtCredential &credential : credentials)
+                    asked.append(credential.type());
+                conn.answerCredentials(
+                    answered(credentials, QStringLiteral("alice"), QStringLiteral("s3cret")));
+            });
+    QSignalSpy opened(&conn, &QVirtConnection::opened);
+    conn.open(m_uri);
+    QVERIFY(opened.wait(10000));
+    QVERIFY(conn.isOpen());
+    QVERIFY(!asked.isEmpty());
+    QVERIFY(asked.contains(QVirtCredential::Type::Passphrase));
+}
+
+void tst_ConnectionAuth::wrongAnswerFailsWithLibvirtsMessage()
+{
+    QVirtConnection conn;
+    connect(&conn, &QVirtConnection::credentialsRequested, this,
+            [&](const QList<QVirtCredential> &credentials) {
+                conn.answerCredentials(
+                    answered(credentials, QStringLiteral("alice"), QStringLiteral("wrong")));
+            });
+    QSignalSpy failed(&conn, &QVirtConnection::errorOccurred);
+    conn.open(m_uri);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!failed.at(0).at(0).toString().isEmpty());
+    QCOMPARE(conn.state(), QVirtConnection::State::Closed);
+}
+
+void tst_ConnectionAuth::rejectionFailsTheOpen()
+{
+    QVirtConnection conn;
+    connect(&conn, &QVirtConnection::credentialsRequested, &conn,
+            &QVirtConnection::rejectCredentials);
+    QSignalSpy failed(&conn, &QVirtConnection::errorOccurred);
+    conn.open(m_uri);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!conn.isOpen());
+}
+
+void tst_ConnectionAuth::unansweredRequestTimesOutWhileLoopKeepsRunning()
+{
+    QVirtConnection conn;
+    conn.setCredentialsTimeout(std::chrono::milliseconds(1500));
+    QSignalSpy asked(&conn, &QVirtConnection::credentialsRequested);
+    QSignalSpy failed(&conn, &QVirtConnection::errorOccurred);
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&] { ++ticks; });
+    ticker.start(50);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QTest::ignoreMessage(QtWarningMsg, "no answer to libvirt's credentials request in time");
+    conn.open(m_uri);
+    QVERIFY(failed.wait(10000));
+    QCOMPARE(asked.size(), 1);
+    QVERIFY(elapsed.elapsed() >= 1400);
+    // The GUI thread never waited for the opener: its timer kept ticking.
+    QVERIFY2(ticks >= 15, qPrintable(QString::number(ticks)));
+}
+
+void tst_ConnectionAuth::destroyingWhileAskingReleasesTheOpener()
+{
+    QElapsedTimer elapsed;
+    elapsed.start();
+    {
+        QVirtConnection conn; // the default timeout is minutes
+        QSignalSpy asked(&conn, &QVirtConnection::credentialsRequested);
+        conn.open(m_uri);
+        QVERIFY(asked.wait(10000));
+    }
+    // The worker gives up at once; the pool has it back well before the
+    // default timeout.
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(5000));
+    QVERIFY(elapsed.elapsed() < 10000);
+}
+
+void tst_ConnectionAuth::blockingOpenTakesAnswerFromSlot()
+{
+    QVirtConnection conn;
+    connect(&conn, &QVirtConnection::credentialsRequested, this,
+            [&](const QList<QVirtCredential> &credentials) {
+                conn.answerCredentials(
+                    answered(credentials, QStringLiteral("alice"), QStringLiteral("s3cret")));
+            });
+    QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
+    QCOMPARE(conn.hypervisorType(), QStringLiteral("TEST"));
+}
+
+QTEST_GUILESS_MAIN(tst_ConnectionAuth)
+#include "tst_connectionauth.moc"
