@@ -1,23 +1,24 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>ConsoleAttachment</name>
     <message>
-        <source>Domain '%1' is not running.</source>
+        <source>Domain &apos;%1&apos; is not running.</source>
         <translation>Die Domain „%1“ läuft nicht.</translation>
     </message>
     <message>
-        <source>The console of domain '%1' is in use by another client: %2
+        <source>The console of domain &apos;%1&apos; is in use by another client: %2
 Add --force to take it over; the other client is then disconnected.</source>
         <translation>Die Konsole der Domain „%1“ wird von einem anderen Client benutzt: %2
 Mit --force wird sie übernommen; der andere Client wird dann getrennt.</translation>
     </message>
     <message>
-        <source>Cannot open the console of domain '%1': %2</source>
+        <source>Cannot open the console of domain &apos;%1&apos;: %2</source>
         <translation>Die Konsole der Domain „%1“ kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>libvirt's default hypervisor</source>
+        <source>libvirt&apos;s default hypervisor</source>
         <translation>den Standard-Hypervisor von libvirt</translation>
     </message>
     <message>
@@ -25,11 +26,11 @@ Mit --force wird sie übernommen; der andere Client wird dann getrennt.</transla
         <translation>Keine Verbindung zu %1 möglich: %2</translation>
     </message>
     <message>
-        <source>Domain '%1' not found on %2: %3</source>
+        <source>Domain &apos;%1&apos; not found on %2: %3</source>
         <translation>Domain „%1“ auf %2 nicht gefunden: %3</translation>
     </message>
     <message>
-        <source>Lost the connection to %1 while attached to domain '%2'.</source>
+        <source>Lost the connection to %1 while attached to domain &apos;%2&apos;.</source>
         <translation>Die Verbindung zu %1 ist abgebrochen, während die Konsole der Domain „%2“ offen war.</translation>
     </message>
     <message>
@@ -41,14 +42,14 @@ Mit --force wird sie übernommen; der andere Client wird dann getrennt.</transla
         <translation>der Hypervisor hat sie geschlossen</translation>
     </message>
     <message>
-        <source>The console of domain '%1' hung up: %2.</source>
+        <source>The console of domain &apos;%1&apos; hung up: %2.</source>
         <translation>Die Konsole der Domain „%1“ wurde getrennt: %2.</translation>
     </message>
 </context>
 <context>
     <name>ConsoleOptions</name>
     <message>
-        <source>Attaches to the serial console of a libvirt domain, as 'virsh console' does.
+        <source>Attaches to the serial console of a libvirt domain, as &apos;virsh console&apos; does.
 On a terminal, the escape character (Ctrl+] unless -e says otherwise) leaves.
 Without a terminal, input passes through unchanged until it ends.
 
@@ -80,7 +81,7 @@ Exit-Status:
   128+N  durch Signal N beendet (SIGHUP, SIGINT, SIGTERM)</translation>
     </message>
     <message>
-        <source>Connect to the hypervisor URI instead of libvirt's default.</source>
+        <source>Connect to the hypervisor URI instead of libvirt&apos;s default.</source>
         <translation>Mit dem Hypervisor unter URI statt mit dem Standard von libvirt verbinden.</translation>
     </message>
     <message>
@@ -112,7 +113,7 @@ Exit-Status:
         <translation>ESCAPE</translation>
     </message>
     <message>
-        <source>The domain's name, UUID or id.</source>
+        <source>The domain&apos;s name, UUID or id.</source>
         <translation>Name, UUID oder ID der Domain.</translation>
     </message>
     <message>
@@ -120,7 +121,7 @@ Exit-Status:
         <translation>Geben Sie die Domain an, mit deren Konsole verbunden werden soll.</translation>
     </message>
     <message>
-        <source>Unexpected argument '%1': give exactly one domain.</source>
+        <source>Unexpected argument &apos;%1&apos;: give exactly one domain.</source>
         <translation>Unerwartetes Argument „%1“: Geben Sie genau eine Domain an.</translation>
     </message>
     <message>
@@ -128,7 +129,7 @@ Exit-Status:
         <translation>--force und --safe schließen sich gegenseitig aus.</translation>
     </message>
     <message>
-        <source>Invalid escape character '%1': use ^ and a key (such as ^] or ^X) or one printable character.</source>
+        <source>Invalid escape character &apos;%1&apos;: use ^ and a key (such as ^] or ^X) or one printable character.</source>
         <translation>Ungültiges Escape-Zeichen „%1“: Verwenden Sie ^ und eine Taste (etwa ^] oder ^X) oder ein druckbares Zeichen.</translation>
     </message>
 </context>
@@ -139,7 +140,7 @@ Exit-Status:
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Connected to domain '%1'.</source>
+        <source>Connected to domain &apos;%1&apos;.</source>
         <translation>Mit der Domain „%1“ verbunden.</translation>
     </message>
     <message>
@@ -167,7 +168,7 @@ Exit-Status:
         <translation>SIGINT, SIGTERM und SIGHUP können nicht überwacht werden: %1</translation>
     </message>
     <message>
-        <source>Cannot run libvirt's event loop on Qt's.</source>
+        <source>Cannot run libvirt&apos;s event loop on Qt&apos;s.</source>
         <translation>Die Ereignisschleife von libvirt kann nicht auf der von Qt laufen.</translation>
     </message>
 </context>

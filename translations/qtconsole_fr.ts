@@ -1,23 +1,24 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>ConsoleAttachment</name>
     <message>
-        <source>Domain '%1' is not running.</source>
+        <source>Domain &apos;%1&apos; is not running.</source>
         <translation>Le domaine « %1 » n’est pas en cours d’exécution.</translation>
     </message>
     <message>
-        <source>The console of domain '%1' is in use by another client: %2
+        <source>The console of domain &apos;%1&apos; is in use by another client: %2
 Add --force to take it over; the other client is then disconnected.</source>
         <translation>La console du domaine « %1 » est utilisée par un autre client : %2
 Ajoutez --force pour en prendre le contrôle ; l’autre client est alors déconnecté.</translation>
     </message>
     <message>
-        <source>Cannot open the console of domain '%1': %2</source>
+        <source>Cannot open the console of domain &apos;%1&apos;: %2</source>
         <translation>Impossible d’ouvrir la console du domaine « %1 » : %2</translation>
     </message>
     <message>
-        <source>libvirt's default hypervisor</source>
+        <source>libvirt&apos;s default hypervisor</source>
         <translation>l’hyperviseur par défaut de libvirt</translation>
     </message>
     <message>
@@ -25,11 +26,11 @@ Ajoutez --force pour en prendre le contrôle ; l’autre client est alors décon
         <translation>Impossible de se connecter à %1 : %2</translation>
     </message>
     <message>
-        <source>Domain '%1' not found on %2: %3</source>
+        <source>Domain &apos;%1&apos; not found on %2: %3</source>
         <translation>Domaine « %1 » introuvable sur %2 : %3</translation>
     </message>
     <message>
-        <source>Lost the connection to %1 while attached to domain '%2'.</source>
+        <source>Lost the connection to %1 while attached to domain &apos;%2&apos;.</source>
         <translation>La connexion à %1 a été perdue pendant que la console du domaine « %2 » était ouverte.</translation>
     </message>
     <message>
@@ -41,14 +42,14 @@ Ajoutez --force pour en prendre le contrôle ; l’autre client est alors décon
         <translation>l’hyperviseur l’a fermée</translation>
     </message>
     <message>
-        <source>The console of domain '%1' hung up: %2.</source>
+        <source>The console of domain &apos;%1&apos; hung up: %2.</source>
         <translation>La console du domaine « %1 » a raccroché : %2.</translation>
     </message>
 </context>
 <context>
     <name>ConsoleOptions</name>
     <message>
-        <source>Attaches to the serial console of a libvirt domain, as 'virsh console' does.
+        <source>Attaches to the serial console of a libvirt domain, as &apos;virsh console&apos; does.
 On a terminal, the escape character (Ctrl+] unless -e says otherwise) leaves.
 Without a terminal, input passes through unchanged until it ends.
 
@@ -80,7 +81,7 @@ Code de sortie :
   128+N  terminé par le signal N (SIGHUP, SIGINT, SIGTERM)</translation>
     </message>
     <message>
-        <source>Connect to the hypervisor URI instead of libvirt's default.</source>
+        <source>Connect to the hypervisor URI instead of libvirt&apos;s default.</source>
         <translation>Se connecter à l’hyperviseur URI au lieu de celui par défaut de libvirt.</translation>
     </message>
     <message>
@@ -112,7 +113,7 @@ Code de sortie :
         <translation>ÉCHAPPEMENT</translation>
     </message>
     <message>
-        <source>The domain's name, UUID or id.</source>
+        <source>The domain&apos;s name, UUID or id.</source>
         <translation>Le nom, l’UUID ou l’identifiant du domaine.</translation>
     </message>
     <message>
@@ -120,7 +121,7 @@ Code de sortie :
         <translation>Indiquez le domaine dont la console doit être ouverte.</translation>
     </message>
     <message>
-        <source>Unexpected argument '%1': give exactly one domain.</source>
+        <source>Unexpected argument &apos;%1&apos;: give exactly one domain.</source>
         <translation>Argument inattendu « %1 » : indiquez un seul domaine.</translation>
     </message>
     <message>
@@ -128,7 +129,7 @@ Code de sortie :
         <translation>--force et --safe s’excluent mutuellement.</translation>
     </message>
     <message>
-        <source>Invalid escape character '%1': use ^ and a key (such as ^] or ^X) or one printable character.</source>
+        <source>Invalid escape character &apos;%1&apos;: use ^ and a key (such as ^] or ^X) or one printable character.</source>
         <translation>Caractère d’échappement « %1 » invalide : utilisez ^ suivi d’une touche (comme ^] ou ^X) ou un caractère imprimable.</translation>
     </message>
 </context>
@@ -139,7 +140,7 @@ Code de sortie :
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <source>Connected to domain '%1'.</source>
+        <source>Connected to domain &apos;%1&apos;.</source>
         <translation>Connecté au domaine « %1 ».</translation>
     </message>
     <message>
@@ -167,7 +168,7 @@ Code de sortie :
         <translation>Impossible de surveiller SIGINT, SIGTERM et SIGHUP : %1</translation>
     </message>
     <message>
-        <source>Cannot run libvirt's event loop on Qt's.</source>
+        <source>Cannot run libvirt&apos;s event loop on Qt&apos;s.</source>
         <translation>Impossible de faire tourner la boucle d’événements de libvirt sur celle de Qt.</translation>
     </message>
 </context>

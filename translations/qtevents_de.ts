@@ -1,17 +1,18 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>QtEvents</name>
     <message>
-        <source>--%1 needs a whole number from 1 to %2, not '%3'</source>
+        <source>--%1 needs a whole number from 1 to %2, not &apos;%3&apos;</source>
         <translation>--%1 braucht eine ganze Zahl von 1 bis %2, nicht „%3“</translation>
     </message>
     <message>
-        <source>Prints libvirt's events in the format of 'virsh event --all --loop --timestamp'. Without --all or --event, it prints domain lifecycle events.</source>
+        <source>Prints libvirt&apos;s events in the format of &apos;virsh event --all --loop --timestamp&apos;. Without --all or --event, it prints domain lifecycle events.</source>
         <translation>Gibt die Ereignisse von libvirt im Format von „virsh event --all --loop --timestamp“ aus. Ohne --all oder --event gibt es die Lebenszyklus-Ereignisse der Domains aus.</translation>
     </message>
     <message>
-        <source>Connect to the hypervisor URI instead of libvirt's default.</source>
+        <source>Connect to the hypervisor URI instead of libvirt&apos;s default.</source>
         <translation>Mit dem Hypervisor unter URI statt mit dem Standard von libvirt verbinden.</translation>
     </message>
     <message>
@@ -55,7 +56,7 @@
         <translation>SEKUNDEN</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>unerwartetes Argument „%1“</translation>
     </message>
     <message>
@@ -87,19 +88,15 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>%1: cannot watch SIGINT and SIGTERM: %2</source>
-        <translation>%1: SIGINT und SIGTERM können nicht überwacht werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: cannot run libvirt's event loop on Qt's</source>
+        <source>%1: cannot run libvirt&apos;s event loop on Qt&apos;s</source>
         <translation>%1: die Ereignisschleife von libvirt kann nicht auf der von Qt laufen</translation>
     </message>
     <message>
-        <source>libvirt's default URI</source>
+        <source>libvirt&apos;s default URI</source>
         <translation>die Standard-URI von libvirt</translation>
     </message>
     <message>
-        <source>%1: unknown event '%2'</source>
+        <source>%1: unknown event &apos;%2&apos;</source>
         <translation>%1: unbekanntes Ereignis „%2“</translation>
     </message>
     <message>
@@ -109,6 +106,10 @@
     <message>
         <source>%1: lost the connection to %2: %3</source>
         <translation>%1: Verbindung zu %2 abgebrochen: %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot watch SIGINT, SIGTERM and SIGHUP: %2</source>
+        <translation>%1: SIGINT, SIGTERM und SIGHUP können nicht überwacht werden: %2</translation>
     </message>
 </context>
 </TS>

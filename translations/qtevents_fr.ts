@@ -1,17 +1,18 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>QtEvents</name>
     <message>
-        <source>--%1 needs a whole number from 1 to %2, not '%3'</source>
+        <source>--%1 needs a whole number from 1 to %2, not &apos;%3&apos;</source>
         <translation>--%1 attend un nombre entier de 1 à %2, pas « %3 »</translation>
     </message>
     <message>
-        <source>Prints libvirt's events in the format of 'virsh event --all --loop --timestamp'. Without --all or --event, it prints domain lifecycle events.</source>
+        <source>Prints libvirt&apos;s events in the format of &apos;virsh event --all --loop --timestamp&apos;. Without --all or --event, it prints domain lifecycle events.</source>
         <translation>Affiche les événements de libvirt au format de « virsh event --all --loop --timestamp ». Sans --all ni --event, il affiche les événements de cycle de vie des domaines.</translation>
     </message>
     <message>
-        <source>Connect to the hypervisor URI instead of libvirt's default.</source>
+        <source>Connect to the hypervisor URI instead of libvirt&apos;s default.</source>
         <translation>Se connecter à l’hyperviseur URI au lieu de celui par défaut de libvirt.</translation>
     </message>
     <message>
@@ -55,7 +56,7 @@
         <translation>SECONDES</translation>
     </message>
     <message>
-        <source>unexpected argument '%1'</source>
+        <source>unexpected argument &apos;%1&apos;</source>
         <translation>argument inattendu « %1 »</translation>
     </message>
     <message>
@@ -87,19 +88,15 @@
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <source>%1: cannot watch SIGINT and SIGTERM: %2</source>
-        <translation>%1 : impossible de surveiller SIGINT et SIGTERM : %2</translation>
-    </message>
-    <message>
-        <source>%1: cannot run libvirt's event loop on Qt's</source>
+        <source>%1: cannot run libvirt&apos;s event loop on Qt&apos;s</source>
         <translation>%1 : impossible de faire tourner la boucle d’événements de libvirt sur celle de Qt</translation>
     </message>
     <message>
-        <source>libvirt's default URI</source>
+        <source>libvirt&apos;s default URI</source>
         <translation>l’URI par défaut de libvirt</translation>
     </message>
     <message>
-        <source>%1: unknown event '%2'</source>
+        <source>%1: unknown event &apos;%2&apos;</source>
         <translation>%1 : événement inconnu « %2 »</translation>
     </message>
     <message>
@@ -109,6 +106,10 @@
     <message>
         <source>%1: lost the connection to %2: %3</source>
         <translation>%1 : connexion à %2 perdue : %3</translation>
+    </message>
+    <message>
+        <source>%1: cannot watch SIGINT, SIGTERM and SIGHUP: %2</source>
+        <translation>%1 : impossible de surveiller SIGINT, SIGTERM et SIGHUP : %2</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>QVirtConnection</name>
@@ -191,7 +192,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <extracomment>A domain lifecycle event with its detail, for example "Stopped (destroyed)".</extracomment>
+        <extracomment>A domain lifecycle event with its detail, for example &quot;Stopped (destroyed)&quot;.</extracomment>
         <translation>%1 (%2)</translation>
     </message>
 </context>
@@ -288,6 +289,13 @@
     <message>
         <source>Cannot finish: the stream has ended</source>
         <translation>Abschließen nicht möglich: der Stream ist beendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>The stream ended before %n byte(s) could be sent</source>
+        <translation>
+            <numerusform>Der Stream endete, bevor %n Byte gesendet werden konnte</numerusform>
+            <numerusform>Der Stream endete, bevor %n Bytes gesendet werden konnten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
