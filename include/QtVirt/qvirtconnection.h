@@ -357,9 +357,9 @@ protected:
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:
-    Q_DECLARE_PRIVATE(QVirtConnection)
+    friend class QVirtConnectionPrivate;
     Q_DISABLE_COPY_MOVE(QVirtConnection)
-    std::unique_ptr<QVirtConnectionPrivate> d_ptr;
+    const std::unique_ptr<QVirtConnectionPrivate> d;
 };
 
 #endif // QTVIRT_QVIRTCONNECTION_H

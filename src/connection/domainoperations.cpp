@@ -105,37 +105,37 @@ QFuture<void> runOnDomain(QVirtConnectionPrivate *d, const QVirtDomainRef &domai
 
 QFuture<void> QVirtConnection::startDomain(const QVirtDomainRef &domain)
 {
-    return runOnDomain(d_func(), domain, &virDomainCreate);
+    return runOnDomain(d.get(), domain, &virDomainCreate);
 }
 
 QFuture<void> QVirtConnection::shutdownDomain(const QVirtDomainRef &domain)
 {
-    return runOnDomain(d_func(), domain, &virDomainShutdown);
+    return runOnDomain(d.get(), domain, &virDomainShutdown);
 }
 
 QFuture<void> QVirtConnection::destroyDomain(const QVirtDomainRef &domain)
 {
-    return runOnDomain(d_func(), domain, &virDomainDestroy);
+    return runOnDomain(d.get(), domain, &virDomainDestroy);
 }
 
 QFuture<void> QVirtConnection::suspendDomain(const QVirtDomainRef &domain)
 {
-    return runOnDomain(d_func(), domain, &virDomainSuspend);
+    return runOnDomain(d.get(), domain, &virDomainSuspend);
 }
 
 QFuture<void> QVirtConnection::resumeDomain(const QVirtDomainRef &domain)
 {
-    return runOnDomain(d_func(), domain, &virDomainResume);
+    return runOnDomain(d.get(), domain, &virDomainResume);
 }
 
 QFuture<void> QVirtConnection::undefineDomain(const QVirtDomainRef &domain)
 {
-    return runOnDomain(d_func(), domain, &virDomainUndefine);
+    return runOnDomain(d.get(), domain, &virDomainUndefine);
 }
 
 QFuture<QVirtDomainRef> QVirtConnection::defineDomain(const QString &xml)
 {
-    return runOnPool<QVirtDomainRef>(d_func(), [xml = xml.toUtf8()](virConnectPtr conn) {
+    return runOnPool<QVirtDomainRef>(d.get(), [xml = xml.toUtf8()](virConnectPtr conn) {
         const Domain dom(virDomainDefineXML(conn, xml.constData()));
         if (!dom) {
             throw QVirtError::fromLastError(

@@ -185,12 +185,11 @@ void QVirtConnectionPrivate::syncRegistrations()
 
 QVirtConnection::QVirtConnection(QObject *parent)
     : QObject(parent)
-    , d_ptr(std::make_unique<QVirtConnectionPrivate>(this))
+    , d(std::make_unique<QVirtConnectionPrivate>(this))
 { }
 
 QVirtConnection::~QVirtConnection()
 {
-    Q_D(QVirtConnection);
     d->mailbox->detach();
     if (d->credentials)
         d->credentials->cancel();
@@ -199,7 +198,6 @@ QVirtConnection::~QVirtConnection()
 
 void QVirtConnection::open(const QString &uri, bool readOnly)
 {
-    Q_D(QVirtConnection);
     close();
     d->setUri(uri, readOnly);
     d->setState(State::Opening);
@@ -208,7 +206,6 @@ void QVirtConnection::open(const QString &uri, bool readOnly)
 
 bool QVirtConnection::openBlocking(const QString &uri, bool readOnly)
 {
-    Q_D(QVirtConnection);
     close();
     d->setUri(uri, readOnly);
     d->setState(State::Opening);
@@ -222,7 +219,6 @@ bool QVirtConnection::openBlocking(const QString &uri, bool readOnly)
 
 void QVirtConnection::close()
 {
-    Q_D(QVirtConnection);
     ++d->openGeneration;
     if (d->credentials) {
         d->credentials->cancel();
@@ -239,25 +235,21 @@ void QVirtConnection::close()
 
 virConnectPtr QVirtConnection::handle() const
 {
-    Q_D(const QVirtConnection);
     return d->conn.get();
 }
 
 QString QVirtConnection::uri() const
 {
-    Q_D(const QVirtConnection);
     return d->uri;
 }
 
 bool QVirtConnection::isReadOnly() const
 {
-    Q_D(const QVirtConnection);
     return d->readOnly;
 }
 
 QVirtConnection::State QVirtConnection::state() const
 {
-    Q_D(const QVirtConnection);
     return d->state;
 }
 
@@ -268,31 +260,26 @@ bool QVirtConnection::isOpen() const
 
 QString QVirtConnection::hypervisorType() const
 {
-    Q_D(const QVirtConnection);
     return d->hypervisorType;
 }
 
 QString QVirtConnection::hostName() const
 {
-    Q_D(const QVirtConnection);
     return d->hostName;
 }
 
 QString QVirtConnection::errorString() const
 {
-    Q_D(const QVirtConnection);
     return d->errorString;
 }
 
 int QVirtConnection::keepAliveInterval() const
 {
-    Q_D(const QVirtConnection);
     return d->keepAliveInterval;
 }
 
 void QVirtConnection::setKeepAliveInterval(int seconds)
 {
-    Q_D(QVirtConnection);
     seconds = qMax(seconds, 0);
     if (d->keepAliveInterval == seconds)
         return;
@@ -302,13 +289,11 @@ void QVirtConnection::setKeepAliveInterval(int seconds)
 
 int QVirtConnection::keepAliveCount() const
 {
-    Q_D(const QVirtConnection);
     return d->keepAliveCount;
 }
 
 void QVirtConnection::setKeepAliveCount(int count)
 {
-    Q_D(QVirtConnection);
     count = qMax(count, 0);
     if (d->keepAliveCount == count)
         return;
@@ -318,13 +303,11 @@ void QVirtConnection::setKeepAliveCount(int count)
 
 bool QVirtConnection::autoReconnect() const
 {
-    Q_D(const QVirtConnection);
     return d->autoReconnect;
 }
 
 void QVirtConnection::setAutoReconnect(bool enabled)
 {
-    Q_D(QVirtConnection);
     if (d->autoReconnect == enabled)
         return;
     d->autoReconnect = enabled;
@@ -340,56 +323,47 @@ void QVirtConnection::setAutoReconnect(bool enabled)
 void QVirtConnection::setReconnectDelays(std::chrono::milliseconds initial,
                                          std::chrono::milliseconds maximum)
 {
-    Q_D(QVirtConnection);
     d->backoff.setLimits(initial, maximum);
 }
 
 std::chrono::milliseconds QVirtConnection::reconnectInitialDelay() const
 {
-    Q_D(const QVirtConnection);
     return d->backoff.initial();
 }
 
 std::chrono::milliseconds QVirtConnection::reconnectMaximumDelay() const
 {
-    Q_D(const QVirtConnection);
     return d->backoff.maximum();
 }
 
 void QVirtConnection::setCredentialsTimeout(std::chrono::milliseconds timeout)
 {
-    Q_D(QVirtConnection);
     d->credentialsTimeout = timeout;
 }
 
 std::chrono::milliseconds QVirtConnection::credentialsTimeout() const
 {
-    Q_D(const QVirtConnection);
     return d->credentialsTimeout;
 }
 
 void QVirtConnection::answerCredentials(const QList<QVirtCredential> &credentials)
 {
-    Q_D(QVirtConnection);
     if (d->credentials)
         d->credentials->answer(credentials);
 }
 
 void QVirtConnection::rejectCredentials()
 {
-    Q_D(QVirtConnection);
     if (d->credentials)
         d->credentials->reject();
 }
 
 void QVirtConnection::connectNotify(const QMetaMethod &)
 {
-    Q_D(QVirtConnection);
     d->requestSync(QVirtConnectionPrivate::SyncTiming::Now);
 }
 
 void QVirtConnection::disconnectNotify(const QMetaMethod &)
 {
-    Q_D(QVirtConnection);
     d->requestSync(QVirtConnectionPrivate::SyncTiming::Later);
 }

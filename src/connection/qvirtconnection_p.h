@@ -24,7 +24,7 @@ public:
     explicit QVirtConnectionPrivate(QVirtConnection *q);
     ~QVirtConnectionPrivate();
 
-    static QVirtConnectionPrivate *get(QVirtConnection *q) { return q->d_func(); }
+    static QVirtConnectionPrivate *get(QVirtConnection *q) { return q->d.get(); }
 
     void startOpen();
     void finishOpen(quint64 generation, OpenResult &result);
