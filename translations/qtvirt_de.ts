@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DomainModel</name>
+    <message>
+        <source>the operation was canceled</source>
+        <translation>der Vorgang wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the connection is not open</source>
+        <translation>die Verbindung ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>no domain %1</source>
+        <translation>keine Domain %1</translation>
+    </message>
+    <message>
+        <source>cannot reboot %1</source>
+        <translation>%1 kann nicht neu gestartet werden</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Leerlauf</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>In shutdown</source>
+        <translation>Wird heruntergefahren</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>Ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Abgestürzt</translation>
+    </message>
+    <message>
+        <source>Suspended by power management</source>
+        <translation>Von der Energieverwaltung angehalten</translation>
+    </message>
+    <message>
+        <source>No state</source>
+        <translation>Kein Zustand</translation>
+    </message>
+</context>
+<context>
     <name>QVirtConnection</name>
     <message>
         <source>the connection is not open</source>

@@ -2,6 +2,57 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>DomainModel</name>
+    <message>
+        <source>the operation was canceled</source>
+        <translation>l’opération a été annulée</translation>
+    </message>
+    <message>
+        <source>the connection is not open</source>
+        <translation>la connexion n’est pas ouverte</translation>
+    </message>
+    <message>
+        <source>no domain %1</source>
+        <translation>aucun domaine %1</translation>
+    </message>
+    <message>
+        <source>cannot reboot %1</source>
+        <translation>impossible de redémarrer %1</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours d’exécution</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>In shutdown</source>
+        <translation>En cours d’arrêt</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>Éteint</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Planté</translation>
+    </message>
+    <message>
+        <source>Suspended by power management</source>
+        <translation>Suspendu par la gestion d’énergie</translation>
+    </message>
+    <message>
+        <source>No state</source>
+        <translation>Aucun état</translation>
+    </message>
+</context>
+<context>
     <name>QVirtConnection</name>
     <message>
         <source>the connection is not open</source>

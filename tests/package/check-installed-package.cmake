@@ -45,3 +45,25 @@ run_checked(pkg-config --cflags --libs QtVirtCore)
 if(NOT last_output MATCHES "-lQtVirtCore")
     message(FATAL_ERROR "pkg-config --libs lacks -lQtVirtCore: ${last_output}")
 endif()
+
+# The QML module, when this build has it: `import QtVirt` from the prefix,
+# by a program that finds it through QML_IMPORT_PATH only.
+if(EXISTS "${BUILD_DIR}/qml/QtVirt/qmldir")
+    file(GLOB_RECURSE qmldirs "${prefix}/qmldir")
+    list(FILTER qmldirs INCLUDE REGEX "/QtVirt/qmldir$")
+    if(NOT qmldirs)
+        message(FATAL_ERROR "Installed tree lacks the QML module QtVirt (qmldir)")
+    endif()
+    list(GET qmldirs 0 qmldir)
+    get_filename_component(module_dir "${qmldir}" DIRECTORY)
+    get_filename_component(import_path "${module_dir}" DIRECTORY)
+    get_filename_component(source_dir "${CMAKE_CURRENT_LIST_DIR}/../qml/installed-consumer" ABSOLUTE)
+    run_checked(${CMAKE_COMMAND} -S "${source_dir}" -B "${WORK_DIR}/qml-consumer-build"
+        -G "${CMAKE_GENERATOR}")
+    run_checked(${CMAKE_COMMAND} --build "${WORK_DIR}/qml-consumer-build")
+    run_checked(${CMAKE_COMMAND} -E env "QML_IMPORT_PATH=${import_path}"
+        "${WORK_DIR}/qml-consumer-build/qml-consumer")
+    if(NOT last_output MATCHES "import QtVirt works, 0 domains")
+        message(FATAL_ERROR "The QML consumer ran but did not report the module:\n${last_output}")
+    endif()
+endif()

@@ -18,7 +18,8 @@ QByteArray dispatcherName()
     const QByteArray className = QAbstractEventDispatcher::instance()->metaObject()->className();
     if (className.contains("Glib"))
         return QByteArrayLiteral("glib");
-    if (className.contains("UNIX"))
+    // QEventDispatcherUNIX, and QUnixEventDispatcherQPA in GUI programs.
+    if (className.contains("UNIX") || className.contains("Unix"))
         return QByteArrayLiteral("unix");
     return className;
 }

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_QML_DOMAINTRACKER_H
+#define QTVIRT_QML_DOMAINTRACKER_H
+
+#include "domainentry.h"
+
+#include <QtVirt/QVirtConnection>
+
+#include <QtCore/QFuture>
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+#include <QtCore/QSet>
+
+#include <optional>
+
+// The domains of one connection, kept current by its events alone.
+//
+// A lifecycle event changes the entry at once, as far as the event tells
+// (a domain defined, started, paused, stopped...), so a view follows within
+// the event's own loop pass; then a read in qmlWorkerPool() fills in what
+// only libvirt knows (memory, vCPUs, autostart). Every event gives the
+// domain a new sequence number and a read applies only if no event came
+// after it started: a late read never overwrites newer state. One read per
+// domain runs at a time; the next starts when it ends.
+//
+// Every open, reconnects included, lists all domains again (in the pool).
+// Domains with events during that listing keep what their events said.
+class DomainTracker : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit DomainTracker(QVirtConnection *connection, QObject *parent = nullptr);
+    ~DomainTracker() override;
+
+    QVirtConnection *connection() const { return m_connection; }
+
+Q_SIGNALS:
+    // A new domain, or a change of a known one.
+    void domainUpdated(const DomainEntry &entry);
+    void domainRemoved(const QUuid &uuid);
+
+private:
+    using Read = QFuture<std::optional<DomainEntry>>;
+    using Listing = QFuture<std::optional<QList<DomainEntry>>>;
+
+    struct Tracked
+    {
+        DomainEntry entry;
+        quint64 eventSeq = 0; // of the last event
+        quint64 readSeq = 0;  // eventSeq when the running read started; 0: none
+        Read read;
+    };
+
+    void handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event);
+    void handleStateChanged(QVirtConnection::State state);
+    void resynchronise();
+    void applyListing(quint64 generation, const Listing &listing);
+    void startRead(Tracked &tracked);
+    void finishRead(const QUuid &uuid, quint64 seq, const Read &read);
+    void store(const DomainEntry &entry);
+    void remove(const QUuid &uuid);
+    void removeAll();
+
+    QVirtConnection *const m_connection;
+    QHash<QUuid, Tracked> m_domains;
+    quint64 m_lastSeq = 0;
+    quint64 m_listingGeneration = 0;
+    bool m_listing = false;
+    QSet<QUuid> m_touchedWhileListing;
+};
+
+#endif // QTVIRT_QML_DOMAINTRACKER_H

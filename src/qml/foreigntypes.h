@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_QML_FOREIGNTYPES_H
+#define QTVIRT_QML_FOREIGNTYPES_H
+
+// The core library's types as QML sees them. QtVirtCore knows nothing of
+// QML, so they are declared here instead of in their own headers.
+
+#include <QtVirt/QVirtConnection>
+
+#include <QtQml/qqml.h>
+
+// The element type of DomainModel.connections and the base of Connection.
+struct QVirtConnectionForeign
+{
+    Q_GADGET
+    QML_FOREIGN(QVirtConnection)
+    QML_ANONYMOUS
+};
+
+// What the domain signals carry: domainRef.name, .uuidString, .id.
+struct QVirtDomainRefForeign
+{
+    Q_GADGET
+    QML_FOREIGN(QVirtDomainRef)
+    QML_VALUE_TYPE(domainRef)
+};
+
+#endif // QTVIRT_QML_FOREIGNTYPES_H

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "workerpool.h"
+
+#include <QtCore/QThreadPool>
+
+namespace {
+
+// The remote driver multiplexes concurrent calls over one socket; more
+// threads than this only queue in the daemon's worker pool (5 by default).
+constexpr int MaxThreads = 4;
+
+class WorkerPool : public QThreadPool
+{
+public:
+    WorkerPool() { setMaxThreadCount(MaxThreads); }
+};
+
+Q_GLOBAL_STATIC(WorkerPool, workerPool)
+
+} // namespace
+
+QThreadPool *qmlWorkerPool()
+{
+    return workerPool();
+}

@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// DomainModel against the testbed's test driver: it follows every lifecycle
+// change within 100 ms of the event, survives a storm of defines and
+// undefines, runs its actions off the GUI thread and lists again after a
+// reconnect.
+
+#include "domainfacts.h"
+#include "domainmodel.h"
+#include "integrationsupport.h"
+#include "testsupport.h"
+
+#include <QtVirt/QVirtConnection>
+#include <QtVirt/QtVirtEventImpl>
+
+#include <QtCore/QElapsedTimer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <libvirt/virterror.h>
+
+#include <atomic>
+#include <optional>
+#include <thread>
+
+using namespace QtVirtIntegration;
+using DomainFacts::Detail;
+
+namespace {
+
+void ignoreLibvirtError(void *, virErrorPtr) { }
+
+// When the connection signalled a domain's event, and when the model
+// changed next after it.
+class LatencyProbe
+{
+public:
+    LatencyProbe(QVirtConnection *connection, DomainModel *model, const QByteArray &name)
+    {
+        m_clock.start();
+        // Connected before the model's own tracker: it runs first.
+        QObject::connect(connection, &QVirtConnection::domainLifecycle, &m_context,
+                         [this, name](const QVirtDomainRef &domain) {
+                             if (domain.name() == QString::fromUtf8(name))
+                                 m_event = m_clock.nsecsElapsed();
+                         });
+        const auto changed = [this] {
+            if (m_event && !m_change)
+                m_change = m_clock.nsecsElapsed();
+        };
+        QObject::connect(model, &QAbstractItemModel::rowsInserted, &m_context, changed);
+        QObject::connect(model, &QAbstractItemModel::rowsRemoved, &m_context, changed);
+        QObject::connect(model, &QAbstractItemModel::dataChanged, &m_context, changed);
+    }
+
+    void reset()
+    {
+        m_event.reset();
+        m_change.reset();
+    }
+    bool eventSeen() const { return m_event.has_value(); }
+    bool changeSeen() const { return m_change.has_value(); }
+    qint64 latencyMs() const { return (*m_change - *m_event) / 1000000; }
+
+private:
+    QObject m_context;
+    QElapsedTimer m_clock;
+    std::optional<qint64> m_event;
+    std::optional<qint64> m_change;
+};
+
+} // namespace
+
+class tst_DomainModel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void followsPersistentDomainWithin100Ms();
+    void followsTransientDomainWithin100Ms();
+    void learnsDetailsFromReads();
+    void stormOfDefinesAndUndefinesLeavesModelConsistent();
+    void actionsReportTheirResultBySignal();
+    void closedConnectionHasNoRows();
+    void listsAgainAfterReconnect();
+
+private:
+    // Runs step and checks the model follows its event within 100 ms.
+    template<typename Step> void checkStep(const char *what, LatencyProbe &probe, Step step);
+
+    QByteArray m_uri;
+    Connection m_ops; // the test's own changes go through this one
+};
+
+void tst_DomainModel::initTestCase()
+{
+    QtVirtTest::verifyExpectedDispatcher();
+    QVERIFY(QtVirtEventImpl::registerImpl());
+    virSetErrorFunc(nullptr, ignoreLibvirtError);
+    m_uri = QtVirtTest::testbedValue("QTVIRT_TEST_URI");
+    QVERIFY(!m_uri.isEmpty());
+    m_ops = openTestConnection();
+    QVERIFY(m_ops);
+}
+
+void tst_DomainModel::init()
+{
+    QtVirtTest::failOnAnyWarning();
+}
+
+template<typename Step>
+void tst_DomainModel::checkStep(const char *what, LatencyProbe &probe, Step step)
+{
+    probe.reset();
+    QVERIFY2(step(), qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(what), lastError())));
+    QTRY_VERIFY2(probe.eventSeen(), what);
+    QTRY_VERIFY2(probe.changeSeen(), what);
+    QVERIFY2(probe.latencyMs() <= 100,
+             qPrintable(QStringLiteral("%1: the model changed %2 ms after the event")
+                            .arg(QLatin1String(what))
+                            .arg(probe.latencyMs())));
+}
+
+void tst_DomainModel::followsPersistentDomainWithin100Ms()
+{
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("lifecycle"));
+    // Before the model, so that its slot runs first and stamps the event.
+    DomainModel model;
+    LatencyProbe probe(&connection, &model, name);
+    model.addConnection(&connection);
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Lifecycle),
+                 DomainFacts::listed(m_ops.get(), Detail::Lifecycle));
+
+    Domain dom;
+    const auto matches = [&] {
+        QCOMPARE(DomainFacts::shown(model, Detail::Lifecycle),
+                 DomainFacts::listed(m_ops.get(), Detail::Lifecycle));
+    };
+    checkStep("define", probe, [&] {
+        dom.reset(virDomainDefineXML(m_ops.get(), testDomainXml(name).constData()));
+        return dom != nullptr;
+    });
+    matches();
+    checkStep("start", probe, [&] { return virDomainCreate(dom.get()) == 0; });
+    matches();
+    checkStep("suspend", probe, [&] { return virDomainSuspend(dom.get()) == 0; });
+    matches();
+    checkStep("resume", probe, [&] { return virDomainResume(dom.get()) == 0; });
+    matches();
+    checkStep("destroy", probe, [&] { return virDomainDestroy(dom.get()) == 0; });
+    matches();
+    checkStep("undefine", probe, [&] { return virDomainUndefine(dom.get()) == 0; });
+    matches();
+}
+
+void tst_DomainModel::followsTransientDomainWithin100Ms()
+{
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("transient"));
+    DomainModel model;
+    LatencyProbe probe(&connection, &model, name);
+    model.addConnection(&connection);
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Lifecycle),
+                 DomainFacts::listed(m_ops.get(), Detail::Lifecycle));
+
+    Domain dom;
+    const int rowsBefore = model.rowCount();
+    checkStep("create", probe, [&] {
+        dom.reset(virDomainCreateXML(m_ops.get(), testDomainXml(name).constData(), 0));
+        return dom != nullptr;
+    });
+    QCOMPARE(model.rowCount(), rowsBefore + 1);
+    QCOMPARE(DomainFacts::shown(model, Detail::Lifecycle),
+             DomainFacts::listed(m_ops.get(), Detail::Lifecycle));
+    checkStep("suspend", probe, [&] { return virDomainSuspend(dom.get()) == 0; });
+    QCOMPARE(DomainFacts::shown(model, Detail::Lifecycle),
+             DomainFacts::listed(m_ops.get(), Detail::Lifecycle));
+    checkStep("destroy", probe, [&] { return virDomainDestroy(dom.get()) == 0; });
+    QCOMPARE(model.rowCount(), rowsBefore);
+    QCOMPARE(DomainFacts::shown(model, Detail::Lifecycle),
+             DomainFacts::listed(m_ops.get(), Detail::Lifecycle));
+}
+
+void tst_DomainModel::learnsDetailsFromReads()
+{
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    DomainModel model;
+    model.addConnection(&connection);
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("details"));
+    const Domain dom(virDomainDefineXML(m_ops.get(), testDomainXml(name).constData()));
+    QVERIFY2(dom, qPrintable(lastError()));
+    QVERIFY2(virDomainSetAutostart(dom.get(), 1) == 0, qPrintable(lastError()));
+    QVERIFY2(virDomainCreate(dom.get()) == 0, qPrintable(lastError()));
+    // Memory, vCPUs, id and autostart come from the read after the event.
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
+                 DomainFacts::listed(m_ops.get(), Detail::Full));
+    const QList<DomainFacts::Facts> shown = DomainFacts::shown(model, Detail::Full);
+    const auto facts = std::find_if(shown.cbegin(), shown.cend(), [&](const DomainFacts::Facts &f) {
+        return f.name == QString::fromUtf8(name);
+    });
+    QVERIFY(facts != shown.cend());
+    QCOMPARE(facts->memoryKiB, 8192u);
+    QVERIFY(facts->autostart);
+    QVERIFY(facts->id > 0);
+    QVERIFY(virDomainDestroy(dom.get()) == 0);
+    QVERIFY(virDomainUndefine(dom.get()) == 0);
+}
+
+void tst_DomainModel::stormOfDefinesAndUndefinesLeavesModelConsistent()
+{
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    DomainModel model;
+    model.addConnection(&connection);
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
+                 DomainFacts::listed(m_ops.get(), Detail::Full));
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+
+    constexpr int Pairs = 1000;
+    std::atomic<bool> done{false};
+    QString failure;
+    const QByteArray prefix = namePrefix() + "storm-";
+    // Another connection in another thread: the GUI thread only follows.
+    std::thread storm([&] {
+        const Connection conn(virConnectOpen(m_uri.constData()));
+        for (int i = 0; conn && i < Pairs && failure.isEmpty(); ++i) {
+            const QByteArray name = prefix + QByteArray::number(i);
+            const Domain dom(virDomainDefineXML(conn.get(), testDomainXml(name).constData()));
+            if (!dom || virDomainUndefine(dom.get()) < 0)
+                failure = QStringLiteral("pair %1: %2").arg(i).arg(lastError());
+        }
+        if (!conn)
+            failure = QStringLiteral("cannot connect: ") + lastError();
+        done = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(done.load(), 300000);
+    storm.join();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+
+    QTRY_COMPARE_WITH_TIMEOUT(DomainFacts::shown(model, Detail::Full),
+                              DomainFacts::listed(m_ops.get(), Detail::Full), 30000);
+    // Each define was shown and each undefine removed it again.
+    QTRY_COMPARE(inserted.size(), Pairs);
+    QCOMPARE(removed.size(), Pairs);
+}
+
+void tst_DomainModel::actionsReportTheirResultBySignal()
+{
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    DomainModel model;
+    model.addConnection(&connection);
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("actions"));
+    const Domain dom(virDomainDefineXML(m_ops.get(), testDomainXml(name).constData()));
+    QVERIFY2(dom, qPrintable(lastError()));
+
+    const auto rowOfDomain = [&] {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row).data(DomainModel::NameRole).toString() == QString::fromUtf8(name))
+                return row;
+        }
+        return -1;
+    };
+    const auto stateOfDomain = [&] {
+        const int row = rowOfDomain();
+        return row < 0 ? -1 : model.index(row).data(DomainModel::StateRole).toInt();
+    };
+    QTRY_VERIFY(rowOfDomain() >= 0);
+
+    QSignalSpy finished(&model, &DomainModel::actionFinished);
+    const auto run = [&](DomainModel::Action action, bool (DomainModel::*invokable)(int),
+                         bool expectSuccess, int expectedState) {
+        finished.clear();
+        QVERIFY((model.*invokable)(rowOfDomain()));
+        QTRY_COMPARE(finished.size(), 1);
+        const QList<QVariant> result = finished.takeFirst();
+        QCOMPARE(result.at(0).value<DomainModel::Action>(), action);
+        QCOMPARE(result.at(1).toString(), QString::fromUtf8(name));
+        QCOMPARE(result.at(3).toBool(), expectSuccess);
+        QCOMPARE(result.at(4).toString().isEmpty(), expectSuccess);
+        QTRY_COMPARE(stateOfDomain(), expectedState);
+    };
+    run(DomainModel::Start, &DomainModel::startDomain, true, DomainModel::Running);
+    run(DomainModel::Start, &DomainModel::startDomain, false, DomainModel::Running);
+    run(DomainModel::Suspend, &DomainModel::suspendDomain, true, DomainModel::Paused);
+    run(DomainModel::Resume, &DomainModel::resumeDomain, true, DomainModel::Running);
+    run(DomainModel::Reboot, &DomainModel::rebootDomain, true, DomainModel::Running);
+    run(DomainModel::Shutdown, &DomainModel::shutdownDomain, true, DomainModel::ShutOff);
+    run(DomainModel::Start, &DomainModel::startDomain, true, DomainModel::Running);
+    run(DomainModel::Destroy, &DomainModel::destroyDomain, true, DomainModel::ShutOff);
+    QVERIFY(!model.startDomain(-1));
+    QVERIFY(!model.startDomain(model.rowCount()));
+    QVERIFY(virDomainUndefine(dom.get()) == 0);
+}
+
+void tst_DomainModel::closedConnectionHasNoRows()
+{
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    DomainModel model;
+    model.addConnection(&connection);
+    QTRY_VERIFY(model.rowCount() > 0); // the test driver's own domain at least
+    connection.close();
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
+                 DomainFacts::listed(m_ops.get(), Detail::Full));
+}
+
+void tst_DomainModel::listsAgainAfterReconnect()
+{
+    QVirtConnection connection;
+    connection.setAutoReconnect(true);
+    connection.setReconnectDelays(std::chrono::milliseconds(100), std::chrono::milliseconds(500));
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    DomainModel model;
+    model.addConnection(&connection);
+    const QByteArray name = uniqueDomainName("forgotten");
+    const Domain dom(virDomainDefineXML(m_ops.get(), testDomainXml(name).constData()));
+    QVERIFY2(dom, qPrintable(lastError()));
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
+                 DomainFacts::listed(m_ops.get(), Detail::Full));
+
+    // The test driver's state lives in the daemon: a new daemon has
+    // forgotten the domain, and no event says so.
+    QSignalSpy reconnected(&connection, &QVirtConnection::reconnected);
+    const QString restartFailure = QtVirtTest::restartTestbedDaemon();
+    QVERIFY2(restartFailure.isEmpty(), qPrintable(restartFailure));
+    QVERIFY(reconnected.wait(30000) || reconnected.size() == 1);
+    m_ops = openTestConnection();
+    QVERIFY(m_ops);
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
+                 DomainFacts::listed(m_ops.get(), Detail::Full));
+    QVERIFY(!DomainFacts::shown(model, Detail::Lifecycle)
+                 .contains(DomainFacts::Facts{QString::fromUtf8(name), VIR_DOMAIN_SHUTOFF, true}));
+
+    // And events flow again.
+    DomainJanitor janitor;
+    const QByteArray later = janitor.track(uniqueDomainName("after-reconnect"));
+    const Domain laterDom(virDomainDefineXML(m_ops.get(), testDomainXml(later).constData()));
+    QVERIFY2(laterDom, qPrintable(lastError()));
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
+                 DomainFacts::listed(m_ops.get(), Detail::Full));
+    QVERIFY(virDomainUndefine(laterDom.get()) == 0);
+}
+
+QTEST_GUILESS_MAIN(tst_DomainModel)
+#include "tst_domainmodel.moc"
