@@ -65,6 +65,14 @@ std::optional<QHash<QString, double>> runInterleaved(const QString &program,
     return medians;
 }
 
+QStringList benchArguments(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
 void printBenchValue(double value)
 {
     std::printf("value %.6g\n", value);

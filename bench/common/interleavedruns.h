@@ -32,6 +32,11 @@ std::optional<QHash<QString, double>> runInterleaved(const QString &program,
                                                      const QList<BenchVariant> &variants,
                                                      int repeat);
 
+// A program's arguments as QCommandLineParser::process() takes them, before
+// any QCoreApplication exists (the driver and the children create theirs
+// later, or never).
+QStringList benchArguments(int argc, char **argv);
+
 // Prints the child's one line.
 void printBenchValue(double value);
 

@@ -9,14 +9,6 @@
 
 namespace {
 
-QStringList argumentList(int argc, char **argv)
-{
-    QStringList list;
-    for (int i = 0; i < argc; ++i)
-        list.append(QString::fromLocal8Bit(argv[i]));
-    return list;
-}
-
 double runVariant(int &argc, char **argv, const BenchOptions &options)
 {
     if (options.variant == QLatin1String("raw-poll"))
@@ -39,7 +31,7 @@ double runVariant(int &argc, char **argv, const BenchOptions &options)
 
 int main(int argc, char **argv)
 {
-    const BenchOptions options = parseBenchOptions(argumentList(argc, argv));
+    const BenchOptions options = parseBenchOptions(benchArguments(argc, argv));
     if (options.variant.isEmpty()) {
         QCoreApplication app(argc, argv);
         return runDriver(QCoreApplication::applicationFilePath(), options);

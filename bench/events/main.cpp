@@ -7,6 +7,7 @@
 // Without --variant it is the driver: it runs each variant in child
 // processes of itself, interleaved, and prints every run and the medians.
 
+#include "interleavedruns.h"
 #include "variants.h"
 
 #include <QtCore/QCommandLineParser>
@@ -28,9 +29,7 @@ struct Options
 
 Options parse(int argc, char **argv)
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const QStringList arguments = benchArguments(argc, argv);
     QCommandLineParser parser;
     const QCommandLineOption variant(QStringLiteral("variant"),
                                      QStringLiteral("qtvirt or loop-thread (child mode)"),

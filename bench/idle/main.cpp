@@ -21,9 +21,7 @@ struct Options
 
 Options parseOptions(int argc, char **argv)
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const QStringList arguments = benchArguments(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("With one timer registered (a keepalive), counts how often the loop "

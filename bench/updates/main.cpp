@@ -34,9 +34,7 @@ int wholeNumber(const QCommandLineParser &parser, const QString &name, int minim
 
 Options parseOptions(int argc, char **argv)
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const QStringList arguments = benchArguments(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Handle (0 <-> READABLE) and timeout (-1 <-> 0) updates per second, "
