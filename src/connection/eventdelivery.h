@@ -3,6 +3,7 @@
 #define QTVIRT_CONNECTION_EVENTDELIVERY_H
 
 #include "connection/qvirtconnection_p.h"
+#include "connection/resultmailbox.h"
 
 #include <QtCore/QThread>
 
@@ -11,12 +12,11 @@
 // differ, the emission is queued rather than made from the wrong thread.
 template<typename Emitter> void deliverEvent(void *opaque, Emitter emitter)
 {
-    QVirtConnection *q = static_cast<QVirtConnectionPrivate *>(opaque)->q_ptr;
-    if (QThread::currentThread() == q->thread())
-        emitter(q);
+    auto *d = static_cast<QVirtConnectionPrivate *>(opaque);
+    if (QThread::currentThread() == d->q_ptr->thread())
+        emitter(d->q_ptr);
     else
-        QMetaObject::invokeMethod(
-            q, [q, emitter] { emitter(q); }, Qt::QueuedConnection);
+        d->mailbox->post(emitter);
 }
 
 // Plain function pointers of another signature, as libvirt's register

@@ -136,8 +136,7 @@ void QVirtConnectionPrivate::closeCallback(virConnectPtr lost, int reason, void 
     auto *d = static_cast<QVirtConnectionPrivate *>(opaque);
     // libvirt holds the close callback's lock while it calls us, and
     // unregistering or closing takes that lock: act from a clean stack.
-    QMetaObject::invokeMethod(
-        d->q_ptr, [d, lost, reason] { d->handleLoss(lost, reason); }, Qt::QueuedConnection);
+    d->mailbox->post([lost, reason](QVirtConnection *q) { get(q)->handleLoss(lost, reason); });
 }
 
 void QVirtConnectionPrivate::handleLoss(virConnectPtr lost, int reason)
@@ -172,8 +171,7 @@ void QVirtConnectionPrivate::requestSync(SyncTiming timing)
     if (timing == SyncTiming::Now && QThread::currentThread() == q->thread())
         syncRegistrations();
     else
-        QMetaObject::invokeMethod(
-            q, [this] { syncRegistrations(); }, Qt::QueuedConnection);
+        mailbox->post([](QVirtConnection *owner) { get(owner)->syncRegistrations(); });
 }
 
 void QVirtConnectionPrivate::syncRegistrations()

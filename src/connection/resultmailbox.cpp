@@ -1,25 +1,32 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "connection/resultmailbox.h"
 
+#include "common/crossthreadcall.h"
+
 #include <QtVirt/qvirtconnection.h>
 
 ResultMailbox::ResultMailbox(QVirtConnection *owner)
     : m_owner(owner)
+    , m_receiver(new Receiver(owner))
 { }
 
 bool ResultMailbox::post(std::function<void(QVirtConnection *)> task)
 {
-    const QMutexLocker locker(&m_mutex);
+    const std::lock_guard locker(m_mutex);
     if (!m_owner)
         return false;
-    QVirtConnection *owner = m_owner;
-    QMetaObject::invokeMethod(
-        owner, [owner, task = std::move(task)] { task(owner); }, Qt::QueuedConnection);
+    CrossThreadCall::post(m_receiver, [owner = m_owner, task = std::move(task)] { task(owner); });
     return true;
 }
 
 void ResultMailbox::detach()
 {
-    const QMutexLocker locker(&m_mutex);
+    const std::lock_guard locker(m_mutex);
     m_owner = nullptr;
+    m_receiver = nullptr;
+}
+
+bool ResultMailbox::Receiver::event(QEvent *event)
+{
+    return CrossThreadCall::deliver(event) || QObject::event(event);
 }

@@ -2,19 +2,21 @@
 #ifndef QTVIRT_CONNECTION_RESULTMAILBOX_H
 #define QTVIRT_CONNECTION_RESULTMAILBOX_H
 
-#include <QtCore/QMutex>
+#include <QtCore/QObject>
 
 #include <functional>
+#include <mutex>
 
 class QVirtConnection;
 
 // Lets worker threads hand work to the connection's thread without racing
 // its destruction: posting and detach() share a mutex, so a post either
-// reaches a live object's event queue (which Qt empties if the object dies
-// later) or is refused.
+// reaches a live receiver's event queue (which Qt empties if the receiver
+// dies later) or is refused.
 class ResultMailbox
 {
 public:
+    // In the owner's thread.
     explicit ResultMailbox(QVirtConnection *owner);
 
     // Queues task to run in the owner's thread. False, and task is dropped
@@ -25,8 +27,19 @@ public:
     void detach();
 
 private:
-    QMutex m_mutex;
+    // Runs the posted tasks; a child of the owner, so it dies with it.
+    class Receiver : public QObject
+    {
+    public:
+        using QObject::QObject;
+
+    protected:
+        bool event(QEvent *event) override;
+    };
+
+    std::mutex m_mutex;
     QVirtConnection *m_owner;
+    Receiver *m_receiver;
 };
 
 #endif // QTVIRT_CONNECTION_RESULTMAILBOX_H

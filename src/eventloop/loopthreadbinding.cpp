@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "eventloop/loopthreadbinding.h"
 
-#include "eventloop/crossthreadwake.h"
+#include "common/crossthreadcall.h"
 #include "eventloop/fdwatch.h"
 #include "eventloop/glibhangupsource.h"
 
@@ -117,10 +117,7 @@ LoopThreadBinding::DispatchScope::~DispatchScope()
 
 bool LoopThreadBinding::event(QEvent *event)
 {
-    if (!CrossThreadWake::receive(event))
-        return QObject::event(event);
-    schedulePendingWork();
-    return true;
+    return CrossThreadCall::deliver(event) || QObject::event(event);
 }
 
 void LoopThreadBinding::wakeLoopThread()
@@ -128,7 +125,7 @@ void LoopThreadBinding::wakeLoopThread()
     if (isLoopThread())
         schedulePendingWork();
     else
-        CrossThreadWake::post(this);
+        CrossThreadCall::post(this, [this] { schedulePendingWork(); });
 }
 
 void LoopThreadBinding::schedulePendingWork()

@@ -20,7 +20,7 @@ public:
 QThreadPool *qmlWorkerPool()
 {
     // Not Q_GLOBAL_STATIC: its memory fence is one the thread sanitizer
-    // does not model, and GCC refuses to build it with -fsanitize=thread.
+    // does not model (see cmake/QtVirtCompilerSettings.cmake).
     static WorkerPool pool;
     return &pool;
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "eventloop/crossthreadwake.h"
+#include "common/crossthreadcall.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QEvent>
 
 #if defined(__SANITIZE_THREAD__)
 extern "C" void __tsan_acquire(void *address);
@@ -21,19 +22,33 @@ extern "C" void __tsan_ignore_thread_end();
 
 namespace {
 
-QEvent::Type wakeType()
+QEvent::Type callEventType()
 {
     static const auto type = QEvent::Type(QEvent::registerEventType());
     return type;
 }
 
+class CallEvent : public QEvent
+{
+public:
+    explicit CallEvent(std::function<void()> call)
+        : QEvent(callEventType())
+        , m_call(std::move(call))
+    { }
+
+    void run() const { m_call(); }
+
+private:
+    const std::function<void()> m_call;
+};
+
 } // namespace
 
-namespace CrossThreadWake {
+namespace CrossThreadCall {
 
-void post(QObject *receiver)
+void post(QObject *receiver, std::function<void()> call)
 {
-    auto *event = new QEvent(wakeType());
+    auto *event = new CallEvent(std::move(call));
     QTVIRT_TSAN_RELEASE(event);
     // The receiving thread's list of posted events grows here and shrinks
     // there, under QtCore's lock: its memmove() calls are all the sanitizer
@@ -43,11 +58,14 @@ void post(QObject *receiver)
     QTVIRT_TSAN_IGNORE_END();
 }
 
-bool receive(QEvent *event)
+bool deliver(QEvent *event)
 {
-    // Before reading anything of it: it may be a wake from another thread.
+    // Before reading anything of it: it may come from another thread.
     QTVIRT_TSAN_ACQUIRE(event);
-    return event->type() == wakeType();
+    if (event->type() != callEventType())
+        return false;
+    static_cast<CallEvent *>(event)->run();
+    return true;
 }
 
-} // namespace CrossThreadWake
+} // namespace CrossThreadCall
