@@ -29,6 +29,7 @@
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <vector>
 
 extern char **environ;
@@ -212,6 +213,9 @@ int runBenchmark(qint64 sizeMiB, int repeat)
                 const QByteArray key = QByteArray(ours ? "qvirtstream" : "virsh") + ' '
                     + (upload ? "upload" : "download");
                 QFile::remove(target);
+                // The previous transfer's dirty pages would otherwise be
+                // written back during this one, and bill it for them.
+                ::sync();
                 Sample sample;
                 if (!measure(command(ours, upload), &sample)) {
                     std::fprintf(stderr, "%s failed\n", key.constData());

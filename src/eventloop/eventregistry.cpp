@@ -41,6 +41,12 @@ HandleRegistration *EventRegistry::addHandle(Caller caller, int fd, int events,
     return handle;
 }
 
+HandleRegistration *EventRegistry::handle(int id) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_handles.value(id);
+}
+
 HandleRegistration *EventRegistry::updateHandle(Caller caller, int id, int events)
 {
     HandleRegistration *handle = nullptr;

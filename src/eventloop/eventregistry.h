@@ -66,6 +66,8 @@ public:
     TimeoutRegistration *removeTimeout(Caller caller, int id);
 
     bool ownsTimeout(int id) const;
+    // Loop thread only: a registration that is not removed, or nullptr.
+    HandleRegistration *handle(int id) const;
 
     // Loop thread only: everything recorded for it since the last call.
     PendingWork takePendingWork();

@@ -60,7 +60,7 @@ void FdWatch::refresh()
 {
     int wanted = 0;
     for (const HandleRegistration *handle : std::as_const(m_handles))
-        wanted |= handle->events.load(std::memory_order_relaxed);
+        wanted |= handle->listenedEvents();
     wanted &= Readable | Writable;
     if (wanted == m_wanted)
         return;
@@ -103,7 +103,7 @@ void FdWatch::activated(QSocketNotifier::Type type)
         if (m_armedIteration != iteration && !m_hangupRecord->hangupOrError()) {
             // Read wakes on IN|HUP|ERR, Write on OUT|ERR; with HUP and ERR
             // ruled out by the same poll(), the side is the whole answer.
-            dispatch(sideOf(type), sideOf(type));
+            dispatchHeld(sideOf(type), sideOf(type));
             return;
         }
         m_claimedIteration = iteration;
@@ -117,7 +117,7 @@ void FdWatch::activated(QSocketNotifier::Type type)
     // same pass drained the fd.
     const int revents = pollRevents();
     if (revents != 0)
-        dispatch(revents, deliverableFor(type));
+        dispatchHeld(revents, deliverableFor(type));
 }
 
 void FdWatch::collect(QSocketNotifier::Type type)
@@ -165,7 +165,7 @@ void FdWatch::deliverUnclaimedHangup()
         return;
     m_claimedIteration = m_binding.glibIteration();
     if (const int revents = pollRevents(); revents & ErrorOrHangup)
-        dispatch(revents, ErrorOrHangup);
+        dispatchHeld(revents, ErrorOrHangup);
 }
 
 void FdWatch::dispatch(int revents, int deliverable)
@@ -177,15 +177,14 @@ void FdWatch::dispatch(int revents, int deliverable)
     // the snapshot stay allocated until the outermost dispatch returns.
     const QVarLengthArray<HandleRegistration *, 2> handles = m_handles;
     LoopThreadBinding::DispatchScope scope(m_binding);
-    ref();
     ++m_dispatchDepth;
     bool skippedRunning = false;
     for (HandleRegistration *handle : handles) {
         if (handle->removed.load(std::memory_order_acquire))
             continue;
-        const int events = handle->events.load(std::memory_order_relaxed);
+        const int events = handle->listenedEvents();
         if (events == 0)
-            continue; // registered but silent
+            continue; // registered but silent, or held back
         const int delivered = revents & (events | ErrorOrHangup) & deliverable;
         if (delivered == 0)
             continue;
@@ -194,7 +193,9 @@ void FdWatch::dispatch(int revents, int deliverable)
             continue;
         }
         handle->running = true;
+        const int outer = m_binding.enterHandleCallback(handle->id);
         handle->cb(handle->id, m_fd, delivered, handle->opaque);
+        m_binding.enterHandleCallback(outer);
         handle->running = false;
     }
     --m_dispatchDepth;
@@ -208,6 +209,12 @@ void FdWatch::dispatch(int revents, int deliverable)
             applyNotifierState();
         }
     }
+}
+
+void FdWatch::dispatchHeld(int revents, int deliverable)
+{
+    ref();
+    dispatch(revents, deliverable);
     deref();
 }
 

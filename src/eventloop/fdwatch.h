@@ -51,7 +51,9 @@ public:
 private:
     void activated(QSocketNotifier::Type type);
     void collect(QSocketNotifier::Type type);
+    // The caller holds a reference: a callback may retire this watch.
     void dispatch(int revents, int deliverable);
+    void dispatchHeld(int revents, int deliverable);
     int pollRevents() const;
     int deliverableFor(QSocketNotifier::Type type) const;
     void applyNotifierState();

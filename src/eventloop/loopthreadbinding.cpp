@@ -5,13 +5,25 @@
 #include "eventloop/fdwatch.h"
 #include "eventloop/glibhangupsource.h"
 
+#include "common/logging.h"
+
 #include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QTimer>
+
+#include <atomic>
+
+namespace {
+
+// Written once, before libvirt learns of the entry points that read it.
+std::atomic<LoopThreadBinding *> installed{nullptr};
+
+} // namespace
 
 LoopThreadBinding::LoopThreadBinding(ReadinessMode mode)
     : m_threadId(std::this_thread::get_id())
     , m_mode(mode)
     , m_registry([this] { wakeLoopThread(); })
+    , m_streamFeeds([this](int id, bool held) { holdBackReads(id, held); })
 {
     switch (m_mode) {
     case ReadinessMode::UnixDeferred:
@@ -30,6 +42,18 @@ LoopThreadBinding::LoopThreadBinding(ReadinessMode mode)
 }
 
 LoopThreadBinding::~LoopThreadBinding() = default;
+
+LoopThreadBinding *LoopThreadBinding::instance()
+{
+    return installed.load(std::memory_order_acquire);
+}
+
+LoopThreadBinding *LoopThreadBinding::install(ReadinessMode mode)
+{
+    auto *binding = new LoopThreadBinding(mode);
+    installed.store(binding, std::memory_order_release);
+    return binding;
+}
 
 int LoopThreadBinding::addHandle(int fd, int events, virEventHandleCallback cb, void *opaque,
                                  virFreeCallback ff)
@@ -67,13 +91,17 @@ int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void
     if (!timeout)
         return -1;
     const int id = timeout->id; // another thread must not touch timeout again
-    if (isLoopThread())
+    if (isLoopThread()) {
         syncTimer(timeout);
+        m_streamFeeds.timeoutAdded(id);
+    }
     return id;
 }
 
 void LoopThreadBinding::updateTimeout(int id, int interval)
 {
+    if (interval == 0 && isLoopThread() && m_handleInCallback != 0)
+        m_streamFeeds.timeoutArmed(id, m_handleInCallback);
     TimeoutRegistration *timeout = m_registry.updateTimeout(caller(), id, interval);
     if (timeout && isLoopThread())
         syncTimer(timeout);
@@ -196,6 +224,17 @@ void LoopThreadBinding::refreshHandle(HandleRegistration *handle)
         : *m_fdWatches.insert(handle->fd, new FdWatch(handle->fd, *this));
     watch->attach(handle);
     watch->refresh();
+}
+
+void LoopThreadBinding::holdBackReads(int id, bool held)
+{
+    HandleRegistration *handle = m_registry.handle(id);
+    if (!handle || handle->readPaused == held)
+        return;
+    qCDebug(lcQtVirtEvent, "%s the reads of handle %d (fd %d)", held ? "Holding back" : "Resuming",
+            id, handle->fd);
+    handle->readPaused = held;
+    refreshHandle(handle);
 }
 
 void LoopThreadBinding::syncTimer(TimeoutRegistration *timeout)

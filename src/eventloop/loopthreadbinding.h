@@ -4,6 +4,7 @@
 
 #include "eventloop/eventregistry.h"
 #include "eventloop/readinessmode.h"
+#include "eventloop/streamfeeds.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
@@ -11,6 +12,7 @@
 
 #include <memory>
 #include <thread>
+#include <utility>
 #include <vector>
 
 class FdWatch;
@@ -29,6 +31,10 @@ public:
     explicit LoopThreadBinding(ReadinessMode mode);
     ~LoopThreadBinding() override;
 
+    // The binding registerImpl() made, or nullptr before it did.
+    static LoopThreadBinding *instance();
+    static LoopThreadBinding *install(ReadinessMode mode);
+
     bool isLoopThread() const { return std::this_thread::get_id() == m_threadId; }
 
     int addHandle(int fd, int events, virEventHandleCallback cb, void *opaque, virFreeCallback ff);
@@ -41,8 +47,14 @@ public:
     bool ownsTimeout(int id) const { return m_registry.ownsTimeout(id); }
     bool waitForPendingFrees(QDeadlineTimer deadline);
 
+    // Loop thread only.
+    StreamFeeds &streamFeeds() { return m_streamFeeds; }
+
     // For FdWatch.
     ReadinessMode readinessMode() const { return m_mode; }
+    // Notes the handle whose callback runs now (0: none); returns the one
+    // it replaces, to be put back afterwards.
+    int enterHandleCallback(int id) { return std::exchange(m_handleInCallback, id); }
     void deferDispatch(FdWatch *watch) { m_deferred.append(watch); }
     quint64 glibIteration() const;
     GlibHangupSource &glibHangups() { return *m_glibHangups; }
@@ -77,6 +89,7 @@ private:
     void dispatchDeferred();
     void refreshHandle(HandleRegistration *handle);
     void syncTimer(TimeoutRegistration *timeout);
+    void holdBackReads(int id, bool held);
 
     const std::thread::id m_threadId;
     const ReadinessMode m_mode;
@@ -86,6 +99,8 @@ private:
     QVarLengthArray<FdWatch *, 8> m_deferred;
     int m_dispatchDepth = 0;
     std::vector<EventRegistry::Retired> m_graveyard;
+    int m_handleInCallback = 0;
+    StreamFeeds m_streamFeeds;
 };
 
 #endif // QTVIRT_EVENTLOOP_LOOPTHREADBINDING_H

@@ -8,7 +8,6 @@
 
 #include <libvirt/libvirt.h>
 
-#include <atomic>
 #include <fcntl.h>
 #include <mutex>
 
@@ -18,12 +17,9 @@ enum class Registration { None, Ours, Foreign };
 
 std::mutex registrationMutex;
 Registration registration = Registration::None;
-// Written once, before libvirt learns of the entry points that read it.
-std::atomic<LoopThreadBinding *> loopBinding{nullptr};
-
 LoopThreadBinding &binding()
 {
-    return *loopBinding.load(std::memory_order_acquire);
+    return *LoopThreadBinding::instance();
 }
 
 int addHandle(int fd, int events, virEventHandleCallback cb, void *opaque, virFreeCallback ff)
@@ -146,7 +142,7 @@ bool QtVirtEventImpl::registerImpl()
     const ReadinessMode mode = readinessModeFor(dispatcher);
     qCDebug(lcQtVirtEvent, "Binding libvirt's event loop to %s: %s",
             dispatcher->metaObject()->className(), readinessModeName(mode));
-    loopBinding.store(new LoopThreadBinding(mode), std::memory_order_release);
+    LoopThreadBinding::install(mode);
     virEventRegisterImpl(addHandle, updateHandle, removeHandle, addTimeout, updateTimeout,
                          removeTimeout);
     if (!libvirtCallsUs()) {
@@ -166,6 +162,6 @@ bool QtVirtEventImpl::isRegistered()
 
 bool QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer deadline)
 {
-    LoopThreadBinding *current = loopBinding.load(std::memory_order_acquire);
+    LoopThreadBinding *current = LoopThreadBinding::instance();
     return !current || current->waitForPendingFrees(deadline);
 }

@@ -39,8 +39,18 @@ struct HandleRegistration
 
     // Loop thread only.
     bool running = false;
+    // Held back while every stream this connection socket feeds has a full
+    // buffer (StreamBackpressure): libvirt would queue all it reads.
+    bool readPaused = false;
     // Guarded by the registry's lock: already queued for the loop thread.
     bool refreshQueued = false;
+
+    // Loop thread only: the events the notifiers serve.
+    int listenedEvents() const
+    {
+        const int wanted = events.load(std::memory_order_relaxed);
+        return readPaused ? wanted & ~VIR_EVENT_HANDLE_READABLE : wanted;
+    }
 };
 
 // One virEventAddTimeout() registration; see HandleRegistration.

@@ -2,6 +2,7 @@
 #include <QtVirt/qvirtstream.h>
 
 #include "common/logging.h"
+#include "eventloop/streambackpressure.h"
 #include "stream/qvirtstream_p.h"
 #include "stream/streamlimits.h"
 
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <utility>
 
 namespace {
 
@@ -137,22 +139,25 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
             room = std::min(room, readBufferSize - readBuffer.dataSize());
         if (room <= 0)
             break;
-        QByteArray chunk(room, Qt::Uninitialized);
+        QByteArray chunk = readBuffer.takeSpare(room);
         const int got = sparse
             ? virStreamRecvFlags(stream, chunk.data(), size_t(room), VIR_STREAM_RECV_STOP_AT_HOLE)
             : virStreamRecv(stream, chunk.data(), size_t(room));
         if (got > 0) {
             // A console delivers a few bytes at a time: do not keep a whole
             // message's worth of memory for each of them.
-            if (got < room / 4)
-                chunk = QByteArray(chunk.constData(), got);
-            else
+            if (got < room / 4) {
+                readBuffer.append(chunk.constData(), got);
+                readBuffer.recycle(std::move(chunk));
+            } else {
                 chunk.truncate(got);
-            readBuffer.append(std::move(chunk));
+                readBuffer.append(std::move(chunk));
+            }
             received += got;
             arrived = true;
             continue;
         }
+        readBuffer.recycle(std::move(chunk));
         if (got == 0) {
             endOfStream = true;
             outcome = Receive::EndOfStream;
@@ -284,8 +289,15 @@ void QVirtStreamPrivate::updateEvents()
 {
     if (!callbackRegistered)
         return;
+    const bool reading = (q->openMode() & QIODevice::ReadOnly) && !endOfStream;
+    // A full buffer also holds the connection back, or libvirt would go on
+    // queueing the stream's data without bound.
+    if (const bool full = reading && readBufferFull(); full != stalled) {
+        stalled = full;
+        StreamBackpressure::setStalled(backpressure, full);
+    }
     int wanted = 0;
-    if ((q->openMode() & QIODevice::ReadOnly) && !endOfStream && !readBufferFull())
+    if (reading && !readBufferFull())
         wanted |= VIR_STREAM_EVENT_READABLE;
     if (!writeBuffer.isEmpty())
         wanted |= VIR_STREAM_EVENT_WRITABLE;
@@ -305,6 +317,8 @@ void QVirtStreamPrivate::removeCallback()
         return;
     callbackRegistered = false;
     events = 0;
+    StreamBackpressure::unwatchStream(std::exchange(backpressure, 0));
+    stalled = false;
     if (virStreamEventRemoveCallback(stream) < 0)
         qCDebug(lcQtVirtStream, "virStreamEventRemoveCallback: %s", virGetLastErrorMessage());
 }
@@ -473,9 +487,13 @@ bool QVirtStream::open(OpenMode mode)
         return false;
     }
     const int wanted = (mode & ReadOnly) ? VIR_STREAM_EVENT_READABLE : 0;
-    if (virStreamEventAddCallback(d->stream, wanted, &QVirtStreamPrivate::eventCallback, d.get(),
-                                  nullptr)
-        < 0) {
+    int added = -1;
+    const int backpressure = StreamBackpressure::watchStream(d->connection, [&] {
+        added = virStreamEventAddCallback(d->stream, wanted, &QVirtStreamPrivate::eventCallback,
+                                          d.get(), nullptr);
+    });
+    if (added < 0) {
+        StreamBackpressure::unwatchStream(backpressure);
         // A stream not handed to any API yet has no driver, so libvirt
         // refuses the callback as unsupported (src/libvirt-stream.c).
         d->setError(OpenError,
@@ -485,6 +503,7 @@ bool QVirtStream::open(OpenMode mode)
         return false;
     }
     d->callbackRegistered = true;
+    d->backpressure = backpressure;
     d->events = wanted;
     d->state = QVirtStreamPrivate::State::Open;
     if (d->connection) {

@@ -76,6 +76,10 @@ public:
 
     bool callbackRegistered = false;
     int events = 0;
+    // The stream's StreamBackpressure token, and whether it was told that
+    // the read buffer is full.
+    int backpressure = 0;
+    bool stalled = false;
 
     // QIODevice promises that readyRead() and bytesWritten() do not recurse
     // when a slot runs a nested loop (waitForReadyRead() and the like).

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 qint64 StreamBuffer::readableSize() const
 {
@@ -83,9 +84,22 @@ void StreamBuffer::consume(qint64 size)
         front.offset += step;
         m_dataSize -= step;
         size -= step;
-        if (front.offset == front.data.size())
+        if (front.offset == front.data.size()) {
+            recycle(std::move(front.data));
             m_segments.pop_front();
+        }
     }
+}
+
+QByteArray StreamBuffer::takeFrontData()
+{
+    if (m_segments.empty() || m_segments.front().hole)
+        return {};
+    Segment &front = m_segments.front();
+    QByteArray data = front.offset ? front.data.sliced(front.offset) : std::move(front.data);
+    m_dataSize -= data.size();
+    m_segments.pop_front();
+    return data;
 }
 
 qint64 StreamBuffer::read(char *out, qint64 maxSize)
@@ -114,8 +128,27 @@ bool StreamBuffer::containsBeforeHole(char c) const
     return false;
 }
 
+QByteArray StreamBuffer::takeSpare(qint64 size)
+{
+    QByteArray chunk = std::exchange(m_spare, QByteArray());
+    if (chunk.capacity() < size)
+        return QByteArray(size, Qt::Uninitialized);
+    chunk.resize(size);
+    return chunk;
+}
+
+void StreamBuffer::recycle(QByteArray &&chunk)
+{
+    // Only a buffer nobody else holds can be written again, and small ones
+    // are cheap to allocate anyway.
+    if (chunk.isDetached() && chunk.capacity() > GatherLimit
+        && chunk.capacity() > m_spare.capacity())
+        m_spare = std::move(chunk);
+}
+
 void StreamBuffer::clear()
 {
+    m_spare = QByteArray();
     m_segments.clear();
     m_dataSize = 0;
     m_holes = 0;

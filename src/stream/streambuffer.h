@@ -31,11 +31,22 @@ public:
     // The contiguous data at the front; empty when a hole comes first.
     QByteArrayView frontData() const;
     void consume(qint64 size);
+    // Removes and returns the contiguous data at the front, without a copy
+    // when none of it was consumed yet.
+    QByteArray takeFrontData();
 
     // Copies up to maxSize bytes of data into out, stopping at a hole.
     qint64 read(char *out, qint64 maxSize);
     // Whether c occurs in the data before the first hole.
     bool containsBeforeHole(char c) const;
+
+    // A buffer of at least size bytes for the next chunk to receive: a
+    // consumed chunk of a whole message when there is one. Allocating a
+    // fresh 256 KiB per message made glibc grow and trim its heap around
+    // every one of them, which cost a download a tenth of its speed.
+    QByteArray takeSpare(qint64 size);
+    // Keeps a chunk no longer needed (or drops it) for takeSpare().
+    void recycle(QByteArray &&chunk);
 
     void clear();
 
@@ -52,6 +63,7 @@ private:
     static constexpr qint64 GatherLimit = qint64(64) * 1024;
 
     std::deque<Segment> m_segments;
+    QByteArray m_spare;
     qint64 m_dataSize = 0;
     qint64 m_holes = 0;
 };

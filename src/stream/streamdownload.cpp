@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "stream/streamdownload.h"
 
-#include "stream/localholes.h"
+#include "stream/filewriter.h"
 #include "stream/qvirtstream_p.h"
 #include "stream/qvirtstreamtransfer_p.h"
 #include "stream/streamlimits.h"
@@ -17,16 +17,58 @@ namespace {
 // read cap stops libvirt in turn.
 constexpr qint64 DeviceWriteWindow = qint64(4) * 1024 * 1024;
 
+// Enough chunks in the file writer's queue that it never waits for the
+// loop thread, few enough to keep memory close to the read cap.
+constexpr qint64 FileWriteWindow = qint64(1) * 1024 * 1024;
+
+// pwrite() to a file in append mode writes at its end, whatever the
+// offset (pwrite(2), BUGS), so such a file is written like any device.
+bool writableAtOffsets(const QFileDevice *file)
+{
+    return file && !file->isSequential() && file->handle() >= 0
+        && !(file->openMode() & QIODevice::Append);
+}
+
 } // namespace
+
+StreamDownload::StreamDownload(QVirtStreamTransferPrivate &transfer)
+    : TransferJob(transfer)
+{ }
+
+StreamDownload::~StreamDownload() = default;
 
 void StreamDownload::start()
 {
     QVirtStreamTransfer *q = t.q;
-    m_file = qobject_cast<QFileDevice *>(t.device.data());
-    if (m_file && (m_file->isSequential() || m_file->handle() < 0))
-        m_file = nullptr;
-    if (m_file)
-        m_initialFileSize = m_file->size();
+    auto *file = qobject_cast<QFileDevice *>(t.device.data());
+    if (writableAtOffsets(file)) {
+        // What QFile buffered goes first; from here on, the writer owns the
+        // file until the transfer ends.
+        if (!file->flush()) {
+            t.fail(
+                QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(file->errorString()));
+            return;
+        }
+        m_file = file;
+        m_writer = std::make_unique<FileWriter>(
+            file->handle(), file->pos(), file->size(), [this](FileWriter::Progress written) {
+                if (t.finished)
+                    return;
+                t.transferred += written.data + written.holes;
+                t.holes += written.holes;
+                QVirtStreamPrivate::get(t.stream)->readBuffer.recycle(
+                    m_writer->takeWrittenBuffer());
+                if (!m_writer->errorString().isEmpty()) {
+                    t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1")
+                               .arg(m_writer->errorString()));
+                    return;
+                }
+                const QPointer<QVirtStreamTransfer> guard(t.q);
+                t.reportProgress();
+                if (guard)
+                    pump();
+            });
+    }
 
     QObject::connect(t.stream, &QIODevice::readyRead, q, [this] { pump(); });
     QObject::connect(t.stream, &QVirtStream::finished, q, [this] { pump(); });
@@ -44,11 +86,38 @@ void StreamDownload::pump()
 {
     if (t.finished)
         return;
+    if (m_writer)
+        pumpToFile();
+    else
+        pumpToDevice();
+}
+
+void StreamDownload::pumpToFile()
+{
+    QVirtStreamPrivate *stream = QVirtStreamPrivate::get(t.stream);
+    while (m_writer->backlog() < FileWriteWindow) {
+        if (const qint64 hole = stream->readBuffer.takeFrontHole()) {
+            m_writer->skip(hole);
+            continue;
+        }
+        QByteArray chunk = stream->readBuffer.takeFrontData();
+        if (chunk.isEmpty())
+            break;
+        m_writer->write(std::move(chunk));
+    }
+    // Room in the read buffer again: let the stream ask libvirt for more.
+    stream->updateEvents();
+    // Progress is reported as the writer gets the data to the file.
+    completeIfDone();
+}
+
+void StreamDownload::pumpToDevice()
+{
     QVirtStreamPrivate *stream = QVirtStreamPrivate::get(t.stream);
     bool moved = false;
     while (t.device->bytesToWrite() < DeviceWriteWindow) {
         if (const qint64 hole = stream->readBuffer.takeFrontHole()) {
-            if (!skipHole(hole))
+            if (!writeZeros(hole))
                 return;
             t.holes += hole;
             t.transferred += hole;
@@ -67,36 +136,14 @@ void StreamDownload::pump()
         t.transferred += data.size();
         moved = true;
     }
-    // Room in the read buffer again: let the stream ask libvirt for more.
     stream->updateEvents();
-    if (moved)
+    if (moved) {
+        const QPointer<QVirtStreamTransfer> guard(t.q);
         t.reportProgress();
-    if (!t.finished && t.stream->isFinished() && stream->readBuffer.isEmpty())
-        complete();
-}
-
-bool StreamDownload::skipHole(qint64 length)
-{
-    if (!m_file)
-        return writeZeros(length);
-    if (!m_file->flush()) {
-        t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
-        return false;
+        if (!guard)
+            return;
     }
-    const qint64 start = m_file->pos();
-    const qint64 end = start + length;
-    // Seeking leaves old data in place: where the file had some, make a
-    // hole, or write zeros where the file system cannot.
-    const qint64 overlapEnd = std::min(end, m_initialFileSize);
-    if (start < overlapEnd && !LocalHoles::punch(m_file->handle(), start, overlapEnd - start)
-        && !writeZeros(overlapEnd - start)) {
-        return false;
-    }
-    if (!m_file->seek(end)) {
-        t.fail(QVirtStreamTransfer::tr("Cannot seek in the file: %1").arg(m_file->errorString()));
-        return false;
-    }
-    return true;
+    completeIfDone();
 }
 
 bool StreamDownload::writeZeros(qint64 length)
@@ -114,17 +161,32 @@ bool StreamDownload::writeZeros(qint64 length)
     return true;
 }
 
+void StreamDownload::completeIfDone()
+{
+    if (t.finished || !t.stream->isFinished()
+        || !QVirtStreamPrivate::get(t.stream)->readBuffer.isEmpty())
+        return;
+    if (m_writer && !m_writer->isIdle())
+        return;
+    complete();
+}
+
 void StreamDownload::complete()
 {
-    // A hole at the end was only seeked over: the file must still grow to
-    // its full size.
-    if (m_file && m_file->size() < m_file->pos() && !m_file->resize(m_file->pos())) {
-        t.fail(QVirtStreamTransfer::tr("Cannot extend the file: %1").arg(m_file->errorString()));
-        return;
-    }
-    if (m_file && !m_file->flush()) {
-        t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
-        return;
+    if (m_file) {
+        // The writer wrote beside QFile; its position moves past all of it,
+        // and a hole at the end, only stepped over, still counts.
+        const qint64 end = m_writer->endOffset();
+        if (m_file->size() < end && !m_file->resize(end)) {
+            t.fail(
+                QVirtStreamTransfer::tr("Cannot extend the file: %1").arg(m_file->errorString()));
+            return;
+        }
+        if (!m_file->seek(end)) {
+            t.fail(
+                QVirtStreamTransfer::tr("Cannot seek in the file: %1").arg(m_file->errorString()));
+            return;
+        }
     }
     t.succeed();
 }

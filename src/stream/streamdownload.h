@@ -6,6 +6,9 @@
 
 #include <QtCore/QtGlobal>
 
+#include <memory>
+
+class FileWriter;
 class QFileDevice;
 
 // Stream to device: what virStreamRecvAll() and virStreamSparseRecvAll()
@@ -13,19 +16,22 @@ class QFileDevice;
 class StreamDownload : public TransferJob
 {
 public:
-    using TransferJob::TransferJob;
+    explicit StreamDownload(QVirtStreamTransferPrivate &transfer);
+    ~StreamDownload() override;
     void start() override;
 
 private:
     void pump();
-    bool skipHole(qint64 length);
+    void pumpToFile();
+    void pumpToDevice();
     bool writeZeros(qint64 length);
+    void completeIfDone();
     void complete();
 
-    // A regular file takes holes as holes: seeked over, or punched where it
-    // already had data.
+    // A regular file is written from a thread of its own, and takes holes
+    // as holes: stepped over, or punched where it already had data.
     QFileDevice *m_file = nullptr;
-    qint64 m_initialFileSize = 0;
+    std::unique_ptr<FileWriter> m_writer;
 };
 
 #endif // QTVIRT_STREAM_STREAMDOWNLOAD_H

@@ -168,8 +168,26 @@ void tst_StreamVolumes::sparseVolumeKeepsHolesOnUploadAndDownload()
         QCOMPARE(runTransfer(download), QString());
         QCOMPARE(download.bytesTransferred(), SparseVolumeSize);
         QCOMPARE(download.holeBytes(), SparseVolumeSize - dataBytes);
+        QCOMPARE(file.pos(), SparseVolumeSize);
     }
     verifySameSparseContent(target);
+
+    // Again over a file full of data: the holes must not leave it there.
+    const QString overwritten = m_dir.filePath(QStringLiteral("sparse-over.img"));
+    QVERIFY(writeRandomFile(overwritten, 64 * MiB));
+    {
+        QFile file(overwritten);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVirtStream stream(m_conn.get());
+        QCOMPARE(virStorageVolDownload(volume.get(), stream.stream(), 0, 0,
+                                       VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM),
+                 0);
+        QVirtStreamTransfer download(&stream, &file, QVirtStreamTransfer::Download);
+        download.setSparse(true);
+        QCOMPARE(runTransfer(download), QString());
+        QCOMPARE(file.pos(), SparseVolumeSize);
+    }
+    verifySameSparseContent(overwritten);
 }
 
 void tst_StreamVolumes::progressCountsEveryByte()

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "eventloop/streambackpressure.h"
+
+#include "eventloop/loopthreadbinding.h"
+
+namespace {
+
+StreamFeeds *feeds()
+{
+    LoopThreadBinding *binding = LoopThreadBinding::instance();
+    return binding && binding->isLoopThread() ? &binding->streamFeeds() : nullptr;
+}
+
+} // namespace
+
+namespace StreamBackpressure {
+
+int watchStream(const void *connection, const std::function<void()> &addCallback)
+{
+    StreamFeeds *tracker = feeds();
+    if (!tracker) {
+        addCallback();
+        return 0;
+    }
+    tracker->beginCapture();
+    addCallback();
+    const int token = tracker->endCapture();
+    if (token != 0)
+        tracker->addStream(token, connection);
+    return token;
+}
+
+void setStalled(int token, bool stalled)
+{
+    if (StreamFeeds *tracker = token ? feeds() : nullptr)
+        tracker->setStalled(token, stalled);
+}
+
+void unwatchStream(int token)
+{
+    if (StreamFeeds *tracker = token ? feeds() : nullptr)
+        tracker->removeStream(token);
+}
+
+} // namespace StreamBackpressure

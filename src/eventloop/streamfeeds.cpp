@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "eventloop/streamfeeds.h"
+
+StreamFeeds::StreamFeeds(HoldBack holdBack)
+    : m_holdBack(std::move(holdBack))
+{ }
+
+void StreamFeeds::beginCapture()
+{
+    m_capturing = true;
+    m_captured = 0;
+}
+
+int StreamFeeds::endCapture()
+{
+    m_capturing = false;
+    return m_captured;
+}
+
+void StreamFeeds::timeoutAdded(int timeout)
+{
+    if (m_capturing && m_captured == 0)
+        m_captured = timeout;
+}
+
+void StreamFeeds::addStream(int timeout, const void *connection)
+{
+    m_streams.insert(timeout, Stream{connection, 0, false});
+    // A new stream wants data, maybe from a socket held back for others.
+    reconsiderHeld();
+}
+
+void StreamFeeds::removeStream(int timeout)
+{
+    const auto it = m_streams.find(timeout);
+    if (it == m_streams.end())
+        return;
+    const int feeder = it->feeder;
+    m_streams.erase(it);
+    reconsiderHeld();
+    reconsider(feeder);
+}
+
+void StreamFeeds::setStalled(int timeout, bool stalled)
+{
+    const auto it = m_streams.find(timeout);
+    if (it == m_streams.end() || it->stalled == stalled)
+        return;
+    it->stalled = stalled;
+    if (stalled)
+        reconsider(it->feeder);
+    else
+        reconsiderHeld();
+}
+
+void StreamFeeds::timeoutArmed(int timeout, int handle)
+{
+    const auto it = m_streams.find(timeout);
+    // The first socket is the one: a stream's messages all come through
+    // the connection it was made on.
+    if (it == m_streams.end() || it->feeder != 0)
+        return;
+    it->feeder = handle;
+    reconsider(handle);
+}
+
+void StreamFeeds::reconsider(int feeder)
+{
+    if (feeder == 0)
+        return;
+    const void *connection = nullptr;
+    bool feeds = false;
+    for (const Stream &stream : std::as_const(m_streams)) {
+        if (stream.feeder == feeder) {
+            feeds = true;
+            if (stream.connection)
+                connection = stream.connection;
+        }
+    }
+    bool allStalled = true;
+    for (const Stream &stream : std::as_const(m_streams)) {
+        const bool mayDependOnIt = stream.feeder == feeder
+            || (stream.feeder == 0 && (!stream.connection || stream.connection == connection));
+        if (mayDependOnIt && !stream.stalled)
+            allStalled = false;
+    }
+    const bool hold = feeds && allStalled;
+    if (hold == m_held.contains(feeder))
+        return;
+    if (hold)
+        m_held.insert(feeder);
+    else
+        m_held.remove(feeder);
+    m_holdBack(feeder, hold);
+}
+
+void StreamFeeds::reconsiderHeld()
+{
+    const QSet<int> held = m_held;
+    for (int feeder : held)
+        reconsider(feeder);
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_EVENTLOOP_STREAMFEEDS_H
+#define QTVIRT_EVENTLOOP_STREAMFEEDS_H
+
+#include <QtCore/QHash>
+#include <QtCore/QSet>
+
+#include <functional>
+
+// Which connection socket feeds which remote stream, and which sockets to
+// hold back because every stream they may feed has a full buffer. Loop
+// thread only.
+//
+// libvirt's RPC client reads whatever arrives on a connection and queues a
+// stream's messages until virStreamRecv() takes them, without bound
+// (virNetClientStreamQueuePacket, src/rpc/virnetclientstream.c): a stream
+// that stops asking for data does not stop the daemon. Only the event loop
+// can stop the reads. A remote stream has a timer of its own
+// (virNetClientStreamEventAddCallback), which the client arms from inside
+// the socket's callback when it queues a message for the stream: that is
+// how the socket is found.
+//
+// A socket is held back only when no stream that may depend on it still
+// wants data: a stream whose socket is not known yet counts for every
+// socket of its connection, and one of unknown connection for all.
+class StreamFeeds
+{
+public:
+    // Holds back (true) or releases the reads of a handle.
+    using HoldBack = std::function<void(int handle, bool held)>;
+    explicit StreamFeeds(HoldBack holdBack);
+
+    // Collects the first timeout added between these two calls.
+    void beginCapture();
+    int endCapture();
+    void timeoutAdded(int timeout);
+
+    void addStream(int timeout, const void *connection);
+    void removeStream(int timeout);
+    void setStalled(int timeout, bool stalled);
+    // A timeout was armed to fire at once from inside handle's callback.
+    void timeoutArmed(int timeout, int handle);
+
+private:
+    struct Stream
+    {
+        const void *connection = nullptr;
+        int feeder = 0;
+        bool stalled = false;
+    };
+
+    void reconsider(int feeder);
+    void reconsiderHeld();
+
+    const HoldBack m_holdBack;
+    QHash<int, Stream> m_streams;
+    QSet<int> m_held;
+    bool m_capturing = false;
+    int m_captured = 0;
+};
+
+#endif // QTVIRT_EVENTLOOP_STREAMFEEDS_H
