@@ -155,6 +155,14 @@ public:
         Caps the read buffer at \a size bytes (0: no cap; the default is
         1 MiB). While it is full, the stream stops asking libvirt for data,
         until the application reads.
+
+        libvirt's client queues whatever reaches a connection for a remote
+        stream, so a full buffer also holds back the reads of the
+        connection's socket, as long as no other stream on that connection
+        wants data; libvirt's protocol has no flow control per stream.
+        Meanwhile the connection's events wait, while plain calls and
+        keepalive still get through. This needs the stream opened in the
+        thread of QtVirtEventImpl::registerImpl().
     */
     void setReadBufferSize(qint64 size);
 
