@@ -399,5 +399,9 @@
         <source>it shrank</source>
         <translation>sie ist geschrumpft</translation>
     </message>
+    <message>
+        <source>it took no data</source>
+        <translation>es hat keine Daten angenommen</translation>
+    </message>
 </context>
 </TS>

@@ -399,5 +399,9 @@
         <source>it shrank</source>
         <translation>il a rétréci</translation>
     </message>
+    <message>
+        <source>it took no data</source>
+        <translation>il n’a accepté aucune donnée</translation>
+    </message>
 </context>
 </TS>

@@ -41,11 +41,8 @@ class QVirtStreamTransferPrivate;
 
     The device must be open; the transfer starts at its current position.
     The stream is opened by start() if it is not open yet. Neither is
-    closed at the end, and neither should be used until finished(). A
-    Download into a regular file writes it from a thread of its own, so
-    that the disk never holds up the connection; progress() counts the
-    bytes that reached the file, and at finished() the file's position is
-    at the end of the data.
+    closed at the end, and neither should be used until finished(). At
+    finished(), a file's position is at the end of the data.
 
     \since 0.1
 */

@@ -47,6 +47,12 @@ HandleRegistration *EventRegistry::handle(int id) const
     return m_handles.value(id);
 }
 
+TimeoutRegistration *EventRegistry::timeout(int id) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_timeouts.value(id);
+}
+
 HandleRegistration *EventRegistry::updateHandle(Caller caller, int id, int events)
 {
     HandleRegistration *handle = nullptr;

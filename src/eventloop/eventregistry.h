@@ -68,6 +68,7 @@ public:
     bool ownsTimeout(int id) const;
     // Loop thread only: a registration that is not removed, or nullptr.
     HandleRegistration *handle(int id) const;
+    TimeoutRegistration *timeout(int id) const;
 
     // Loop thread only: everything recorded for it since the last call.
     PendingWork takePendingWork();

@@ -209,6 +209,8 @@ void FdWatch::dispatch(int revents, int deliverable)
             applyNotifierState();
         }
     }
+    if (m_dispatchDepth == 0)
+        m_binding.fireTimeoutsArmedByHandles();
 }
 
 void FdWatch::dispatchHeld(int revents, int deliverable)

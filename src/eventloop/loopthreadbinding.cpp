@@ -100,8 +100,11 @@ int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void
 
 void LoopThreadBinding::updateTimeout(int id, int interval)
 {
-    if (interval == 0 && isLoopThread() && m_handleInCallback != 0)
+    if (interval == 0 && isLoopThread() && m_handleInCallback != 0) {
         m_streamFeeds.timeoutArmed(id, m_handleInCallback);
+        if (!m_armedByHandles.contains(id))
+            m_armedByHandles.append(id);
+    }
     TimeoutRegistration *timeout = m_registry.updateTimeout(caller(), id, interval);
     if (timeout && isLoopThread())
         syncTimer(timeout);
@@ -226,6 +229,38 @@ void LoopThreadBinding::refreshHandle(HandleRegistration *handle)
     watch->refresh();
 }
 
+void LoopThreadBinding::fireTimeoutsArmedByHandles()
+{
+    const QVarLengthArray<int, 4> armed = std::exchange(m_armedByHandles, {});
+    for (int id : armed) {
+        // Removed or changed since: the registry knows only live ones.
+        TimeoutRegistration *timeout = m_registry.timeout(id);
+        if (timeout && timeout->interval.load(std::memory_order_relaxed) == 0)
+            fireTimeout(timeout);
+    }
+}
+
+void LoopThreadBinding::fireTimeout(TimeoutRegistration *timeout)
+{
+    // Removed or disabled from another thread since the timer was armed:
+    // the loop thread has not caught up with it yet.
+    if (timeout->removed.load(std::memory_order_acquire))
+        return;
+    const int interval = timeout->interval.load(std::memory_order_relaxed);
+    // Never re-entered from a nested loop, as Qt never re-enters a timer.
+    if (interval < 0 || timeout->running)
+        return;
+    // Qt keeps a repeating timer on its first schedule, so a late firing
+    // would make the next one early; libvirt counts the next expiry from
+    // this dispatch (src/util/vireventpoll.c).
+    if (interval > 0)
+        timeout->timer->start(interval);
+    DispatchScope scope(*this);
+    timeout->running = true;
+    timeout->cb(timeout->id, timeout->opaque);
+    timeout->running = false;
+}
+
 void LoopThreadBinding::holdBackReads(int id, bool held)
 {
     HandleRegistration *handle = m_registry.handle(id);
@@ -250,22 +285,7 @@ void LoopThreadBinding::syncTimer(TimeoutRegistration *timeout)
         // A coarse timer may fire up to 5% early; libvirt's timeouts never
         // fire before their interval has passed.
         timeout->timer->setTimerType(Qt::PreciseTimer);
-        connect(timeout->timer, &QTimer::timeout, this, [this, timeout] {
-            // Removed or disabled from another thread since the timer was
-            // armed: the loop thread has not caught up with it yet.
-            if (timeout->removed.load(std::memory_order_acquire))
-                return;
-            const int interval = timeout->interval.load(std::memory_order_relaxed);
-            if (interval < 0)
-                return;
-            // Qt keeps a repeating timer on its first schedule, so a late
-            // firing would make the next one early; libvirt counts the next
-            // expiry from this dispatch (src/util/vireventpoll.c).
-            if (interval > 0)
-                timeout->timer->start(interval);
-            DispatchScope scope(*this);
-            timeout->cb(timeout->id, timeout->opaque);
-        });
+        connect(timeout->timer, &QTimer::timeout, this, [this, timeout] { fireTimeout(timeout); });
     }
     const int interval = timeout->interval.load(std::memory_order_relaxed);
     if (interval < 0)

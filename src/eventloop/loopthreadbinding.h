@@ -55,6 +55,12 @@ public:
     // Notes the handle whose callback runs now (0: none); returns the one
     // it replaces, to be put back afterwards.
     int enterHandleCallback(int id) { return std::exchange(m_handleInCallback, id); }
+    // After a pass of handle callbacks: fires the timeouts they armed to
+    // 0 ms. libvirt's RPC client reports a stream's data that way, so each
+    // message would otherwise cost the GLib dispatcher one more iteration
+    // (a poll() and all its sources), which made a download 15-25%
+    // slower. Qt's Unix dispatcher fires such timers in the same pass too.
+    void fireTimeoutsArmedByHandles();
     void deferDispatch(FdWatch *watch) { m_deferred.append(watch); }
     quint64 glibIteration() const;
     GlibHangupSource &glibHangups() { return *m_glibHangups; }
@@ -90,6 +96,7 @@ private:
     void refreshHandle(HandleRegistration *handle);
     void syncTimer(TimeoutRegistration *timeout);
     void holdBackReads(int id, bool held);
+    void fireTimeout(TimeoutRegistration *timeout);
 
     const std::thread::id m_threadId;
     const ReadinessMode m_mode;
@@ -100,6 +107,7 @@ private:
     int m_dispatchDepth = 0;
     std::vector<EventRegistry::Retired> m_graveyard;
     int m_handleInCallback = 0;
+    QVarLengthArray<int, 4> m_armedByHandles;
     StreamFeeds m_streamFeeds;
 };
 

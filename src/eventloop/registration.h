@@ -74,6 +74,7 @@ struct TimeoutRegistration
 
     // Loop thread only.
     QTimer *timer = nullptr;
+    bool running = false;
     // Guarded by the registry's lock: already queued for the loop thread.
     bool syncQueued = false;
 };

@@ -18,9 +18,11 @@ QVirtStreamTransferPrivate::QVirtStreamTransferPrivate(QVirtStreamTransfer *owne
 
 QVirtStreamTransferPrivate::~QVirtStreamTransferPrivate() = default;
 
-void QVirtStreamTransferPrivate::reportProgress()
+bool QVirtStreamTransferPrivate::reportProgress()
 {
+    const QPointer<QVirtStreamTransfer> guard(q);
     Q_EMIT q->progress(transferred, total);
+    return !guard.isNull();
 }
 
 void QVirtStreamTransferPrivate::succeed()

@@ -16,7 +16,9 @@ public:
                                QVirtStreamTransfer::Direction way);
     ~QVirtStreamTransferPrivate();
 
-    void reportProgress();
+    // False when a slot deleted the transfer: the caller must return at
+    // once.
+    bool reportProgress();
     // Both emit finished(); the caller returns at once, since a slot may
     // have deleted the transfer.
     void succeed();

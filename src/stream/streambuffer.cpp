@@ -91,17 +91,6 @@ void StreamBuffer::consume(qint64 size)
     }
 }
 
-QByteArray StreamBuffer::takeFrontData()
-{
-    if (m_segments.empty() || m_segments.front().hole)
-        return {};
-    Segment &front = m_segments.front();
-    QByteArray data = front.offset ? front.data.sliced(front.offset) : std::move(front.data);
-    m_dataSize -= data.size();
-    m_segments.pop_front();
-    return data;
-}
-
 qint64 StreamBuffer::read(char *out, qint64 maxSize)
 {
     qint64 done = 0;
@@ -130,9 +119,10 @@ bool StreamBuffer::containsBeforeHole(char c) const
 
 QByteArray StreamBuffer::takeSpare(qint64 size)
 {
-    QByteArray chunk = std::exchange(m_spare, QByteArray());
-    if (chunk.capacity() < size)
+    if (m_spares.empty() || m_spares.back().capacity() < size)
         return QByteArray(size, Qt::Uninitialized);
+    QByteArray chunk = std::move(m_spares.back());
+    m_spares.pop_back();
     chunk.resize(size);
     return chunk;
 }
@@ -141,14 +131,13 @@ void StreamBuffer::recycle(QByteArray &&chunk)
 {
     // Only a buffer nobody else holds can be written again, and small ones
     // are cheap to allocate anyway.
-    if (chunk.isDetached() && chunk.capacity() > GatherLimit
-        && chunk.capacity() > m_spare.capacity())
-        m_spare = std::move(chunk);
+    if (chunk.isDetached() && chunk.capacity() > GatherLimit && m_spares.size() < MaxSpares)
+        m_spares.push_back(std::move(chunk));
 }
 
 void StreamBuffer::clear()
 {
-    m_spare = QByteArray();
+    m_spares.clear();
     m_segments.clear();
     m_dataSize = 0;
     m_holes = 0;

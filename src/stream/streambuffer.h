@@ -6,6 +6,7 @@
 #include <QtCore/QByteArrayView>
 
 #include <deque>
+#include <vector>
 
 // A FIFO of byte chunks and holes, the read or write queue of one stream.
 //
@@ -31,9 +32,6 @@ public:
     // The contiguous data at the front; empty when a hole comes first.
     QByteArrayView frontData() const;
     void consume(qint64 size);
-    // Removes and returns the contiguous data at the front, without a copy
-    // when none of it was consumed yet.
-    QByteArray takeFrontData();
 
     // Copies up to maxSize bytes of data into out, stopping at a hole.
     qint64 read(char *out, qint64 maxSize);
@@ -61,9 +59,11 @@ private:
     // Small writes are gathered into chunks of this size, so that one
     // virStreamSend can carry them together.
     static constexpr qint64 GatherLimit = qint64(64) * 1024;
+    static constexpr std::size_t MaxSpares = 4;
 
     std::deque<Segment> m_segments;
-    QByteArray m_spare;
+    // A few: an upload consumes a whole event's worth of chunks at once.
+    std::vector<QByteArray> m_spares;
     qint64 m_dataSize = 0;
     qint64 m_holes = 0;
 };

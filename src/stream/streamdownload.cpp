@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "stream/streamdownload.h"
 
-#include "stream/filewriter.h"
+#include "stream/localholes.h"
 #include "stream/qvirtstream_p.h"
 #include "stream/qvirtstreamtransfer_p.h"
 #include "stream/streamlimits.h"
@@ -17,58 +17,16 @@ namespace {
 // read cap stops libvirt in turn.
 constexpr qint64 DeviceWriteWindow = qint64(4) * 1024 * 1024;
 
-// Enough chunks in the file writer's queue that it never waits for the
-// loop thread, few enough to keep memory close to the read cap.
-constexpr qint64 FileWriteWindow = qint64(1) * 1024 * 1024;
-
-// pwrite() to a file in append mode writes at its end, whatever the
-// offset (pwrite(2), BUGS), so such a file is written like any device.
-bool writableAtOffsets(const QFileDevice *file)
-{
-    return file && !file->isSequential() && file->handle() >= 0
-        && !(file->openMode() & QIODevice::Append);
-}
-
 } // namespace
-
-StreamDownload::StreamDownload(QVirtStreamTransferPrivate &transfer)
-    : TransferJob(transfer)
-{ }
-
-StreamDownload::~StreamDownload() = default;
 
 void StreamDownload::start()
 {
     QVirtStreamTransfer *q = t.q;
-    auto *file = qobject_cast<QFileDevice *>(t.device.data());
-    if (writableAtOffsets(file)) {
-        // What QFile buffered goes first; from here on, the writer owns the
-        // file until the transfer ends.
-        if (!file->flush()) {
-            t.fail(
-                QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(file->errorString()));
-            return;
-        }
-        m_file = file;
-        m_writer = std::make_unique<FileWriter>(
-            file->handle(), file->pos(), file->size(), [this](FileWriter::Progress written) {
-                if (t.finished)
-                    return;
-                t.transferred += written.data + written.holes;
-                t.holes += written.holes;
-                QVirtStreamPrivate::get(t.stream)->readBuffer.recycle(
-                    m_writer->takeWrittenBuffer());
-                if (!m_writer->errorString().isEmpty()) {
-                    t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1")
-                               .arg(m_writer->errorString()));
-                    return;
-                }
-                const QPointer<QVirtStreamTransfer> guard(t.q);
-                t.reportProgress();
-                if (guard)
-                    pump();
-            });
-    }
+    m_file = qobject_cast<QFileDevice *>(t.device.data());
+    if (m_file && (m_file->isSequential() || m_file->handle() < 0))
+        m_file = nullptr;
+    if (m_file)
+        m_initialFileSize = m_file->size();
 
     QObject::connect(t.stream, &QIODevice::readyRead, q, [this] { pump(); });
     QObject::connect(t.stream, &QVirtStream::finished, q, [this] { pump(); });
@@ -86,38 +44,11 @@ void StreamDownload::pump()
 {
     if (t.finished)
         return;
-    if (m_writer)
-        pumpToFile();
-    else
-        pumpToDevice();
-}
-
-void StreamDownload::pumpToFile()
-{
-    QVirtStreamPrivate *stream = QVirtStreamPrivate::get(t.stream);
-    while (m_writer->backlog() < FileWriteWindow) {
-        if (const qint64 hole = stream->readBuffer.takeFrontHole()) {
-            m_writer->skip(hole);
-            continue;
-        }
-        QByteArray chunk = stream->readBuffer.takeFrontData();
-        if (chunk.isEmpty())
-            break;
-        m_writer->write(std::move(chunk));
-    }
-    // Room in the read buffer again: let the stream ask libvirt for more.
-    stream->updateEvents();
-    // Progress is reported as the writer gets the data to the file.
-    completeIfDone();
-}
-
-void StreamDownload::pumpToDevice()
-{
     QVirtStreamPrivate *stream = QVirtStreamPrivate::get(t.stream);
     bool moved = false;
     while (t.device->bytesToWrite() < DeviceWriteWindow) {
         if (const qint64 hole = stream->readBuffer.takeFrontHole()) {
-            if (!writeZeros(hole))
+            if (!skipHole(hole))
                 return;
             t.holes += hole;
             t.transferred += hole;
@@ -127,66 +58,82 @@ void StreamDownload::pumpToDevice()
         const QByteArrayView data = stream->readBuffer.frontData();
         if (data.isEmpty())
             break;
-        if (t.device->write(data.data(), data.size()) != data.size()) {
-            t.fail(QVirtStreamTransfer::tr("Cannot write to the device: %1")
-                       .arg(t.device->errorString()));
+        // A file may take part of a write and fail only on the rest (a size
+        // limit, a full disk): the next round then reports why.
+        const qint64 written = t.device->write(data.data(), data.size());
+        if (written <= 0) {
+            failWriting();
             return;
         }
-        stream->readBuffer.consume(data.size());
-        t.transferred += data.size();
+        stream->readBuffer.consume(written);
+        t.transferred += written;
         moved = true;
     }
+    // Room in the read buffer again: let the stream ask libvirt for more.
     stream->updateEvents();
-    if (moved) {
-        const QPointer<QVirtStreamTransfer> guard(t.q);
-        t.reportProgress();
-        if (!guard)
-            return;
+    if (moved && !t.reportProgress())
+        return;
+    if (!t.finished && t.stream->isFinished() && stream->readBuffer.isEmpty())
+        complete();
+}
+
+bool StreamDownload::skipHole(qint64 length)
+{
+    if (!m_file)
+        return writeZeros(length);
+    if (!m_file->flush()) {
+        t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
+        return false;
     }
-    completeIfDone();
+    const qint64 start = m_file->pos();
+    const qint64 end = start + length;
+    // Seeking leaves old data in place: where the file had some, make a
+    // hole, or write zeros where the file system cannot.
+    const qint64 overlapEnd = std::min(end, m_initialFileSize);
+    if (start < overlapEnd && !LocalHoles::punch(m_file->handle(), start, overlapEnd - start)
+        && !writeZeros(overlapEnd - start)) {
+        return false;
+    }
+    if (!m_file->seek(end)) {
+        t.fail(QVirtStreamTransfer::tr("Cannot seek in the file: %1").arg(m_file->errorString()));
+        return false;
+    }
+    return true;
 }
 
 bool StreamDownload::writeZeros(qint64 length)
 {
     const QByteArray zeros(std::min(length, StreamMessagePayloadMax), '\0');
     while (length > 0) {
-        const qint64 step = std::min<qint64>(length, zeros.size());
-        if (t.device->write(zeros.constData(), step) != step) {
-            t.fail(QVirtStreamTransfer::tr("Cannot write to the device: %1")
-                       .arg(t.device->errorString()));
+        const qint64 written
+            = t.device->write(zeros.constData(), std::min<qint64>(length, zeros.size()));
+        if (written <= 0) {
+            failWriting();
             return false;
         }
-        length -= step;
+        length -= written;
     }
     return true;
 }
 
-void StreamDownload::completeIfDone()
+void StreamDownload::failWriting()
 {
-    if (t.finished || !t.stream->isFinished()
-        || !QVirtStreamPrivate::get(t.stream)->readBuffer.isEmpty())
-        return;
-    if (m_writer && !m_writer->isIdle())
-        return;
-    complete();
+    const QString reason = t.device->errorString();
+    t.fail(QVirtStreamTransfer::tr("Cannot write to the device: %1")
+               .arg(reason.isEmpty() ? QVirtStreamTransfer::tr("it took no data") : reason));
 }
 
 void StreamDownload::complete()
 {
-    if (m_file) {
-        // The writer wrote beside QFile; its position moves past all of it,
-        // and a hole at the end, only stepped over, still counts.
-        const qint64 end = m_writer->endOffset();
-        if (m_file->size() < end && !m_file->resize(end)) {
-            t.fail(
-                QVirtStreamTransfer::tr("Cannot extend the file: %1").arg(m_file->errorString()));
-            return;
-        }
-        if (!m_file->seek(end)) {
-            t.fail(
-                QVirtStreamTransfer::tr("Cannot seek in the file: %1").arg(m_file->errorString()));
-            return;
-        }
+    // A hole at the end was only seeked over: the file must still grow to
+    // its full size.
+    if (m_file && m_file->size() < m_file->pos() && !m_file->resize(m_file->pos())) {
+        t.fail(QVirtStreamTransfer::tr("Cannot extend the file: %1").arg(m_file->errorString()));
+        return;
+    }
+    if (m_file && !m_file->flush()) {
+        t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
+        return;
     }
     t.succeed();
 }

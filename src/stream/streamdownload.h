@@ -6,9 +6,6 @@
 
 #include <QtCore/QtGlobal>
 
-#include <memory>
-
-class FileWriter;
 class QFileDevice;
 
 // Stream to device: what virStreamRecvAll() and virStreamSparseRecvAll()
@@ -16,22 +13,20 @@ class QFileDevice;
 class StreamDownload : public TransferJob
 {
 public:
-    explicit StreamDownload(QVirtStreamTransferPrivate &transfer);
-    ~StreamDownload() override;
+    using TransferJob::TransferJob;
     void start() override;
 
 private:
     void pump();
-    void pumpToFile();
-    void pumpToDevice();
+    bool skipHole(qint64 length);
     bool writeZeros(qint64 length);
-    void completeIfDone();
+    void failWriting();
     void complete();
 
-    // A regular file is written from a thread of its own, and takes holes
-    // as holes: stepped over, or punched where it already had data.
+    // A regular file takes holes as holes: seeked over, or punched where it
+    // already had data.
     QFileDevice *m_file = nullptr;
-    std::unique_ptr<FileWriter> m_writer;
+    qint64 m_initialFileSize = 0;
 };
 
 #endif // QTVIRT_STREAM_STREAMDOWNLOAD_H

@@ -70,8 +70,8 @@ void StreamUpload::pump()
     }
     if (t.finished)
         return;
-    if (t.transferred != before)
-        t.reportProgress();
+    if (t.transferred != before && !t.reportProgress())
+        return;
     if (t.finished || !m_inputDone)
         return;
     m_finishing = true;
@@ -82,10 +82,19 @@ void StreamUpload::pump()
 
 bool StreamUpload::readFromDevice()
 {
-    QByteArray chunk(StreamMessagePayloadMax, Qt::Uninitialized);
+    StreamBuffer &buffer = QVirtStreamPrivate::get(t.stream)->writeBuffer;
+    QByteArray chunk = buffer.takeSpare(StreamMessagePayloadMax);
     const qint64 got = t.device->read(chunk.data(), chunk.size());
     if (got > 0) {
-        chunk.truncate(got);
+        // A socket or pipe may give a few bytes at a time: do not hold a
+        // whole message's worth of memory for each of them.
+        if (got < chunk.size() / 4) {
+            const QByteArray small(chunk.constData(), got);
+            buffer.recycle(std::move(chunk));
+            chunk = small;
+        } else {
+            chunk.truncate(got);
+        }
         if (!QVirtStreamPrivate::get(t.stream)->enqueue(std::move(chunk))) {
             t.fail(t.stream->errorString());
             return false;
@@ -132,8 +141,8 @@ bool StreamUpload::readFromSparseFile()
         m_extentEnd = extent.end;
         return true;
     }
-    QByteArray chunk(std::min(StreamMessagePayloadMax, m_extentEnd - m_position),
-                     Qt::Uninitialized);
+    QByteArray chunk = QVirtStreamPrivate::get(t.stream)->writeBuffer.takeSpare(
+        std::min(StreamMessagePayloadMax, m_extentEnd - m_position));
     // pread(), because SEEK_DATA moves the descriptor's offset under QFile;
     // the finished() handler puts QFile's position right.
     const ssize_t got = ::pread(m_fd, chunk.data(), size_t(chunk.size()), off_t(m_position));

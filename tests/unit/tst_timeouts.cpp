@@ -43,6 +43,11 @@ private Q_SLOTS:
     void removedTimerNeverFiresInSamePass();
     void removedTimerNeverFiresFromNestedLoop();
     void timerCallbackNotReenteredFromNestedLoop();
+    void timerArmedByHandleCallbackFiresOnceWhenDisarmed();
+    void timerArmedByHandleCallbackKeepsFiringWhileZero();
+    void timerArmedThenRemovedInHandleCallbackNeverFires();
+    void timerArmedThenDisabledInHandleCallbackNeverFires();
+    void timerArmedByHandleInItsOwnNestedLoopIsNotReentered();
 
 private:
     EventFixture m_fx;
@@ -317,6 +322,113 @@ void Timeouts::timerCallbackNotReenteredFromNestedLoop()
     QTRY_COMPARE_WITH_TIMEOUT(nester.calls.load(), 2, 10000);
     QVERIFY(servedInNested);
     QVERIFY(!nester.reentered);
+}
+
+// libvirt's RPC client arms a stream's timer to 0 from the socket's
+// callback, and the stream callback disarms it once it has taken the data
+// (src/rpc/virnetclientstream.c). QtVirtEventImpl fires such a timer right
+// after the handle callbacks of that pass; it must still fire once per
+// arming, not twice.
+void Timeouts::timerArmedByHandleCallbackFiresOnceWhenDisarmed()
+{
+    Recorder &timer = m_fx.recorder();
+    timer.onTimeout = [](int id) { virEventUpdateTimeout(id, -1); };
+    const int timerId = m_fx.addTimeout(timer, -1);
+    QVERIFY(timerId > 0);
+    Pipe &p = m_fx.pipe();
+    Recorder &reader = m_fx.recorder();
+    reader.drain = true;
+    reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
+    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+
+    for (int round = 1; round <= 3; ++round) {
+        QVERIFY(p.writeByte());
+        QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), round, 5000);
+        runLoopFor(50);
+        QCOMPARE(timer.calls.load(), round);
+        QCOMPARE(reader.calls.load(), round);
+    }
+}
+
+void Timeouts::timerArmedByHandleCallbackKeepsFiringWhileZero()
+{
+    Recorder &timer = m_fx.recorder();
+    const int timerId = m_fx.addTimeout(timer, -1);
+    QVERIFY(timerId > 0);
+    Pipe &p = m_fx.pipe();
+    Recorder &reader = m_fx.recorder();
+    reader.drain = true;
+    reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
+    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+    QVERIFY(p.writeByte());
+    QTRY_VERIFY_WITH_TIMEOUT(timer.calls > 5, 5000);
+    virEventUpdateTimeout(timerId, -1);
+}
+
+void Timeouts::timerArmedThenRemovedInHandleCallbackNeverFires()
+{
+    Recorder &timer = m_fx.recorder();
+    const int timerId = m_fx.addTimeout(timer, -1);
+    QVERIFY(timerId > 0);
+    Pipe &p = m_fx.pipe();
+    Recorder &reader = m_fx.recorder();
+    reader.drain = true;
+    reader.onEvent = [timerId](int, int, int) {
+        virEventUpdateTimeout(timerId, 0);
+        virEventRemoveTimeout(timerId);
+    };
+    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+    QVERIFY(p.writeByte());
+    QTRY_COMPARE_WITH_TIMEOUT(reader.calls.load(), 1, 5000);
+    runLoopFor(100);
+    QCOMPARE(timer.calls.load(), 0);
+}
+
+void Timeouts::timerArmedThenDisabledInHandleCallbackNeverFires()
+{
+    Recorder &timer = m_fx.recorder();
+    const int timerId = m_fx.addTimeout(timer, -1);
+    QVERIFY(timerId > 0);
+    Pipe &p = m_fx.pipe();
+    Recorder &reader = m_fx.recorder();
+    reader.drain = true;
+    reader.onEvent = [timerId](int, int, int) {
+        virEventUpdateTimeout(timerId, 0);
+        virEventUpdateTimeout(timerId, -1);
+    };
+    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+    QVERIFY(p.writeByte());
+    QTRY_COMPARE_WITH_TIMEOUT(reader.calls.load(), 1, 5000);
+    runLoopFor(100);
+    QCOMPARE(timer.calls.load(), 0);
+}
+
+// The timer's callback runs a nested loop, in which a handle callback arms
+// the same timer again: it must wait until its callback has returned.
+void Timeouts::timerArmedByHandleInItsOwnNestedLoopIsNotReentered()
+{
+    Pipe &p = m_fx.pipe();
+    Recorder &timer = m_fx.recorder();
+    Recorder &reader = m_fx.recorder();
+    reader.drain = true;
+    bool armedInNested = false;
+    timer.onTimeout = [&](int id) {
+        if (timer.calls > 1) {
+            virEventUpdateTimeout(id, -1);
+            return;
+        }
+        QVERIFY(p.writeByte());
+        armedInNested = runLoopUntil([&] { return reader.calls > 0; }, 5000);
+        runLoopFor(50);
+    };
+    const int timerId = m_fx.addTimeout(timer, 0);
+    QVERIFY(timerId > 0);
+    reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
+    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), 2, 5000);
+    QVERIFY(armedInNested);
+    QVERIFY(!timer.reentered);
 }
 
 QTEST_GUILESS_MAIN(Timeouts)
