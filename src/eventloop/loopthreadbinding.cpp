@@ -229,7 +229,7 @@ void LoopThreadBinding::refreshHandle(HandleRegistration *handle)
     watch->refresh();
 }
 
-void LoopThreadBinding::fireTimeoutsArmedByHandles()
+void LoopThreadBinding::fireArmedTimeouts()
 {
     const QVarLengthArray<int, 4> armed = std::exchange(m_armedByHandles, {});
     for (int id : armed) {

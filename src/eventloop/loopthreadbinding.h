@@ -60,7 +60,11 @@ public:
     // message would otherwise cost the GLib dispatcher one more iteration
     // (a poll() and all its sources), which made a download 15-25%
     // slower. Qt's Unix dispatcher fires such timers in the same pass too.
-    void fireTimeoutsArmedByHandles();
+    void fireTimeoutsArmedByHandles()
+    {
+        if (!m_armedByHandles.isEmpty())
+            fireArmedTimeouts();
+    }
     void deferDispatch(FdWatch *watch) { m_deferred.append(watch); }
     quint64 glibIteration() const;
     GlibHangupSource &glibHangups() { return *m_glibHangups; }
@@ -96,6 +100,7 @@ private:
     void refreshHandle(HandleRegistration *handle);
     void syncTimer(TimeoutRegistration *timeout);
     void holdBackReads(int id, bool held);
+    void fireArmedTimeouts();
     void fireTimeout(TimeoutRegistration *timeout);
 
     const std::thread::id m_threadId;
