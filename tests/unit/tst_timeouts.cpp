@@ -50,6 +50,12 @@ private Q_SLOTS:
     void timerArmedByHandleInItsOwnNestedLoopIsNotReentered();
 
 private:
+    // A disabled timer, and a pipe whose reader runs inHandle(timer id) from
+    // its handle callback for every byte written; the timer's id, or 0 when
+    // a registration failed.
+    int timerArmedFromReader(Recorder &timer, Recorder &reader, Pipe *&pipe,
+                             std::function<void(int timerId)> inHandle);
+
     EventFixture m_fx;
 };
 
@@ -329,20 +335,27 @@ void Timeouts::timerCallbackNotReenteredFromNestedLoop()
 // (src/rpc/virnetclientstream.c). QtVirtEventImpl fires such a timer right
 // after the handle callbacks of that pass; it must still fire once per
 // arming, not twice.
+int Timeouts::timerArmedFromReader(Recorder &timer, Recorder &reader, Pipe *&pipe,
+                                   std::function<void(int timerId)> inHandle)
+{
+    const int timerId = m_fx.addTimeout(timer, -1);
+    pipe = &m_fx.pipe();
+    reader.drain = true;
+    reader.onEvent = [timerId, inHandle](int, int, int) { inHandle(timerId); };
+    if (timerId <= 0 || m_fx.addHandle(reader, pipe->readFd(), VIR_EVENT_HANDLE_READABLE) <= 0)
+        return 0;
+    return timerId;
+}
+
 void Timeouts::timerArmedByHandleCallbackFiresOnceWhenDisarmed()
 {
     Recorder &timer = m_fx.recorder();
     timer.onTimeout = [](int id) { virEventUpdateTimeout(id, -1); };
-    const int timerId = m_fx.addTimeout(timer, -1);
-    QVERIFY(timerId > 0);
-    Pipe &p = m_fx.pipe();
     Recorder &reader = m_fx.recorder();
-    reader.drain = true;
-    reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
-    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
-
+    Pipe *p = nullptr;
+    QVERIFY(timerArmedFromReader(timer, reader, p, [](int id) { virEventUpdateTimeout(id, 0); }));
     for (int round = 1; round <= 3; ++round) {
-        QVERIFY(p.writeByte());
+        QVERIFY(p->writeByte());
         QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), round, 5000);
         runLoopFor(50);
         QCOMPARE(timer.calls.load(), round);
@@ -353,14 +366,12 @@ void Timeouts::timerArmedByHandleCallbackFiresOnceWhenDisarmed()
 void Timeouts::timerArmedByHandleCallbackKeepsFiringWhileZero()
 {
     Recorder &timer = m_fx.recorder();
-    const int timerId = m_fx.addTimeout(timer, -1);
-    QVERIFY(timerId > 0);
-    Pipe &p = m_fx.pipe();
     Recorder &reader = m_fx.recorder();
-    reader.drain = true;
-    reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
-    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
-    QVERIFY(p.writeByte());
+    Pipe *p = nullptr;
+    const int timerId
+        = timerArmedFromReader(timer, reader, p, [](int id) { virEventUpdateTimeout(id, 0); });
+    QVERIFY(timerId);
+    QVERIFY(p->writeByte());
     QTRY_VERIFY_WITH_TIMEOUT(timer.calls > 5, 5000);
     virEventUpdateTimeout(timerId, -1);
 }
@@ -368,17 +379,13 @@ void Timeouts::timerArmedByHandleCallbackKeepsFiringWhileZero()
 void Timeouts::timerArmedThenRemovedInHandleCallbackNeverFires()
 {
     Recorder &timer = m_fx.recorder();
-    const int timerId = m_fx.addTimeout(timer, -1);
-    QVERIFY(timerId > 0);
-    Pipe &p = m_fx.pipe();
     Recorder &reader = m_fx.recorder();
-    reader.drain = true;
-    reader.onEvent = [timerId](int, int, int) {
-        virEventUpdateTimeout(timerId, 0);
-        virEventRemoveTimeout(timerId);
-    };
-    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
-    QVERIFY(p.writeByte());
+    Pipe *p = nullptr;
+    QVERIFY(timerArmedFromReader(timer, reader, p, [](int id) {
+        virEventUpdateTimeout(id, 0);
+        virEventRemoveTimeout(id);
+    }));
+    QVERIFY(p->writeByte());
     QTRY_COMPARE_WITH_TIMEOUT(reader.calls.load(), 1, 5000);
     runLoopFor(100);
     QCOMPARE(timer.calls.load(), 0);
@@ -387,17 +394,13 @@ void Timeouts::timerArmedThenRemovedInHandleCallbackNeverFires()
 void Timeouts::timerArmedThenDisabledInHandleCallbackNeverFires()
 {
     Recorder &timer = m_fx.recorder();
-    const int timerId = m_fx.addTimeout(timer, -1);
-    QVERIFY(timerId > 0);
-    Pipe &p = m_fx.pipe();
     Recorder &reader = m_fx.recorder();
-    reader.drain = true;
-    reader.onEvent = [timerId](int, int, int) {
-        virEventUpdateTimeout(timerId, 0);
-        virEventUpdateTimeout(timerId, -1);
-    };
-    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
-    QVERIFY(p.writeByte());
+    Pipe *p = nullptr;
+    QVERIFY(timerArmedFromReader(timer, reader, p, [](int id) {
+        virEventUpdateTimeout(id, 0);
+        virEventUpdateTimeout(id, -1);
+    }));
+    QVERIFY(p->writeByte());
     QTRY_COMPARE_WITH_TIMEOUT(reader.calls.load(), 1, 5000);
     runLoopFor(100);
     QCOMPARE(timer.calls.load(), 0);
