@@ -193,7 +193,7 @@ void FdWatch::dispatch(int revents, int deliverable)
             continue;
         }
         handle->running = true;
-        const int outer = m_binding.enterHandleCallback(handle->id);
+        const HandleRegistration *outer = m_binding.enterHandleCallback(handle);
         handle->cb(handle->id, m_fd, delivered, handle->opaque);
         m_binding.enterHandleCallback(outer);
         handle->running = false;

@@ -100,8 +100,8 @@ int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void
 
 void LoopThreadBinding::updateTimeout(int id, int interval)
 {
-    if (interval == 0 && isLoopThread() && m_handleInCallback != 0) {
-        m_streamFeeds.timeoutArmed(id, m_handleInCallback);
+    if (interval == 0 && isLoopThread() && m_handleInCallback) {
+        m_streamFeeds.timeoutArmed(id, m_handleInCallback->id, m_handleInCallback->fd);
         if (!m_armedByHandles.contains(id))
             m_armedByHandles.append(id);
     }

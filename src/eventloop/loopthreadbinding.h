@@ -52,9 +52,12 @@ public:
 
     // For FdWatch.
     ReadinessMode readinessMode() const { return m_mode; }
-    // Notes the handle whose callback runs now (0: none); returns the one
-    // it replaces, to be put back afterwards.
-    int enterHandleCallback(int id) { return std::exchange(m_handleInCallback, id); }
+    // Notes the handle whose callback runs now (nullptr: none); returns the
+    // one it replaces, to be put back afterwards.
+    const HandleRegistration *enterHandleCallback(const HandleRegistration *handle)
+    {
+        return std::exchange(m_handleInCallback, handle);
+    }
     // After a pass of handle callbacks: fires the timeouts they armed to
     // 0 ms. libvirt's RPC client reports a stream's data that way, so each
     // message would otherwise cost the GLib dispatcher one more iteration
@@ -111,7 +114,7 @@ private:
     QVarLengthArray<FdWatch *, 8> m_deferred;
     int m_dispatchDepth = 0;
     std::vector<EventRegistry::Retired> m_graveyard;
-    int m_handleInCallback = 0;
+    const HandleRegistration *m_handleInCallback = nullptr;
     QVarLengthArray<int, 4> m_armedByHandles;
     StreamFeeds m_streamFeeds;
 };

@@ -1,6 +1,18 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "eventloop/streamfeeds.h"
 
+#include <sys/stat.h>
+
+namespace {
+
+bool isSocket(int fd)
+{
+    struct stat status = {};
+    return ::fstat(fd, &status) == 0 && S_ISSOCK(status.st_mode);
+}
+
+} // namespace
+
 StreamFeeds::StreamFeeds(HoldBack holdBack)
     : m_holdBack(std::move(holdBack))
 { }
@@ -53,12 +65,13 @@ void StreamFeeds::setStalled(int timeout, bool stalled)
         reconsiderHeld();
 }
 
-void StreamFeeds::timeoutArmed(int timeout, int handle)
+void StreamFeeds::timeoutArmed(int timeout, int handle, int fd)
 {
     const auto it = m_streams.find(timeout);
     // The first socket is the one: a stream's messages all come through
-    // the connection it was made on.
-    if (it == m_streams.end() || it->feeder != 0)
+    // the connection it was made on. Anything else is some other callback
+    // (a local stream's, on its pipe) touching this stream.
+    if (it == m_streams.end() || it->feeder != 0 || !isSocket(fd))
         return;
     it->feeder = handle;
     reconsider(handle);

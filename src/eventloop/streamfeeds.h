@@ -38,8 +38,9 @@ public:
     void addStream(int timeout, const void *connection);
     void removeStream(int timeout);
     void setStalled(int timeout, bool stalled);
-    // A timeout was armed to fire at once from inside handle's callback.
-    void timeoutArmed(int timeout, int handle);
+    // A timeout was armed to fire at once from inside the callback of
+    // handle, on fd.
+    void timeoutArmed(int timeout, int handle, int fd);
 
 private:
     struct Stream

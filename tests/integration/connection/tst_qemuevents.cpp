@@ -127,7 +127,13 @@ void tst_QemuEvents::tinyGuestStartRebootFromInsideAndDestroySignal()
     const QList<QPair<DomainEvent, int>> expected
         = {started, {DomainEvent::Stopped, static_cast<int>(Stopped::Destroyed)}};
     QCOMPARE(startsAndStops, expected);
-    QCOMPARE(rebooted.size(), 1);
+    // Linux tries one reset method after another until the CPU resets
+    // (arch/x86/kernel/reboot.c), and on a busy host QEMU may take two or
+    // three of them as resets, each one a reboot event.
+    QVERIFY2(rebooted.size() >= 1 && rebooted.size() <= 3,
+             qPrintable(QString::number(rebooted.size())));
+    for (const QList<QVariant> &event : std::as_const(rebooted))
+        QCOMPARE(event.at(0).value<QVirtDomainRef>().name(), name);
 }
 
 QTEST_GUILESS_MAIN(tst_QemuEvents)
