@@ -11,6 +11,7 @@
 #include <QtCore/QTimer>
 
 #include <atomic>
+#include <poll.h>
 
 namespace {
 
@@ -259,6 +260,19 @@ void LoopThreadBinding::fireTimeout(TimeoutRegistration *timeout)
     timeout->running = true;
     timeout->cb(timeout->id, timeout->opaque);
     timeout->running = false;
+}
+
+void LoopThreadBinding::releaseHungUpFeeds()
+{
+    const QSet<int> held = m_streamFeeds.heldFeeders();
+    for (int id : held) {
+        const HandleRegistration *handle = m_registry.handle(id);
+        // A TCP peer's end shows as POLLRDHUP long before POLLHUP.
+        pollfd pfd{handle ? handle->fd : -1, POLLRDHUP, 0};
+        constexpr short gone = POLLRDHUP | POLLHUP | POLLERR | POLLNVAL;
+        if (!handle || (::poll(&pfd, 1, 0) > 0 && (pfd.revents & gone)))
+            m_streamFeeds.forget(id);
+    }
 }
 
 void LoopThreadBinding::holdBackReads(int id, bool held)

@@ -49,6 +49,9 @@ public:
 
     // Loop thread only.
     StreamFeeds &streamFeeds() { return m_streamFeeds; }
+    // A socket held back hears nothing, not even its peer's end: releases
+    // those whose peer hung up.
+    void releaseHungUpFeeds();
 
     // For FdWatch.
     ReadinessMode readinessMode() const { return m_mode; }

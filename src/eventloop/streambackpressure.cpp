@@ -42,4 +42,11 @@ void unwatchStream(int token)
         tracker->removeStream(token);
 }
 
+void releaseHungUpConnections()
+{
+    LoopThreadBinding *binding = LoopThreadBinding::instance();
+    if (binding && binding->isLoopThread())
+        binding->releaseHungUpFeeds();
+}
+
 } // namespace StreamBackpressure

@@ -16,6 +16,9 @@ namespace StreamBackpressure {
 int watchStream(const void *connection, const std::function<void()> &addCallback);
 void setStalled(int token, bool stalled);
 void unwatchStream(int token);
+// Lets libvirt read the sockets held back whose peer hung up, so that the
+// connection learns it is closed.
+void releaseHungUpConnections();
 
 } // namespace StreamBackpressure
 

@@ -77,6 +77,12 @@ void StreamFeeds::timeoutArmed(int timeout, int handle, int fd)
     reconsider(handle);
 }
 
+void StreamFeeds::forget(int feeder)
+{
+    m_forgotten.insert(feeder);
+    reconsider(feeder);
+}
+
 void StreamFeeds::reconsider(int feeder)
 {
     if (feeder == 0)
@@ -97,7 +103,7 @@ void StreamFeeds::reconsider(int feeder)
         if (mayDependOnIt && !stream.stalled)
             allStalled = false;
     }
-    const bool hold = feeds && allStalled;
+    const bool hold = feeds && allStalled && !m_forgotten.contains(feeder);
     if (hold == m_held.contains(feeder))
         return;
     if (hold)

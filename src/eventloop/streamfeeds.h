@@ -42,6 +42,11 @@ public:
     // handle, on fd.
     void timeoutArmed(int timeout, int handle, int fd);
 
+    const QSet<int> &heldFeeders() const { return m_held; }
+    // Releases a socket for good: its peer is gone, and libvirt has to read
+    // to the end to learn so.
+    void forget(int feeder);
+
 private:
     struct Stream
     {
@@ -56,6 +61,7 @@ private:
     const HoldBack m_holdBack;
     QHash<int, Stream> m_streams;
     QSet<int> m_held;
+    QSet<int> m_forgotten;
     bool m_capturing = false;
     int m_captured = 0;
 };

@@ -339,6 +339,8 @@ void QVirtStreamPrivate::abortStream()
 
 void QVirtStreamPrivate::checkConnection()
 {
+    if (stalled)
+        StreamBackpressure::releaseHungUpConnections();
     if (isActive() && virConnectIsAlive(connection) != 1)
         fail(QVirtStream::ConnectionError,
              QVirtStream::tr("The connection to libvirt was lost during the transfer"));

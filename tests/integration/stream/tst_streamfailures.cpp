@@ -54,6 +54,7 @@ private Q_SLOTS:
     void stalledReaderHoldsUpNoOtherStreamOrCall();
     void stalledReaderKeepsKeepaliveConnectionOpen();
     void killedDaemonReportsErrorWithinTwoSeconds();
+    void killedDaemonReachesStalledReaderWithinTwoSeconds();
 
 private:
     Connection m_conn;
@@ -296,6 +297,40 @@ void tst_StreamFailures::killedDaemonReportsErrorWithinTwoSeconds()
     qInfo("error %lld ms after the kill: %s", sinceKill.elapsed(),
           qPrintable(stream->errorString()));
 
+    stream.reset();
+}
+
+// A stalled reader's socket is held back, so libvirt would not read the
+// daemon's end from it; the stream must hear of it all the same.
+void tst_StreamFailures::killedDaemonReachesStalledReaderWithinTwoSeconds()
+{
+    const qint64 daemon = QtVirtTest::testbedDaemonPid();
+    QVERIFY(daemon > 0);
+    Connection conn = openQemuConnection();
+    QVERIFY(conn);
+    const Volume volume(conn.get(), "killed-stalled", 64 * MiB);
+    QVERIFY(volume.get());
+    const auto restore = qScopeGuard([] {
+        const QString problem = QtVirtTest::restartTestbedDaemon();
+        if (!problem.isEmpty())
+            qCritical("%s", qPrintable(problem));
+    });
+    auto stream = std::make_unique<QVirtStream>(conn.get());
+    stream->setReadBufferSize(1 * MiB);
+    QCOMPARE(virStorageVolDownload(volume.get(), stream->stream(), 0, 0, 0), 0);
+    QVERIFY(stream->open(QIODevice::ReadOnly));
+    QTRY_COMPARE_WITH_TIMEOUT(stream->bytesAvailable(), 1 * MiB, 10000);
+    QTest::qWait(200);
+
+    QSignalSpy errors(stream.get(), &QVirtStream::errorOccurred);
+    QElapsedTimer sinceKill;
+    QCOMPARE(::kill(pid_t(daemon), SIGKILL), 0);
+    sinceKill.start();
+    QVERIFY(errors.wait(10000));
+    QVERIFY2(sinceKill.elapsed() < 2000, qPrintable(QString::number(sinceKill.elapsed())));
+    QCOMPARE(stream->error(), QVirtStream::ConnectionError);
+    // What arrived before stays readable.
+    QCOMPARE(stream->bytesAvailable(), 1 * MiB);
     stream.reset();
 }
 
