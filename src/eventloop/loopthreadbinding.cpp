@@ -49,11 +49,9 @@ LoopThreadBinding *LoopThreadBinding::instance()
     return installed.load(std::memory_order_acquire);
 }
 
-LoopThreadBinding *LoopThreadBinding::install(ReadinessMode mode)
+void LoopThreadBinding::install(ReadinessMode mode)
 {
-    auto *binding = new LoopThreadBinding(mode);
-    installed.store(binding, std::memory_order_release);
-    return binding;
+    installed.store(new LoopThreadBinding(mode), std::memory_order_release);
 }
 
 int LoopThreadBinding::addHandle(int fd, int events, virEventHandleCallback cb, void *opaque,

@@ -33,7 +33,7 @@ public:
 
     // The binding registerImpl() made, or nullptr before it did.
     static LoopThreadBinding *instance();
-    static LoopThreadBinding *install(ReadinessMode mode);
+    static void install(ReadinessMode mode);
 
     bool isLoopThread() const { return std::this_thread::get_id() == m_threadId; }
 

@@ -17,6 +17,7 @@ enum class Registration { None, Ours, Foreign };
 
 std::mutex registrationMutex;
 Registration registration = Registration::None;
+
 LoopThreadBinding &binding()
 {
     return *LoopThreadBinding::instance();

@@ -328,12 +328,12 @@ void QVirtStreamPrivate::abortStream()
     removeCallback();
     if (livenessTimer)
         livenessTimer->stop();
-    // On a dead connection the abort could only fail.
-    if (!connection || virConnectIsAlive(connection) == 1) {
-        if (virStreamAbort(stream) < 0)
-            qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
-        virResetLastError();
-    }
+    // Also on a dead connection, where it fails: only the abort takes a
+    // remote stream off its client's list (remoteStreamAbort), and a client
+    // closed with a stream still on it leaks the list.
+    if (virStreamAbort(stream) < 0)
+        qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
+    virResetLastError();
     writeBuffer.clear();
 }
 
