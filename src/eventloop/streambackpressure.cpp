@@ -5,10 +5,17 @@
 
 namespace {
 
-StreamFeeds *feeds()
+// The binding, when called from its thread.
+LoopThreadBinding *loopBinding()
 {
     LoopThreadBinding *binding = LoopThreadBinding::instance();
-    return binding && binding->isLoopThread() ? &binding->streamFeeds() : nullptr;
+    return binding && binding->isLoopThread() ? binding : nullptr;
+}
+
+StreamFeeds *feeds()
+{
+    LoopThreadBinding *binding = loopBinding();
+    return binding ? &binding->streamFeeds() : nullptr;
 }
 
 } // namespace
@@ -44,8 +51,7 @@ void unwatchStream(int token)
 
 void releaseHungUpConnections()
 {
-    LoopThreadBinding *binding = LoopThreadBinding::instance();
-    if (binding && binding->isLoopThread())
+    if (LoopThreadBinding *binding = loopBinding())
         binding->releaseHungUpFeeds();
 }
 

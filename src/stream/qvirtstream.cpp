@@ -290,14 +290,15 @@ void QVirtStreamPrivate::updateEvents()
     if (!callbackRegistered)
         return;
     const bool reading = (q->openMode() & QIODevice::ReadOnly) && !endOfStream;
+    const bool full = reading && readBufferFull();
     // A full buffer also holds the connection back, or libvirt would go on
     // queueing the stream's data without bound.
-    if (const bool full = reading && readBufferFull(); full != stalled) {
+    if (full != stalled) {
         stalled = full;
         StreamBackpressure::setStalled(backpressure, full);
     }
     int wanted = 0;
-    if (reading && !readBufferFull())
+    if (reading && !full)
         wanted |= VIR_STREAM_EVENT_READABLE;
     if (!writeBuffer.isEmpty())
         wanted |= VIR_STREAM_EVENT_WRITABLE;

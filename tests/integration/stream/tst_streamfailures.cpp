@@ -35,6 +35,22 @@ QByteArray readToEnd(QVirtStream &stream, int timeoutMs = 30000)
     return all + stream.readAll();
 }
 
+// For the tests that kill libvirtd: the next test needs it back.
+void restartDaemon()
+{
+    const QString problem = QtVirtTest::restartTestbedDaemon();
+    if (!problem.isEmpty())
+        qCritical("%s", qPrintable(problem));
+}
+
+// Hands stream to a download of volume and opens it with a read cap.
+bool startDownload(QVirtStream &stream, virStorageVolPtr volume, qint64 cap)
+{
+    stream.setReadBufferSize(cap);
+    return virStorageVolDownload(volume, stream.stream(), 0, 0, 0) == 0
+        && stream.open(QIODevice::ReadOnly);
+}
+
 } // namespace
 
 class tst_StreamFailures : public QObject
@@ -195,17 +211,13 @@ void tst_StreamFailures::stalledReaderHoldsUpNoOtherStreamOrCall()
     QVERIFY(stalledVolume.get() && otherVolume.get());
 
     QVirtStream stalled(m_conn.get());
-    stalled.setReadBufferSize(cap);
-    QCOMPARE(virStorageVolDownload(stalledVolume.get(), stalled.stream(), 0, 0, 0), 0);
-    QVERIFY(stalled.open(QIODevice::ReadOnly));
+    QVERIFY2(startDownload(stalled, stalledVolume.get(), cap), virGetLastErrorMessage());
     QTRY_COMPARE_WITH_TIMEOUT(stalled.bytesAvailable(), cap, 10000);
 
     // The connection's socket is held back for the stalled stream; another
     // stream on the same connection must get its data all the same.
     QVirtStream other(m_conn.get());
-    other.setReadBufferSize(cap);
-    QCOMPARE(virStorageVolDownload(otherVolume.get(), other.stream(), 0, 0, 0), 0);
-    QVERIFY(other.open(QIODevice::ReadOnly));
+    QVERIFY2(startDownload(other, otherVolume.get(), cap), virGetLastErrorMessage());
     QCOMPARE(readToEnd(other, 20000).size(), otherSize);
     QVERIFY(other.isFinished());
     // Meanwhile libvirt queued what came for the stalled stream: its
@@ -242,9 +254,7 @@ void tst_StreamFailures::stalledReaderKeepsKeepaliveConnectionOpen()
     const Volume volume(conn.handle(), "stalled-keepalive", size);
     QVERIFY(volume.get());
     QVirtStream stream(conn.handle());
-    stream.setReadBufferSize(cap);
-    QCOMPARE(virStorageVolDownload(volume.get(), stream.stream(), 0, 0, 0), 0);
-    QVERIFY(stream.open(QIODevice::ReadOnly));
+    QVERIFY2(startDownload(stream, volume.get(), cap), virGetLastErrorMessage());
     QTRY_COMPARE_WITH_TIMEOUT(stream.bytesAvailable(), cap, 10000);
     const qint64 rssStalled = residentBytes();
 
@@ -269,11 +279,7 @@ void tst_StreamFailures::killedDaemonReportsErrorWithinTwoSeconds()
     const Volume volume(conn.get(), "killed", 1024 * MiB);
     QVERIFY(volume.get());
     // Runs before the volume is deleted, whichever way the test ends.
-    const auto restore = qScopeGuard([] {
-        const QString problem = QtVirtTest::restartTestbedDaemon();
-        if (!problem.isEmpty())
-            qCritical("%s", qPrintable(problem));
-    });
+    const auto restore = qScopeGuard(restartDaemon);
     auto stream = std::make_unique<QVirtStream>(conn.get());
     QCOMPARE(virStorageVolDownload(volume.get(), stream->stream(), 0, 0, 0), 0);
     QVERIFY(stream->open(QIODevice::ReadOnly));
@@ -310,15 +316,9 @@ void tst_StreamFailures::killedDaemonReachesStalledReaderWithinTwoSeconds()
     QVERIFY(conn);
     const Volume volume(conn.get(), "killed-stalled", 64 * MiB);
     QVERIFY(volume.get());
-    const auto restore = qScopeGuard([] {
-        const QString problem = QtVirtTest::restartTestbedDaemon();
-        if (!problem.isEmpty())
-            qCritical("%s", qPrintable(problem));
-    });
+    const auto restore = qScopeGuard(restartDaemon);
     auto stream = std::make_unique<QVirtStream>(conn.get());
-    stream->setReadBufferSize(1 * MiB);
-    QCOMPARE(virStorageVolDownload(volume.get(), stream->stream(), 0, 0, 0), 0);
-    QVERIFY(stream->open(QIODevice::ReadOnly));
+    QVERIFY2(startDownload(*stream, volume.get(), 1 * MiB), virGetLastErrorMessage());
     QTRY_COMPARE_WITH_TIMEOUT(stream->bytesAvailable(), 1 * MiB, 10000);
     QTest::qWait(200);
 
