@@ -20,9 +20,10 @@
 
 namespace {
 
-// A remote virStreamSend() writes its message synchronously (shared notes,
-// "Measured on a remote stream"), so one event sends a bounded amount and
-// leaves the loop to others; the WRITABLE timer brings the rest.
+// A remote virStreamSend() writes its message synchronously
+// (docs/libvirt-streams.md, "Sizes and blocking calls"), so one event sends a
+// bounded amount and leaves the loop to others; the WRITABLE timer brings
+// the rest.
 constexpr qint64 SendBudgetPerEvent = qint64(1024) * 1024;
 
 // virStreamRecv() only copies what libvirt already queued, so a pass may
@@ -247,7 +248,8 @@ void QVirtStreamPrivate::completeFinish()
 {
     const QPointer<QVirtStream> guard(q);
     // virStreamFinish() is a round trip to the daemon; it works from inside
-    // the stream callback once that callback is removed (shared notes).
+    // the stream callback once that callback is removed
+    // (docs/libvirt-streams.md).
     removeCallback();
     if (livenessTimer)
         livenessTimer->stop();

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // Registration, ids and free callbacks: what libvirt's object lifetimes rely
-// on (shared notes: the contract, traps 1, 2, 3 and 7).
+// on (docs/libvirt-event-contract.md: "Ids", "Removal and free callbacks"
+// and the first, second, third and seventh of the mistakes others made).
 
 #include "eventtestutil.h"
 #include "testsupport.h"
