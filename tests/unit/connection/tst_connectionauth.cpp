@@ -38,8 +38,8 @@ QList<QVirtCredential> answered(QList<QVirtCredential> credentials, const QStrin
 // credentialsRequested() was ever emitted, because an open that never asks
 // fails just the same. libvirt's test driver, given a node file with a user,
 // asks for the user name, then for the password, one request each
-// (testConnectAuthenticate): the credential types of every emission in
-// order, each emission contributing one entry per credential.
+// (testConnectAuthenticate). askedTypes() lists the types of the credentials
+// of every emission, in order.
 QList<QVirtCredential::Type> askedTypes(const QSignalSpy &asked)
 {
     QList<QVirtCredential::Type> types;
