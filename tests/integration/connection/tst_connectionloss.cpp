@@ -184,12 +184,13 @@ void tst_ConnectionLoss::restartedDaemonReconnectsAndEventsFlowAgain()
     });
 
     QProcess restart;
+    bool restartStarted = false;
     // The daemon comes back for the next test whatever happens here.
-    const auto ensureDaemon = qScopeGuard([&restart] {
-        if (restart.state() != QProcess::NotRunning)
+    const auto ensureDaemon = qScopeGuard([&restart, &restartStarted] {
+        if (restartStarted && restart.state() != QProcess::NotRunning)
             restart.waitForFinished(60000);
-        if (restart.state() == QProcess::NotRunning && restart.exitStatus() == QProcess::NormalExit
-            && restart.exitCode() == 0 && restart.error() == QProcess::UnknownError)
+        if (restartStarted && restart.state() == QProcess::NotRunning
+            && restart.exitStatus() == QProcess::NormalExit && restart.exitCode() == 0)
             return;
         const QString failure = QtVirtTest::restartTestbedDaemon();
         if (!failure.isEmpty())
@@ -207,7 +208,8 @@ void tst_ConnectionLoss::restartedDaemonReconnectsAndEventsFlowAgain()
     restart.setStandardOutputFile(QProcess::nullDevice());
     restart.start(QStringLiteral(QTVIRT_SOURCE_DIR "/scripts/testbed"),
                   {QStringLiteral("restart-daemon")});
-    QVERIFY2(restart.waitForStarted(10000), qPrintable(restart.errorString()));
+    restartStarted = restart.waitForStarted(10000);
+    QVERIFY2(restartStarted, qPrintable(restart.errorString()));
     QTRY_COMPARE_WITH_TIMEOUT(reconnected.size(), 1, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(restart.state(), QProcess::NotRunning, 60000);
     QCOMPARE(restart.exitStatus(), QProcess::NormalExit);
