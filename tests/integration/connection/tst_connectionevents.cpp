@@ -4,12 +4,14 @@
 
 #include "connectiontestsupport.h"
 #include "integrationsupport.h"
+#include "registrationprobe.h"
 #include "testsupport.h"
 
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QHash>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QThread>
 #include <QtTest/QSignalSpy>
@@ -37,6 +39,41 @@ int registerProbe(virConnectPtr conn)
                                             VIR_DOMAIN_EVENT_CALLBACK(rebootProbe), nullptr,
                                             nullptr);
 }
+
+// The reboot probe as an EventProbe, for answeredWhileDaemonStopped().
+QList<EventProbe> rebootProbeOnly()
+{
+    const QList<EventProbe> probes = allEventProbes();
+    for (const EventProbe &probe : probes) {
+        if (probe.signal == QMetaMethod::fromSignal(&QVirtConnection::domainRebooted))
+            return {probe};
+    }
+    return {};
+}
+
+pid_t testbedDaemon()
+{
+    return static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+}
+
+// Counts the emissions of every signal connected to hit(), by signal.
+class EmissionCounter : public QObject
+{
+    Q_OBJECT
+
+public:
+    static QMetaMethod hitSlot()
+    {
+        return staticMetaObject.method(staticMetaObject.indexOfSlot("hit()"));
+    }
+    int count(const QMetaMethod &signal) const { return m_counts.value(signal.methodIndex()); }
+
+public Q_SLOTS:
+    void hit() { ++m_counts[senderSignalIndex()]; }
+
+private:
+    QHash<int, int> m_counts;
+};
 
 template<typename T> T await(QFuture<T> future)
 {
@@ -67,6 +104,7 @@ private Q_SLOTS:
     void networkAndPoolSignalsArrive();
     void connectingSlotRegistersAndDisconnectingDeregisters();
     void closeDeregistersEveryCallback();
+    void everyRegistrationReachesTheDaemonAndLeavesIt();
     void twoThousandDefineUndefinePairsNoneLostNoneDuplicated();
 
 private:
@@ -226,12 +264,22 @@ void tst_ConnectionEvents::connectingSlotRegistersAndDisconnectingDeregisters()
     const int fourth = registerProbe(handle);
     QCOMPARE(fourth, third + 1);
     QCOMPARE(virConnectDomainEventDeregisterAny(handle, fourth), 0);
+    // Issue 11, item 14: and the daemon holds it (see registrationprobe.h).
+    const QList<EventProbe> reboot = rebootProbeOnly();
+    QCOMPARE(reboot.size(), 1);
+    QCOMPARE(answeredWhileDaemonStopped(handle, reboot, testbedDaemon(), std::chrono::seconds(10)),
+             QList<bool>{true});
 
     // The last receiver gone, libvirt no longer knows QVirtConnection's id:
     // deregistering it again fails. Had it stayed, this would succeed.
     QVERIFY(disconnect(slot));
     QCoreApplication::processEvents();
     QCOMPARE(virConnectDomainEventDeregisterAny(handle, ours), -1);
+    // Issue 11, item 14: -1 alone would also follow had nothing ever been
+    // registered; the probes show that the daemon held the reboot callback
+    // above and was told to drop it now.
+    QCOMPARE(answeredWhileDaemonStopped(handle, reboot, testbedDaemon(), std::chrono::seconds(1)),
+             QList<bool>{false});
 
     // Events that nobody receives still work after the round trip.
     LifecycleSignalRecorder recorder(&conn);
@@ -258,6 +306,17 @@ void tst_ConnectionEvents::closeDeregistersEveryCallback()
     QCOMPARE(virConnectDomainEventDeregisterAny(handle, first), 0);
     connect(&conn, &QVirtConnection::domainRebooted, this, [] {});
     const int ours = first + 1;
+    // Issue 11, item 14: the check after close() below once passed also when
+    // nothing had been registered at all. So first prove the registration:
+    // the next probe's id counts exactly one registration in between, and
+    // the daemon holds a reboot callback for this client.
+    const int second = registerProbe(handle);
+    QCOMPARE(second, ours + 1);
+    QCOMPARE(virConnectDomainEventDeregisterAny(handle, second), 0);
+    const QList<EventProbe> reboot = rebootProbeOnly();
+    QCOMPARE(reboot.size(), 1);
+    QCOMPARE(answeredWhileDaemonStopped(handle, reboot, testbedDaemon(), std::chrono::seconds(10)),
+             QList<bool>{true});
 
     QSignalSpy closed(&conn, &QVirtConnection::closed);
     conn.close();
@@ -266,6 +325,128 @@ void tst_ConnectionEvents::closeDeregistersEveryCallback()
              QVirtConnection::CloseReason::Client);
     QCOMPARE(conn.handle(), nullptr);
     QCOMPARE(virConnectDomainEventDeregisterAny(handle, ours), -1);
+    // And the daemon was told to stop sending reboot events to this client.
+    QCOMPARE(answeredWhileDaemonStopped(handle, reboot, testbedDaemon(), std::chrono::seconds(1)),
+             QList<bool>{false});
+}
+
+// Issue 11, item 14: every one of QVirtConnection's event signals must make
+// the daemon send its libvirt event ID while the signal has a receiver, and
+// stop when the last receiver goes. The tests above checked that with
+// callback ids on the client alone, and only for one ID; an id that
+// deregisters with -1 also results when nothing was registered at all.
+// Here each signal is connected in turn, and the probe of its own ID (see
+// registrationprobe.h) must find the daemon told about it, so a signal that
+// registers nothing, or the wrong ID, fails; the ids in between count that
+// there were no more registrations than signals. Events the daemon can
+// cause on its own (domain define, metadata and undefine; a storage pool's
+// lifecycle and refresh; a secret's lifecycle and value) must then arrive.
+// Once every receiver is gone, no probe may find any ID still registered.
+// The QEMU URI, because the test driver has no secrets.
+void tst_ConnectionEvents::everyRegistrationReachesTheDaemonAndLeavesIt()
+{
+    using std::chrono::milliseconds;
+    using std::chrono::seconds;
+    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_QEMU_URI");
+    QVERIFY(!uri.isEmpty());
+    const pid_t daemon = testbedDaemon();
+    QVERIFY(daemon > 0);
+    QVirtConnection conn;
+    QVERIFY2(conn.openBlocking(QString::fromUtf8(uri)), qPrintable(conn.errorString()));
+    virConnectPtr handle = conn.handle();
+    const QList<EventProbe> probes = allEventProbes();
+    QCOMPARE(probes.size(), 34);
+
+    // Nobody listens yet: every probe waits for the stopped daemon. This also
+    // shows that a probe can tell the two apart on this daemon.
+    const QList<bool> none(probes.size(), false);
+    QCOMPARE(answeredWhileDaemonStopped(handle, probes, daemon, seconds(1)), none);
+
+    const int before = registerProbe(handle);
+    QVERIFY2(before >= 0, qPrintable(lastError()));
+    QCOMPARE(virConnectDomainEventDeregisterAny(handle, before), 0);
+    EmissionCounter counter;
+    QList<QMetaObject::Connection> receivers;
+    for (const EventProbe &probe : probes) {
+        receivers.append(connect(&conn, probe.signal, &counter, EmissionCounter::hitSlot()));
+        QVERIFY(receivers.last());
+        QVERIFY2(answeredWhileDaemonStopped(handle, {probe}, daemon, seconds(10)).value(0),
+                 qPrintable(QStringLiteral("connecting %1 did not register libvirt's %2 event "
+                                           "with the daemon")
+                                .arg(QLatin1String(probe.signal.methodSignature()),
+                                     QLatin1String(probe.name))));
+    }
+    // Each signal made one registration, and its probe one more.
+    const int after = registerProbe(handle);
+    QCOMPARE(after, before + 2 * int(probes.size()) + 1);
+    QCOMPARE(virConnectDomainEventDeregisterAny(handle, after), 0);
+
+    // Real events, caused on a connection of the test's own.
+    const Connection raw(virConnectOpen(uri.constData()));
+    QVERIFY2(raw, qPrintable(lastError()));
+    const QByteArray name = uniqueDomainName("registrations");
+    const QByteArray domainXml = "<domain type='qemu'><name>" + name
+        + "</name><memory unit='MiB'>32</memory><os><type arch='x86_64'>hvm</type></os>"
+          "</domain>";
+    const Domain dom(virDomainDefineXML(raw.get(), domainXml.constData()));
+    QVERIFY2(dom, qPrintable(lastError()));
+    const auto undefineDomain = qScopeGuard([&dom] { virDomainUndefine(dom.get()); });
+    QCOMPARE(virDomainSetMetadata(dom.get(), VIR_DOMAIN_METADATA_DESCRIPTION, "probe", nullptr,
+                                  nullptr, VIR_DOMAIN_AFFECT_CONFIG),
+             0);
+    QCOMPARE(virDomainUndefine(dom.get()), 0);
+
+    QTemporaryDir target;
+    QVERIFY(target.isValid());
+    const QByteArray poolXml = "<pool type='dir'><name>" + name + "</name><target><path>"
+        + target.path().toUtf8() + "</path></target></pool>";
+    virStoragePoolPtr pool = virStoragePoolDefineXML(raw.get(), poolXml.constData(), 0);
+    QVERIFY2(pool, qPrintable(lastError()));
+    const auto dropPool = qScopeGuard([pool] {
+        if (virStoragePoolIsActive(pool) == 1)
+            virStoragePoolDestroy(pool);
+        virStoragePoolUndefine(pool);
+        virStoragePoolFree(pool);
+    });
+    QCOMPARE(virStoragePoolCreate(pool, 0), 0);
+    QCOMPARE(virStoragePoolRefresh(pool, 0), 0);
+
+    const QByteArray secretXml
+        = "<secret ephemeral='yes' private='yes'><description>" + name + "</description></secret>";
+    virSecretPtr secret = virSecretDefineXML(raw.get(), secretXml.constData(), 0);
+    QVERIFY2(secret, qPrintable(lastError()));
+    const auto dropSecret = qScopeGuard([secret] {
+        virSecretUndefine(secret);
+        virSecretFree(secret);
+    });
+    const unsigned char value[] = "probe";
+    QCOMPARE(virSecretSetValue(secret, value, sizeof value - 1, 0), 0);
+
+    using C = QVirtConnection;
+    for (const QMetaMethod &signal : {QMetaMethod::fromSignal(&C::domainLifecycle),
+                                      QMetaMethod::fromSignal(&C::domainMetadataChanged),
+                                      QMetaMethod::fromSignal(&C::storagePoolLifecycle),
+                                      QMetaMethod::fromSignal(&C::storagePoolRefreshed),
+                                      QMetaMethod::fromSignal(&C::secretLifecycle),
+                                      QMetaMethod::fromSignal(&C::secretValueChanged)}) {
+        QTRY_VERIFY2_WITH_TIMEOUT(counter.count(signal) > 0, signal.methodSignature().constData(),
+                                  10000);
+    }
+
+    // The last receiver of each signal gone (deregistration waits for the
+    // next loop pass), the daemon holds none of the IDs any more.
+    for (const QMetaObject::Connection &receiver : std::as_const(receivers))
+        QVERIFY(disconnect(receiver));
+    QCoreApplication::processEvents();
+    const QList<bool> stillRegistered
+        = answeredWhileDaemonStopped(handle, probes, daemon, milliseconds(1000));
+    for (qsizetype i = 0; i < probes.size(); ++i) {
+        QVERIFY2(!stillRegistered.value(i, true),
+                 qPrintable(QStringLiteral("libvirt's %1 event stays registered with the daemon "
+                                           "after the last receiver of %2 went")
+                                .arg(QLatin1String(probes.at(i).name),
+                                     QLatin1String(probes.at(i).signal.methodSignature()))));
+    }
 }
 
 void tst_ConnectionEvents::twoThousandDefineUndefinePairsNoneLostNoneDuplicated()
