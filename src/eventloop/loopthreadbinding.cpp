@@ -246,9 +246,20 @@ void LoopThreadBinding::fireTimeout(TimeoutRegistration *timeout)
     if (timeout->removed.load(std::memory_order_acquire))
         return;
     const int interval = timeout->interval.load(std::memory_order_relaxed);
-    // Never re-entered from a nested loop, as Qt never re-enters a timer.
-    if (interval < 0 || timeout->running)
+    if (interval < 0)
         return;
+    // Never re-entered from a nested loop, as Qt never re-enters a timer.
+    // Qt does fire a timer that is not the one on the stack, though: the
+    // QTimer of a timeout fired from fireArmedTimeouts(), or one restarted
+    // while the callback runs. At 0 ms it would fire on every iteration of
+    // the nested loop and keep it from ever blocking, so it waits until
+    // the callback has returned.
+    if (timeout->running) {
+        if (timeout->timer)
+            timeout->timer->stop();
+        timeout->restartAfterRun = true;
+        return;
+    }
     // Qt keeps a repeating timer on its first schedule, so a late firing
     // would make the next one early; libvirt counts the next expiry from
     // this dispatch (src/util/vireventpoll.c).
@@ -258,6 +269,14 @@ void LoopThreadBinding::fireTimeout(TimeoutRegistration *timeout)
     timeout->running = true;
     timeout->cb(timeout->id, timeout->opaque);
     timeout->running = false;
+    // The registration outlives the scope; its timer is gone if the loop
+    // thread removed it meanwhile.
+    if (std::exchange(timeout->restartAfterRun, false) && timeout->timer
+        && !timeout->removed.load(std::memory_order_acquire)) {
+        const int now = timeout->interval.load(std::memory_order_relaxed);
+        if (now >= 0)
+            timeout->timer->start(now);
+    }
 }
 
 void LoopThreadBinding::releaseHungUpFeeds()

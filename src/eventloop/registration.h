@@ -75,6 +75,9 @@ struct TimeoutRegistration
     // Loop thread only.
     QTimer *timer = nullptr;
     bool running = false;
+    // Its timer fired while the callback ran, and was stopped until the
+    // callback returns.
+    bool restartAfterRun = false;
     // Guarded by the registry's lock: already queued for the loop thread.
     bool syncQueued = false;
 };

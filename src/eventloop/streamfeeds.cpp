@@ -39,7 +39,7 @@ void StreamFeeds::addStream(int timeout, const void *connection)
 {
     m_streams.insert(timeout, Stream{connection, 0, false});
     // A new stream wants data, maybe from a socket held back for others.
-    reconsiderHeld();
+    reconsiderAll();
 }
 
 void StreamFeeds::removeStream(int timeout)
@@ -47,10 +47,9 @@ void StreamFeeds::removeStream(int timeout)
     const auto it = m_streams.find(timeout);
     if (it == m_streams.end())
         return;
-    const int feeder = it->feeder;
     m_streams.erase(it);
-    reconsiderHeld();
-    reconsider(feeder);
+    // Sockets it kept released while it had shown none may be held now.
+    reconsiderAll();
 }
 
 void StreamFeeds::setStalled(int timeout, bool stalled)
@@ -59,10 +58,7 @@ void StreamFeeds::setStalled(int timeout, bool stalled)
     if (it == m_streams.end() || it->stalled == stalled)
         return;
     it->stalled = stalled;
-    if (stalled)
-        reconsider(it->feeder);
-    else
-        reconsiderHeld();
+    reconsiderAll();
 }
 
 void StreamFeeds::timeoutArmed(int timeout, int handle, int fd)
@@ -74,7 +70,8 @@ void StreamFeeds::timeoutArmed(int timeout, int handle, int fd)
     if (it == m_streams.end() || it->feeder != 0 || !isSocket(fd))
         return;
     it->feeder = handle;
-    reconsider(handle);
+    // Until now it counted for other sockets too.
+    reconsiderAll();
 }
 
 void StreamFeeds::forget(int feeder)
@@ -96,10 +93,13 @@ void StreamFeeds::reconsider(int feeder)
                 connection = stream.connection;
         }
     }
+    // A socket whose streams were all adopted (QVirtStream(virStreamPtr))
+    // has no known connection: a new stream of any connection may be its.
     bool allStalled = true;
     for (const Stream &stream : std::as_const(m_streams)) {
         const bool mayDependOnIt = stream.feeder == feeder
-            || (stream.feeder == 0 && (!stream.connection || stream.connection == connection));
+            || (stream.feeder == 0
+                && (!stream.connection || !connection || stream.connection == connection));
         if (mayDependOnIt && !stream.stalled)
             allStalled = false;
     }
@@ -113,9 +113,12 @@ void StreamFeeds::reconsider(int feeder)
     m_holdBack(feeder, hold);
 }
 
-void StreamFeeds::reconsiderHeld()
+void StreamFeeds::reconsiderAll()
 {
-    const QSet<int> held = m_held;
-    for (int feeder : held)
+    // Few streams are open at once; a change to one may concern any socket.
+    QSet<int> feeders = m_held;
+    for (const Stream &stream : std::as_const(m_streams))
+        feeders.insert(stream.feeder);
+    for (int feeder : std::as_const(feeders))
         reconsider(feeder);
 }

@@ -22,7 +22,9 @@
 //
 // A socket is held back only when no stream that may depend on it still
 // wants data: a stream whose socket is not known yet counts for every
-// socket of its connection, and one of unknown connection for all.
+// socket of its connection, and one of unknown connection for all. A
+// socket whose streams were all adopted has no known connection: every
+// stream whose socket is not known yet counts for it.
 class StreamFeeds
 {
 public:
@@ -56,7 +58,7 @@ private:
     };
 
     void reconsider(int feeder);
-    void reconsiderHeld();
+    void reconsiderAll();
 
     const HoldBack m_holdBack;
     QHash<int, Stream> m_streams;

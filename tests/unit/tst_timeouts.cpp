@@ -8,6 +8,8 @@
 
 #include <QtTest/QTest>
 
+#include <ctime>
+
 using namespace QtVirtUnit;
 
 namespace {
@@ -20,6 +22,20 @@ qint64 ms(qint64 milliseconds)
 {
     return milliseconds * 1000 * 1000;
 }
+
+// CPU time this thread has used: what a loop that never blocks burns.
+qint64 threadCpuNs()
+{
+    timespec now = {};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000 * 1000 * 1000 + now.tv_nsec;
+}
+
+// A nested loop that waits 200 ms for a timer: blocked in the dispatcher
+// all along, it uses a few milliseconds of CPU at most, even under a
+// sanitizer; spinning, it uses most of the 200 ms.
+constexpr int kNestedLoopMs = 200;
+constexpr qint64 kIdleNestedLoopCpuNs = 30 * 1000 * 1000;
 
 } // namespace
 
@@ -48,6 +64,8 @@ private Q_SLOTS:
     void timerArmedThenRemovedInHandleCallbackNeverFires();
     void timerArmedThenDisabledInHandleCallbackNeverFires();
     void timerArmedByHandleInItsOwnNestedLoopIsNotReentered();
+    void timerFiredAfterHandlePassDoesNotSpinItsNestedLoop();
+    void timerRearmedInItsOwnNestedLoopDoesNotSpinIt();
 
 private:
     // A disabled timer, and a pipe whose reader runs inHandle(timer id) from
@@ -432,6 +450,79 @@ void Timeouts::timerArmedByHandleInItsOwnNestedLoopIsNotReentered()
     QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), 2, 5000);
     QVERIFY(armedInNested);
     QVERIFY(!timer.reentered);
+}
+
+// Issue 11, item 8: a 0 ms timeout armed by a handle callback is fired by
+// QtVirtEventImpl itself right after that pass of handle callbacks, not by
+// its QTimer. Its QTimer stays started with 0 ms all the same, because a
+// timeout of 0 fires on every iteration while it is left at 0. When that
+// callback ran a nested event loop, the QTimer fired on each iteration of
+// the nested loop, found the callback running (it is never re-entered) and
+// returned at once: the nested loop never blocked and burnt a whole CPU
+// until the callback returned. A running callback must not keep the loop
+// busy; once it returns, the timeout fires again as before.
+void Timeouts::timerFiredAfterHandlePassDoesNotSpinItsNestedLoop()
+{
+    Recorder &timer = m_fx.recorder();
+    Recorder &reader = m_fx.recorder();
+    qint64 nestedCpuNs = -1;
+    timer.onTimeout = [&](int id) {
+        if (timer.calls > 1) {
+            virEventUpdateTimeout(id, -1);
+            return;
+        }
+        const qint64 before = threadCpuNs();
+        runLoopFor(kNestedLoopMs);
+        nestedCpuNs = threadCpuNs() - before;
+    };
+    Pipe *p = nullptr;
+    QVERIFY(timerArmedFromReader(timer, reader, p, [](int id) { virEventUpdateTimeout(id, 0); }));
+    QVERIFY(p->writeByte());
+
+    // Still at 0 after its callback returned: it fires once more.
+    QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), 2, 5000);
+    QCOMPARE(reader.calls.load(), 1);
+    QVERIFY2(nestedCpuNs < kIdleNestedLoopCpuNs,
+             qPrintable(QStringLiteral("the nested loop used %1 ms of CPU in %2 ms")
+                            .arg(static_cast<double>(nestedCpuNs) / ms(1))
+                            .arg(kNestedLoopMs)));
+}
+
+// Issue 11, item 8, the same spin reached differently: the timeout fires
+// from its own QTimer, which Qt does not fire again while it runs, but a
+// handle callback inside the nested loop re-arms it to 0, which restarts
+// that QTimer as a new Qt timer: Qt fires that one on every iteration of
+// the nested loop, and each firing returned at once.
+void Timeouts::timerRearmedInItsOwnNestedLoopDoesNotSpinIt()
+{
+    Pipe &p = m_fx.pipe();
+    Recorder &timer = m_fx.recorder();
+    Recorder &reader = m_fx.recorder();
+    reader.drain = true;
+    qint64 nestedCpuNs = -1;
+    bool armedInNested = false;
+    timer.onTimeout = [&](int id) {
+        if (timer.calls > 1) {
+            virEventUpdateTimeout(id, -1);
+            return;
+        }
+        QVERIFY(p.writeByte());
+        armedInNested = runLoopUntil([&] { return reader.calls > 0; }, 5000);
+        const qint64 before = threadCpuNs();
+        runLoopFor(kNestedLoopMs);
+        nestedCpuNs = threadCpuNs() - before;
+    };
+    const int timerId = m_fx.addTimeout(timer, 0);
+    QVERIFY(timerId > 0);
+    reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
+    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+
+    QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), 2, 5000);
+    QVERIFY(armedInNested);
+    QVERIFY2(nestedCpuNs < kIdleNestedLoopCpuNs,
+             qPrintable(QStringLiteral("the nested loop used %1 ms of CPU in %2 ms")
+                            .arg(static_cast<double>(nestedCpuNs) / ms(1))
+                            .arg(kNestedLoopMs)));
 }
 
 QTEST_GUILESS_MAIN(Timeouts)
