@@ -18,7 +18,7 @@
 
 #include <atomic>
 #include <csignal>
-#include <functional>
+#include <thread>
 
 using namespace QtVirtIntegration;
 
@@ -242,7 +242,15 @@ void tst_DomainOperations::runningOperationCompletesAndIsDroppedInTheOwnerThread
         // A pool thread took the operation, and it waits for the frozen daemon.
         QTRY_COMPARE(pool->activeThreadCount(), 1);
         QTest::qWait(200);
+        // The destructor may itself call the daemon (to unregister the close
+        // callback) and wait for the thaw, so another thread thaws it, long
+        // after the operation entered its call.
+        std::thread thaw([daemon] {
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            ::kill(daemon, SIGCONT);
+        });
         delete conn;
+        thaw.join();
         QVERIFY(future.isCanceled());
     }
     QVERIFY(pool->waitForDone(30000));

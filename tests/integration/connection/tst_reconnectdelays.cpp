@@ -82,9 +82,10 @@ void tst_ReconnectDelays::cleanup()
 
 bool tst_ReconnectDelays::openAndLose(QVirtConnection *conn)
 {
-    const QString path = m_dir.filePath(QStringLiteral("relay-%1").arg(QTest::currentTestFunction()));
+    const QString path = m_dir.filePath(QStringLiteral("relay-%1").arg(QLatin1String(QTest::currentTestFunction())));
     m_relay = std::make_unique<UnixSocketRelay>(m_daemonSocket);
-    [&] { QVERIFY2(m_relay->listen(path), qPrintable(m_relay->errorString())); }();
+    const QString listenError = m_relay->listen(path);
+    [&] { QVERIFY2(listenError.isEmpty(), qPrintable(listenError)); }();
     if (QTest::currentTestFailed())
         return false;
     QSignalSpy closed(conn, &QVirtConnection::closed);

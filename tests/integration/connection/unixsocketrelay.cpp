@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "unixsocketrelay.h"
 
+#include <QtNetwork/QLocalServer>
 #include <QtNetwork/QLocalSocket>
 
 namespace {
@@ -13,21 +14,39 @@ void forward(QLocalSocket *from, QLocalSocket *to)
 
 } // namespace
 
-UnixSocketRelay::UnixSocketRelay(const QString &targetPath, QObject *parent)
-    : QObject(parent)
-    , m_targetPath(targetPath)
+UnixSocketRelay::UnixSocketRelay(const QString &targetPath)
+    : m_targetPath(targetPath)
+    , m_server(new QLocalServer)
 {
-    connect(&m_server, &QLocalServer::newConnection, this, &UnixSocketRelay::relayNext);
+    m_server->moveToThread(&m_thread);
+    QObject::connect(m_server, &QLocalServer::newConnection, m_server, [this] { relayNext(); });
+    QObject::connect(&m_thread, &QThread::finished, m_server, &QObject::deleteLater);
+    m_thread.start();
 }
 
-bool UnixSocketRelay::listen(const QString &path)
+UnixSocketRelay::~UnixSocketRelay()
 {
-    return m_server.listen(path);
+    cut();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString UnixSocketRelay::listen(const QString &path)
+{
+    QString error;
+    QMetaObject::invokeMethod(
+        m_server,
+        [&] {
+            if (!m_server->listen(path))
+                error = m_server->errorString();
+        },
+        Qt::BlockingQueuedConnection);
+    return error;
 }
 
 void UnixSocketRelay::relayNext()
 {
-    while (QLocalSocket *client = m_server.nextPendingConnection()) {
+    while (QLocalSocket *client = m_server->nextPendingConnection()) {
         auto *upstream = new QLocalSocket(client);
         upstream->connectToServer(m_targetPath);
         // A local connect completes at once; a client of a missing target is dropped.
@@ -38,7 +57,7 @@ void UnixSocketRelay::relayNext()
         }
         forward(client, upstream);
         forward(upstream, client);
-        connect(client, &QLocalSocket::disconnected, client, &QObject::deleteLater);
+        QObject::connect(client, &QLocalSocket::disconnected, client, &QObject::deleteLater);
         // What the client sent before the relay was in place.
         if (client->bytesAvailable() > 0)
             upstream->write(client->readAll());
@@ -47,7 +66,13 @@ void UnixSocketRelay::relayNext()
 
 void UnixSocketRelay::cut()
 {
-    m_server.close();
-    for (QLocalSocket *client : m_server.findChildren<QLocalSocket *>(Qt::FindDirectChildrenOnly))
-        client->abort();
+    QMetaObject::invokeMethod(
+        m_server,
+        [this] {
+            m_server->close();
+            const auto clients = m_server->findChildren<QLocalSocket *>(Qt::FindDirectChildrenOnly);
+            for (QLocalSocket *client : clients)
+                client->abort();
+        },
+        Qt::BlockingQueuedConnection);
 }

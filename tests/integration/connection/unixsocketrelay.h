@@ -2,24 +2,27 @@
 #ifndef QTVIRT_TESTS_UNIXSOCKETRELAY_H
 #define QTVIRT_TESTS_UNIXSOCKETRELAY_H
 
-#include <QtCore/QObject>
 #include <QtCore/QString>
-#include <QtNetwork/QLocalServer>
+#include <QtCore/QThread>
 
-// A Unix socket that relays every connection to another one, in this
-// thread's event loop, until cut(): then the listening socket disappears
-// and every relayed connection ends. It lets a test take a daemon away from
-// one client, leaving nothing to reconnect to, without touching the daemon
-// that other clients share. Clients must connect without blocking this
-// thread (QVirtConnection::open(), not openBlocking()).
-class UnixSocketRelay : public QObject
+class QLocalServer;
+
+// A Unix socket that relays every connection to another one, from a thread
+// of its own (a client may block the test's thread in a synchronous call),
+// until cut(): then the listening socket disappears and every relayed
+// connection ends. It lets a test take a daemon away from one client,
+// leaving nothing to reconnect to, without touching the daemon that other
+// clients share.
+class UnixSocketRelay
 {
 public:
-    explicit UnixSocketRelay(const QString &targetPath, QObject *parent = nullptr);
+    explicit UnixSocketRelay(const QString &targetPath);
+    ~UnixSocketRelay();
+    UnixSocketRelay(const UnixSocketRelay &) = delete;
+    UnixSocketRelay &operator=(const UnixSocketRelay &) = delete;
 
-    // Listens on path, which must not exist yet. False on failure; errorString() says why.
-    bool listen(const QString &path);
-    QString errorString() const { return m_server.errorString(); }
+    // Listens on path, which must not exist yet. An empty string, or why it failed.
+    QString listen(const QString &path);
     // Stops listening, removes the socket file and ends every relayed connection.
     void cut();
 
@@ -27,7 +30,8 @@ private:
     void relayNext();
 
     const QString m_targetPath;
-    QLocalServer m_server;
+    QThread m_thread;
+    QLocalServer *const m_server;
 };
 
 #endif // QTVIRT_TESTS_UNIXSOCKETRELAY_H
