@@ -85,7 +85,8 @@ QFuture<T> runOnPool(QVirtConnectionPrivate *d, const Call &call)
 {
     ConnectionHandle conn = shareConnection(d->conn.get());
     if (!conn)
-        return failed<T>(QCoreApplication::translate("QVirtConnection", "the connection is not open"));
+        return failed<T>(
+            QCoreApplication::translate("QVirtConnection", "the connection is not open"));
     auto *operation = new PendingOperation<T>(d->q_ptr);
     QFuture<T> future = operation->future();
     QThreadPool::globalInstance()->start([gate = future, conn = std::move(conn), call,

@@ -237,7 +237,8 @@ void tst_DomainOperations::runningOperationCompletesAndIsDroppedInTheOwnerThread
     {
         const ProcessFreeze freeze(daemon);
         QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
-        QFuture<void> future = conn->destroyDomain(QVirtDomainRef(QString::fromUtf8(name), QUuid()));
+        QFuture<void> future
+            = conn->destroyDomain(QVirtDomainRef(QString::fromUtf8(name), QUuid()));
         probe.attach(future);
         // A pool thread took the operation, and it waits for the frozen daemon.
         QTRY_COMPARE(pool->activeThreadCount(), 1);
@@ -269,7 +270,8 @@ void tst_DomainOperations::invalidDomainRefFailsAtOnce()
     QVirtConnection conn;
     QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
     QVirtConnection closed;
-    const QString expected = QStringLiteral("invalid domain reference: it has neither a name nor a UUID");
+    const QString expected
+        = QStringLiteral("invalid domain reference: it has neither a name nor a UUID");
     using Operation = QFuture<void> (QVirtConnection::*)(const QVirtDomainRef &);
     const Operation operations[] = {
         &QVirtConnection::startDomain,   &QVirtConnection::shutdownDomain,

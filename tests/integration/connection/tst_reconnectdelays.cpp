@@ -82,7 +82,8 @@ void tst_ReconnectDelays::cleanup()
 
 bool tst_ReconnectDelays::openAndLose(QVirtConnection *conn)
 {
-    const QString path = m_dir.filePath(QStringLiteral("relay-%1").arg(QLatin1String(QTest::currentTestFunction())));
+    const QString path = m_dir.filePath(
+        QStringLiteral("relay-%1").arg(QLatin1String(QTest::currentTestFunction())));
     m_relay = std::make_unique<UnixSocketRelay>(m_daemonSocket);
     const QString listenError = m_relay->listen(path);
     [&] { QVERIFY2(listenError.isEmpty(), qPrintable(listenError)); }();
@@ -116,8 +117,8 @@ void tst_ReconnectDelays::delaysAreClamped_data()
     QTest::newRow("zero") << qint64(0) << qint64(0) << minimum << minimum;
     QTest::newRow("negative") << qint64(-5) << qint64(-1) << minimum << minimum;
     QTest::newRow("below minimum") << qint64(1) << qint64(50) << minimum << minimum;
-    QTest::newRow("maximum below initial") << qint64(250) << qint64(100) << qint64(250)
-                                           << qint64(250);
+    QTest::newRow("maximum below initial")
+        << qint64(250) << qint64(100) << qint64(250) << qint64(250);
     QTest::newRow("ordinary") << qint64(500) << qint64(20000) << qint64(500) << qint64(20000);
     QTest::newRow("timer limit") << limit << limit << limit << limit;
     QTest::newRow("maximum beyond timer limit") << qint64(1000) << days40 << qint64(1000) << limit;

@@ -8,7 +8,8 @@ namespace {
 
 void forward(QLocalSocket *from, QLocalSocket *to)
 {
-    QObject::connect(from, &QLocalSocket::readyRead, to, [from, to] { to->write(from->readAll()); });
+    QObject::connect(from, &QLocalSocket::readyRead, to,
+                     [from, to] { to->write(from->readAll()); });
     QObject::connect(from, &QLocalSocket::disconnected, to, [to] { to->abort(); });
 }
 
