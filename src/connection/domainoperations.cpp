@@ -10,8 +10,9 @@
 // context run there too, never in a pool thread.
 //
 // The global pool rather than one of our own: it is the pool QtConcurrent
-// uses and the application sizes, and QCoreApplication waits for it on exit,
-// when a task skipped for its canceled future costs nothing.
+// uses and the application sizes. QCoreApplication waits for it on exit; a
+// task whose future was canceled (as destroying the connection does) then
+// returns at once, and a private pool would be waited for all the same.
 
 #include "connection/qvirtconnection_p.h"
 #include "connection/resultmailbox.h"
