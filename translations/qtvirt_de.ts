@@ -74,6 +74,10 @@
         <source>cannot connect to %1</source>
         <translation>keine Verbindung zu %1 möglich</translation>
     </message>
+    <message>
+        <source>invalid domain reference: it has neither a name nor a UUID</source>
+        <translation>ungültige Domain-Referenz: sie hat weder einen Namen noch eine UUID</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

@@ -74,6 +74,10 @@
         <source>cannot connect to %1</source>
         <translation>impossible de se connecter à %1</translation>
     </message>
+    <message>
+        <source>invalid domain reference: it has neither a name nor a UUID</source>
+        <translation>référence de domaine invalide : elle n’a ni nom ni UUID</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

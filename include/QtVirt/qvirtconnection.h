@@ -41,11 +41,14 @@ class QVirtConnectionPrivate;
 
     The domain operations (startDomain() and the others) run their
     blocking libvirt call in a thread pool and finish their QFuture in the
-    connection's thread.
+    connection's thread; one canceled before it starts never runs (see
+    \l{Domain operations}).
 
     QtVirtEventImpl::registerImpl() must have run in the thread that owns
-    the connection (libvirt's callbacks arrive there). Use the object from
-    that thread only.
+    the connection (libvirt's callbacks arrive there); the first open()
+    without it warns on the \c qtvirt.connection logging category, because
+    no event, keepalive or loss of the connection would ever be reported.
+    Use the object from that thread only.
 
     \code
     auto *conn = new QVirtConnection(this);
@@ -97,7 +100,12 @@ public:
 
     /*! \since 0.1 */
     explicit QVirtConnection(QObject *parent = nullptr);
-    /*! Closes the connection; pending operations are canceled. \since 0.1 */
+    /*!
+        Closes the connection. The future of every domain operation not
+        finished yet is canceled here, in this thread, before the
+        destructor returns; an operation that has not started will not run.
+        \since 0.1
+    */
     ~QVirtConnection() override;
 
     /*!
@@ -177,11 +185,20 @@ public:
     bool autoReconnect() const;
     /*! \since 0.1 */
     void setAutoReconnect(bool enabled);
-    /*! \since 0.1 */
+    /*!
+        Sets the delay before the first reconnect attempt to \a initial
+        and the delay that doubling stops at to \a maximum, from the next
+        attempt on. Both are clamped: at least 100 ms, so that a daemon that
+        is down is not retried on every pass of the event loop, and at most
+        2147483647 ms (2^31 - 1, about 24.8 days), the longest QTimer
+        interval; \a maximum is also raised to \a initial if below it. The
+        getters return the clamped values.
+        \since 0.1
+    */
     void setReconnectDelays(std::chrono::milliseconds initial, std::chrono::milliseconds maximum);
-    /*! The default is 1 s. \since 0.1 */
+    /*! The default is 1 s; see setReconnectDelays() for its range. \since 0.1 */
     std::chrono::milliseconds reconnectInitialDelay() const;
-    /*! The default is 30 s. \since 0.1 */
+    /*! The default is 30 s; see setReconnectDelays() for its range. \since 0.1 */
     std::chrono::milliseconds reconnectMaximumDelay() const;
 
     /*!
@@ -204,10 +221,28 @@ public:
 
     /*!
         \name Domain operations
-        Each runs its blocking libvirt call in a thread pool, on its own
-        reference to the connection, and finishes the future in this
-        object's thread. A failure is a QVirtError in the future. Call them
-        from this object's thread.
+        Each runs its blocking libvirt call in a thread of
+        QThreadPool::globalInstance(), on its own reference to the
+        connection, and finishes the future in this object's thread. A
+        failure is a QVirtError in the future. Call them from this object's
+        thread. On a connection that is not open, or with an invalid
+        QVirtDomainRef, the returned future has already failed: no thread
+        and no daemon is involved.
+
+        An operation whose future is canceled, or whose QVirtConnection is
+        destroyed, before a pool thread takes it does not run: its libvirt
+        call is never made. A canceled future finishes once a pool thread
+        has taken the operation and skipped it; destroying the connection
+        cancels the futures at once. An operation whose libvirt call has
+        started completes, because the daemon may already act on it; its
+        result is then delivered in this object's thread, or dropped there
+        if the future was canceled or the connection destroyed meanwhile.
+        The promise behind each future is finished or destroyed in this
+        object's thread only, never in a pool thread, so continuations
+        without a context object (then(), onCanceled(), onFailed()) run in
+        this object's thread (or at once in the attaching thread, when
+        attached to a future that has finished already). close() cancels nothing: an operation holds
+       a reference to the connection of its own and still runs after it.
     */
     /*! virDomainCreate(). \since 0.1 */
     QFuture<void> startDomain(const QVirtDomainRef &domain);

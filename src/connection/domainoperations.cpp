@@ -1,14 +1,24 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// QVirtConnection's QFuture-returning domain operations: the blocking call
-// runs in a pool thread on a reference of its own, and the promise is
-// finished in the connection's thread, so continuations without a context
-// run there too.
+// QVirtConnection's QFuture-returning domain operations. The blocking call
+// runs in a thread of Qt's global pool, on a connection reference of its
+// own; everything else happens in the connection's thread. The promise never
+// leaves that thread: it lives in a PendingOperation, a child of the
+// connection, which the pool task reaches only through the connection's
+// mailbox. So the promise is finished there, or destroyed there with the
+// connection (which cancels the future), and continuations without a
+// context run there too, never in a pool thread.
+//
+// The global pool rather than one of our own: it is the pool QtConcurrent
+// uses and the application sizes. QCoreApplication waits for it on exit; a
+// task whose future was canceled (as destroying the connection does) then
+// returns at once, and a private pool would be waited for all the same.
 
 #include "connection/qvirtconnection_p.h"
 #include "connection/resultmailbox.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QPointer>
 #include <QtCore/QPromise>
 #include <QtCore/QThreadPool>
 
@@ -29,39 +39,78 @@ template<typename T> struct Outcome
     std::conditional_t<std::is_void_v<T>, bool, std::optional<T>> value{};
 };
 
+// The connection's half of one operation: it owns the promise, and dies
+// with the connection at the latest, canceling the future in its thread.
+template<typename T> class PendingOperation : public QObject
+{
+public:
+    explicit PendingOperation(QObject *connection)
+        : QObject(connection)
+    {
+        m_promise.start();
+    }
+
+    QFuture<T> future() { return m_promise.future(); }
+
+    // A canceled future ignores the result: the operation is dropped.
+    void finish(const Outcome<T> &outcome)
+    {
+        if (outcome.error) {
+            m_promise.setException(*outcome.error);
+        } else {
+            if constexpr (!std::is_void_v<T>) {
+                if (outcome.value)
+                    m_promise.addResult(*outcome.value);
+            }
+        }
+        m_promise.finish();
+        delete this;
+    }
+
+private:
+    QPromise<T> m_promise;
+};
+
+template<typename T> QFuture<T> failed(const QString &message)
+{
+    QPromise<T> promise;
+    QFuture<T> future = promise.future();
+    promise.start();
+    promise.setException(QVirtError(message));
+    promise.finish();
+    return future;
+}
+
 template<typename T, typename Call>
 QFuture<T> runOnPool(QVirtConnectionPrivate *d, const Call &call)
 {
-    auto promise = std::make_shared<QPromise<T>>();
-    QFuture<T> future = promise->future();
-    promise->start();
     ConnectionHandle conn = shareConnection(d->conn.get());
-    if (!conn) {
-        promise->setException(QVirtError(
-            QCoreApplication::translate("QVirtConnection", "the connection is not open")));
-        promise->finish();
-        return future;
-    }
-    QThreadPool::globalInstance()->start([promise, conn, call, box = d->mailbox] {
+    if (!conn)
+        return failed<T>(
+            QCoreApplication::translate("QVirtConnection", "the connection is not open"));
+    auto *operation = new PendingOperation<T>(d->q_ptr);
+    QFuture<T> future = operation->future();
+    QThreadPool::globalInstance()->start([gate = future, conn = std::move(conn), call,
+                                          box = d->mailbox, target = QPointer(operation)] {
         auto outcome = std::make_shared<Outcome<T>>();
-        try {
-            if constexpr (std::is_void_v<T>)
-                call(conn.get());
-            else
-                outcome->value = call(conn.get());
-        } catch (const QVirtError &error) {
-            outcome->error = error;
-        }
-        // When the owner is gone the task is dropped, and the promise's
-        // destructor cancels the future.
-        box->post([promise, outcome](QVirtConnection *) {
-            if (outcome->error) {
-                promise->setException(*outcome->error);
-            } else {
-                if constexpr (!std::is_void_v<T>)
-                    promise->addResult(*outcome->value);
+        // Canceled by the application, or by the connection's destruction:
+        // not started, so not run. A call that has begun runs to its end,
+        // because the daemon may be acting on it already.
+        if (!gate.isCanceled()) {
+            try {
+                if constexpr (std::is_void_v<T>)
+                    call(conn.get());
+                else
+                    outcome->value = call(conn.get());
+            } catch (const QVirtError &error) {
+                outcome->error = error;
             }
-            promise->finish();
+        }
+        // Refused when the connection is gone: its destruction canceled the
+        // future already, and nothing here owns the promise.
+        box->post([outcome, target](QVirtConnection *) {
+            if (target)
+                target->finish(*outcome);
         });
     });
     return future;
@@ -92,6 +141,12 @@ QVirtDomainRef refOf(virDomainPtr dom)
 QFuture<void> runOnDomain(QVirtConnectionPrivate *d, const QVirtDomainRef &domain,
                           int (*operation)(virDomainPtr))
 {
+    // Looking up an empty name would cost a pool thread and a daemon round
+    // trip, only to fail with a message that does not say why.
+    if (!domain.isValid()) {
+        return failed<void>(QCoreApplication::translate(
+            "QVirtConnection", "invalid domain reference: it has neither a name nor a UUID"));
+    }
     return runOnPool<void>(d, [domain, operation](virConnectPtr conn) {
         const Domain dom = lookUp(conn, domain);
         if (operation(dom.get()) < 0) {

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "connection/credentialbridge.h"
+#include "connection/eventloopcheck.h"
 #include "connection/openworker.h"
 #include "connection/resultmailbox.h"
 
@@ -196,6 +197,7 @@ QVirtConnection::~QVirtConnection()
 
 void QVirtConnection::open(const QString &uri, bool readOnly)
 {
+    warnIfNoEventLoop();
     close();
     d->setUri(uri, readOnly);
     d->setState(State::Opening);
@@ -204,6 +206,7 @@ void QVirtConnection::open(const QString &uri, bool readOnly)
 
 bool QVirtConnection::openBlocking(const QString &uri, bool readOnly)
 {
+    warnIfNoEventLoop();
     close();
     d->setUri(uri, readOnly);
     d->setState(State::Opening);

@@ -2,18 +2,30 @@
 #include "connection/reconnectbackoff.h"
 
 #include <algorithm>
+#include <limits>
+
+namespace {
+
+// Each attempt is a pool task and a connect that fails at once while the
+// daemon is down: with no floor, 0 ms would retry on every loop pass.
+constexpr ReconnectBackoff::Delay MinimumDelay{100};
+// QTimer takes an int of milliseconds; more would be cut to an int.
+constexpr ReconnectBackoff::Delay MaximumDelay{std::numeric_limits<int>::max()};
+
+} // namespace
 
 void ReconnectBackoff::setLimits(Delay initial, Delay maximum)
 {
-    m_initial = std::max(initial, Delay(0));
-    m_maximum = std::max(maximum, m_initial);
+    m_initial = std::clamp(initial, MinimumDelay, MaximumDelay);
+    m_maximum = std::clamp(maximum, m_initial, MaximumDelay);
     reset();
 }
 
 ReconnectBackoff::Delay ReconnectBackoff::next()
 {
     const Delay delay = m_next;
-    m_next = std::min(std::max(m_next * 2, Delay(1)), m_maximum);
+    // No overflow: m_next is an int's worth of milliseconds at most.
+    m_next = std::min(m_next * 2, m_maximum);
     return delay;
 }
 

@@ -11,6 +11,7 @@ class ReconnectBackoff
 public:
     using Delay = std::chrono::milliseconds;
 
+    // Clamps initial to [100 ms, INT_MAX ms] and maximum to [initial, INT_MAX ms].
     void setLimits(Delay initial, Delay maximum);
     Delay initial() const { return m_initial; }
     Delay maximum() const { return m_maximum; }

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// What becomes of QVirtConnection's domain operations (QFuture-returning
+// calls run in a thread pool) when their future is canceled or their
+// connection is destroyed before or while they run, and how an operation on
+// an invalid QVirtDomainRef fails.
+
+#include "integrationsupport.h"
+#include "testsupport.h"
+
+#include <QtVirt/QVirtConnection>
+#include <QtVirt/QtVirtEventImpl>
+
+#include <QtCore/QSemaphore>
+#include <QtCore/QThread>
+#include <QtCore/QThreadPool>
+#include <QtTest/QTest>
+
+#include <atomic>
+#include <csignal>
+#include <thread>
+
+using namespace QtVirtIntegration;
+
+namespace {
+
+void ignoreLibvirtError(void *, virErrorPtr) { }
+
+// Occupies every thread of a thread pool until release(), so that what is
+// queued on the pool meanwhile is known not to have started.
+class PoolBlocker
+{
+public:
+    explicit PoolBlocker(QThreadPool *pool)
+        : m_pool(pool)
+        , m_count(pool->maxThreadCount())
+    {
+        for (int i = 0; i < m_count; ++i) {
+            m_pool->start([this] {
+                m_started.release();
+                m_gate.acquire();
+            });
+        }
+    }
+    ~PoolBlocker() { release(); }
+    PoolBlocker(const PoolBlocker &) = delete;
+    PoolBlocker &operator=(const PoolBlocker &) = delete;
+
+    // Whether every thread of the pool is held.
+    bool waitUntilFull() { return m_started.tryAcquire(m_count, 10000); }
+    // Lets the held threads go and waits until the pool is idle.
+    bool release()
+    {
+        if (!m_released) {
+            m_gate.release(m_count);
+            m_released = true;
+        }
+        return m_pool->waitForDone(10000);
+    }
+
+private:
+    QThreadPool *const m_pool;
+    const int m_count;
+    QSemaphore m_started;
+    QSemaphore m_gate;
+    bool m_released = false;
+};
+
+// Where the continuation attached with onCanceled() ran, if it ran.
+struct CanceledProbe
+{
+    std::atomic<QThread *> thread{nullptr};
+    std::atomic<int> runs{0};
+
+    void attach(QFuture<void> &future)
+    {
+        // No context object: such a continuation runs in the thread that
+        // finishes (or drops) the operation's promise, which is what is tested.
+        future.onCanceled([this] {
+            thread = QThread::currentThread();
+            ++runs;
+        });
+    }
+};
+
+int domainState(virConnectPtr conn, const QByteArray &name)
+{
+    const Domain dom(virDomainLookupByName(conn, name.constData()));
+    int state = -1;
+    if (!dom || virDomainGetState(dom.get(), &state, nullptr, 0) < 0)
+        return -1;
+    return state;
+}
+
+} // namespace
+
+class tst_DomainOperations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void queuedOperationDoesNotRunAfterItsConnectionIsDestroyed();
+    void queuedOperationDoesNotRunAfterItsFutureIsCanceled();
+    void runningOperationCompletesAndIsDroppedInTheOwnerThread();
+    void invalidDomainRefFailsAtOnce();
+
+private:
+    // Defines and starts a domain on the testbed's test driver, in the
+    // janitor's care. Empty on failure, after failing the test.
+    QByteArray startDomain(const char *purpose);
+
+    QString m_uri;
+    Connection m_raw;
+    DomainJanitor m_janitor;
+};
+
+void tst_DomainOperations::initTestCase()
+{
+    QtVirtTest::verifyExpectedDispatcher();
+    QVERIFY(QtVirtEventImpl::registerImpl());
+    virSetErrorFunc(nullptr, ignoreLibvirtError);
+    m_uri = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI"));
+    QVERIFY(!m_uri.isEmpty());
+    m_raw = openTestConnection();
+    QVERIFY(m_raw);
+}
+
+void tst_DomainOperations::init()
+{
+    QtVirtTest::failOnAnyWarning();
+}
+
+void tst_DomainOperations::cleanup()
+{
+    QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
+}
+
+QByteArray tst_DomainOperations::startDomain(const char *purpose)
+{
+    const QByteArray name = m_janitor.track(uniqueDomainName(purpose));
+    const Domain dom(virDomainDefineXML(m_raw.get(), testDomainXml(name).constData()));
+    if (!dom || virDomainCreate(dom.get()) < 0) {
+        QTest::qFail(qPrintable(lastError()), __FILE__, __LINE__);
+        return {};
+    }
+    return name;
+}
+
+// Issue 11, item 4: a domain operation queued in the thread pool used to
+// keep the QPromise of its future, and ran its libvirt call whenever a pool
+// thread took it, even after its QVirtConnection had been destroyed: a
+// destroyDomain() the application had given up on still killed the domain,
+// and the promise then died in the pool thread, so continuations without a
+// context ran there. An operation that has not started when its connection
+// is destroyed must not run, and its future is canceled in the thread that
+// owned the connection.
+void tst_DomainOperations::queuedOperationDoesNotRunAfterItsConnectionIsDestroyed()
+{
+    const QByteArray name = startDomain("queued-destroy");
+    QVERIFY(!name.isEmpty());
+    auto *conn = new QVirtConnection;
+    QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
+
+    PoolBlocker blocker(QThreadPool::globalInstance());
+    QVERIFY(blocker.waitUntilFull());
+    QFuture<void> future = conn->destroyDomain(QVirtDomainRef(QString::fromUtf8(name), QUuid()));
+    CanceledProbe probe;
+    probe.attach(future);
+    QVERIFY(!future.isFinished());
+
+    delete conn;
+    QVERIFY(blocker.release());
+    QCoreApplication::processEvents();
+    QTest::qWait(100); // whatever the pool thread posted has arrived
+
+    QCOMPARE(domainState(m_raw.get(), name), int(VIR_DOMAIN_RUNNING));
+    QVERIFY(future.isCanceled());
+    QCOMPARE(probe.runs.load(), 1);
+    QCOMPARE(probe.thread.load(), QThread::currentThread());
+}
+
+// Issue 11, item 4: canceling the future of a queued operation did not stop
+// it: the pool thread ran the libvirt call anyway. An operation whose future
+// is canceled before it starts must not run; its onCanceled() continuation
+// still runs, in the connection's thread, and the connection stays usable.
+void tst_DomainOperations::queuedOperationDoesNotRunAfterItsFutureIsCanceled()
+{
+    const QByteArray name = startDomain("canceled-destroy");
+    QVERIFY(!name.isEmpty());
+    const QVirtDomainRef domain(QString::fromUtf8(name), QUuid());
+    QVirtConnection conn;
+    QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
+
+    CanceledProbe probe;
+    {
+        PoolBlocker blocker(QThreadPool::globalInstance());
+        QVERIFY(blocker.waitUntilFull());
+        QFuture<void> future = conn.destroyDomain(domain);
+        probe.attach(future);
+        future.cancel();
+        QVERIFY(blocker.release());
+    }
+    QTRY_COMPARE(probe.runs.load(), 1);
+    QCOMPARE(probe.thread.load(), QThread::currentThread());
+    QCOMPARE(domainState(m_raw.get(), name), int(VIR_DOMAIN_RUNNING));
+
+    // The same operation, not canceled, does what the canceled one did not.
+    QFuture<void> again = conn.destroyDomain(domain);
+    QTRY_VERIFY(again.isFinished());
+    QVERIFY(!again.isCanceled());
+    QCOMPARE(domainState(m_raw.get(), name), int(VIR_DOMAIN_SHUTOFF));
+}
+
+// Issue 11, item 4: an operation already inside its libvirt call when its
+// connection is destroyed completes (the daemon may already be acting on
+// it), but its result has nowhere to go: it is dropped, and the future is
+// canceled in the connection's thread, never in the pool thread that ran the
+// call (which is where the promise used to die). The daemon is frozen to
+// hold the operation inside its call while the connection is destroyed.
+void tst_DomainOperations::runningOperationCompletesAndIsDroppedInTheOwnerThread()
+{
+    const QByteArray name = startDomain("running-destroy");
+    QVERIFY(!name.isEmpty());
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    auto *conn = new QVirtConnection;
+    conn->setKeepAliveInterval(0); // the freeze must not end the call
+    QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
+    QThreadPool *pool = QThreadPool::globalInstance();
+    QVERIFY(pool->waitForDone(10000));
+
+    CanceledProbe probe;
+    {
+        const ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        QFuture<void> future
+            = conn->destroyDomain(QVirtDomainRef(QString::fromUtf8(name), QUuid()));
+        probe.attach(future);
+        // A pool thread took the operation, and it waits for the frozen daemon.
+        QTRY_COMPARE(pool->activeThreadCount(), 1);
+        QTest::qWait(200);
+        // The destructor may itself call the daemon (to unregister the close
+        // callback) and wait for the thaw, so another thread thaws it, long
+        // after the operation entered its call.
+        std::thread thaw([daemon] {
+            std::this_thread::sleep_for(std::chrono::seconds(1));
+            ::kill(daemon, SIGCONT);
+        });
+        delete conn;
+        thaw.join();
+        QVERIFY(future.isCanceled());
+    }
+    QVERIFY(pool->waitForDone(30000));
+    QCoreApplication::processEvents();
+    QCOMPARE(probe.runs.load(), 1);
+    QCOMPARE(probe.thread.load(), QThread::currentThread());
+    QCOMPARE(domainState(m_raw.get(), name), int(VIR_DOMAIN_SHUTOFF));
+}
+
+// Issue 11, "Also": an operation on an invalid (default-constructed)
+// QVirtDomainRef went to the pool and asked the daemon for a domain with an
+// empty name, to fail later with a confusing "no domain" message. It must
+// fail at once, before any thread or daemon is involved, and say why.
+void tst_DomainOperations::invalidDomainRefFailsAtOnce()
+{
+    QVirtConnection conn;
+    QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
+    QVirtConnection closed;
+    const QString expected
+        = QStringLiteral("invalid domain reference: it has neither a name nor a UUID");
+    using Operation = QFuture<void> (QVirtConnection::*)(const QVirtDomainRef &);
+    const Operation operations[] = {
+        &QVirtConnection::startDomain,   &QVirtConnection::shutdownDomain,
+        &QVirtConnection::destroyDomain, &QVirtConnection::suspendDomain,
+        &QVirtConnection::resumeDomain,  &QVirtConnection::undefineDomain,
+    };
+    for (QVirtConnection *target : {&conn, &closed}) {
+        for (const Operation operation : operations) {
+            QFuture<void> future = (target->*operation)(QVirtDomainRef());
+            QVERIFY(future.isFinished());
+            QString message;
+            try {
+                future.waitForFinished();
+            } catch (const QVirtError &error) {
+                message = error.message();
+            }
+            QCOMPARE(message, expected);
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_DomainOperations)
+#include "tst_domainoperations.moc"
