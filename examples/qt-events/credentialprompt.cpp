@@ -37,11 +37,12 @@ bool isAsked(QVirtCredential::Type type)
     return false;
 }
 
-// Overwrites what held an answer before the memory is released.
+// Overwrites what held an answer before the memory is released (a plain
+// memset() may be optimised away).
 void wipe(QByteArray &bytes)
 {
     if (!bytes.isEmpty())
-        std::memset(bytes.data(), 0, static_cast<size_t>(bytes.size()));
+        explicit_bzero(bytes.data(), static_cast<size_t>(bytes.size()));
     bytes.clear();
 }
 
@@ -90,7 +91,7 @@ void CredentialPrompt::askNext()
     m_err << TerminalText::escaped(prompt) << QStringLiteral(": ") << Qt::flush;
     if (m_notifier)
         m_notifier->setEnabled(true);
-    takeLines();
+    takeLine();
 }
 
 void CredentialPrompt::readInput()
@@ -101,7 +102,7 @@ void CredentialPrompt::readInput()
         return;
     if (n > 0) {
         m_input.append(buffer, n);
-        std::memset(buffer, 0, sizeof buffer);
+        explicit_bzero(buffer, sizeof buffer);
     } else {
         // End of input (or an error): what remains is the last line.
         m_inputEnded = true;
@@ -109,10 +110,10 @@ void CredentialPrompt::readInput()
         if (!m_input.isEmpty() && !m_input.endsWith('\n'))
             m_input.append('\n');
     }
-    takeLines();
+    takeLine();
 }
 
-void CredentialPrompt::takeLines()
+void CredentialPrompt::takeLine()
 {
     if (m_next >= m_credentials.size())
         return;

@@ -33,7 +33,7 @@ private:
     void ask(const QList<QVirtCredential> &credentials);
     void askNext();
     void readInput();
-    void takeLines();
+    void takeLine();
     void finish(bool answered);
     void setEcho(bool on);
 

@@ -85,7 +85,8 @@ int CredentialBridge::callback(virConnectCredentialPtr cred, unsigned int ncred,
         cred[i].resultlen = static_cast<unsigned int>(value.size());
         wipe(value);
         if (!cred[i].result) {
-            // libvirt frees only what a successful callback returns.
+            // Leave no half-filled answer behind: after a failed callback,
+            // some of libvirt's callers free the results and some do not.
             for (unsigned int j = 0; j < i; ++j) {
                 wipe(cred[j].result, cred[j].resultlen);
                 std::free(cred[j].result);
@@ -109,7 +110,11 @@ QString CredentialBridge::checkAnswer(const QList<QVirtCredential> &asked,
             .arg(asked.size())
             .arg(answer.size());
     }
-    const QMetaEnum types = QMetaEnum::fromType<QVirtCredential::Type>();
+    const auto typeName = [](QVirtCredential::Type type) {
+        const char *key
+            = QMetaEnum::fromType<QVirtCredential::Type>().valueToKey(static_cast<int>(type));
+        return key ? QString::fromLatin1(key) : QString::number(static_cast<int>(type));
+    };
     for (qsizetype i = 0; i < asked.size(); ++i) {
         const QVirtCredential::Type wanted = asked.at(i).type();
         const QVirtCredential::Type given = answer.at(i).type();
@@ -118,8 +123,7 @@ QString CredentialBridge::checkAnswer(const QList<QVirtCredential> &asked,
                                                "answer %1 to libvirt's credentials request is of "
                                                "type %2, but libvirt asked for %3")
                 .arg(i + 1)
-                .arg(QLatin1String(types.valueToKey(static_cast<int>(given))),
-                     QLatin1String(types.valueToKey(static_cast<int>(wanted))));
+                .arg(typeName(given), typeName(wanted));
         }
         // A C string ends at the first NUL: libvirt would see less than the
         // answer, and a length that does not match what it sees.
