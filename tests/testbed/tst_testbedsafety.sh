@@ -102,6 +102,17 @@ victim "$work/linked-marker"
 ln -s "$work/shared/.qtvirt-testbed" "$work/linked-marker/.qtvirt-testbed"
 expect_refusal "$work/linked-marker" stop "marker as a symbolic link"
 
+# 6. The refusals are not blanket ones: a directory start marked (here by
+#    hand, as start would) is the testbed's, and stop removes it.
+mkdir -m 755 "$work/own"
+echo "created by QtVirt scripts/testbed; removed by its stop" >"$work/own/.qtvirt-testbed"
+for sub in etc run lib log sock pool console ns; do mkdir -p "$work/own/$sub"; done
+if ! out=$(QTVIRT_TESTBED_DIR=$work/own QTVIRT_TESTBED_CACHE=$work/cache timeout 60 bash "$testbed" stop 2>&1); then
+    fail "stop refused the testbed's own directory: $out"
+elif [[ -e $work/own ]]; then
+    fail "stop left the testbed's own directory: $(ls -A "$work/own")"
+fi
+
 if ((failures)); then
     echo "$failures check(s) failed" >&2
     exit 1
