@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>CredentialPrompt</name>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+</context>
+<context>
     <name>QtEvents</name>
     <message>
         <source>--%1 needs a whole number from 1 to %2, not &apos;%3&apos;</source>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>CredentialPrompt</name>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nom d&apos;utilisateur</translation>
+    </message>
+</context>
+<context>
     <name>QtEvents</name>
     <message>
         <source>--%1 needs a whole number from 1 to %2, not &apos;%3&apos;</source>

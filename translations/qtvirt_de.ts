@@ -78,6 +78,22 @@
         <source>invalid domain reference: it has neither a name nor a UUID</source>
         <translation>ungültige Domain-Referenz: sie hat weder einen Namen noch eine UUID</translation>
     </message>
+    <message>
+        <source>out of memory while passing credentials to libvirt</source>
+        <translation>kein Speicher mehr bei der Übergabe der Zugangsdaten an libvirt</translation>
+    </message>
+    <message>
+        <source>libvirt asked for %1 credential(s), but the answer holds %2</source>
+        <translation>libvirt hat nach %1 Zugangsdaten gefragt, die Antwort enthält aber %2</translation>
+    </message>
+    <message>
+        <source>answer %1 to libvirt&apos;s credentials request is of type %2, but libvirt asked for %3</source>
+        <translation>Antwort %1 auf die Zugangsdatenanfrage von libvirt hat den Typ %2, libvirt hat aber nach %3 gefragt</translation>
+    </message>
+    <message>
+        <source>answer %1 to libvirt&apos;s credentials request contains a NUL character</source>
+        <translation>Antwort %1 auf die Zugangsdatenanfrage von libvirt enthält ein NUL-Zeichen</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

@@ -78,6 +78,22 @@
         <source>invalid domain reference: it has neither a name nor a UUID</source>
         <translation>référence de domaine invalide : elle n’a ni nom ni UUID</translation>
     </message>
+    <message>
+        <source>out of memory while passing credentials to libvirt</source>
+        <translation>mémoire insuffisante pour transmettre les identifiants à libvirt</translation>
+    </message>
+    <message>
+        <source>libvirt asked for %1 credential(s), but the answer holds %2</source>
+        <translation>libvirt a demandé %1 identifiant(s), mais la réponse en contient %2</translation>
+    </message>
+    <message>
+        <source>answer %1 to libvirt&apos;s credentials request is of type %2, but libvirt asked for %3</source>
+        <translation>la réponse %1 à la demande d&apos;identifiants de libvirt est de type %2, alors que libvirt a demandé %3</translation>
+    </message>
+    <message>
+        <source>answer %1 to libvirt&apos;s credentials request contains a NUL character</source>
+        <translation>la réponse %1 à la demande d&apos;identifiants de libvirt contient un caractère NUL</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

@@ -2,6 +2,7 @@
 #include "consoleattachment.h"
 
 #include "consoleoptions.h"
+#include "terminaltext.h"
 
 #include <QtVirt/QVirtStream>
 
@@ -13,9 +14,11 @@
 
 namespace {
 
+// libvirt's messages may quote what the daemon sent: made safe for a
+// terminal, as everything else this class puts into a message.
 QString libvirtMessage()
 {
-    return QString::fromUtf8(virGetLastErrorMessage());
+    return TerminalText::escaped(QString::fromUtf8(virGetLastErrorMessage()));
 }
 
 // virsh's own keepalive: a daemon that stops answering is noticed within
@@ -71,7 +74,7 @@ bool ConsoleAttachment::attach(const ConsoleOptions &options, ExitCode *code, QS
     if (!m_stream->open(QIODevice::ReadWrite)) {
         *code = ExitCode::ConsoleUnavailable;
         *message = tr("Cannot open the console of domain '%1': %2")
-                       .arg(m_domainName, m_stream->errorString());
+                       .arg(m_domainName, TerminalText::escaped(m_stream->errorString()));
         return false;
     }
     return true;
@@ -79,7 +82,7 @@ bool ConsoleAttachment::attach(const ConsoleOptions &options, ExitCode *code, QS
 
 bool ConsoleAttachment::connect(const QString &uri, QString *message)
 {
-    m_uriText = uri.isEmpty() ? tr("libvirt's default hypervisor") : uri;
+    m_uriText = uri.isEmpty() ? tr("libvirt's default hypervisor") : TerminalText::escaped(uri);
     const QByteArray name = uri.toUtf8();
     m_conn.reset(virConnectOpen(name.isEmpty() ? nullptr : name.constData()));
     if (!m_conn) {
@@ -105,11 +108,12 @@ bool ConsoleAttachment::findDomain(const QString &domain, QString *message)
     if (!m_domain)
         m_domain.reset(virDomainLookupByName(m_conn.get(), key.constData()));
     if (!m_domain) {
-        *message = tr("Domain '%1' not found on %2: %3").arg(domain, m_uriText, libvirtMessage());
+        *message = tr("Domain '%1' not found on %2: %3")
+                       .arg(TerminalText::escaped(domain), m_uriText, libvirtMessage());
         return false;
     }
     const char *name = virDomainGetName(m_domain.get());
-    m_domainName = name ? QString::fromUtf8(name) : domain;
+    m_domainName = TerminalText::escaped(name ? QString::fromUtf8(name) : domain);
     virResetLastError();
     return true;
 }
@@ -133,7 +137,7 @@ ExitCode ConsoleAttachment::explainEnd(const QString &streamError, QString *mess
     if (active == 0)
         reason = tr("the domain shut down");
     else if (!streamError.isEmpty())
-        reason = streamError;
+        reason = TerminalText::escaped(streamError);
     else
         reason = tr("the hypervisor closed it");
     *message = tr("The console of domain '%1' hung up: %2.").arg(m_domainName, reason);

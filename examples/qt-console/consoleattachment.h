@@ -32,6 +32,8 @@ public:
     bool attach(const ConsoleOptions &options, ExitCode *code, QString *message);
 
     QVirtStream *stream() const { return m_stream.get(); }
+    // The name as the daemon reports it, control characters escaped
+    // (TerminalText::escaped()): it is printed before the terminal goes raw.
     QString domainName() const { return m_domainName; }
 
     // Why the console ended without being asked to: the domain shut down,

@@ -4,7 +4,9 @@
 // `virsh event --all --loop --timestamp` (and net-event, pool-event,
 // nodedev-event and secret-event) do, on QVirtConnection's signals.
 
+#include "credentialprompt.h"
 #include "eventprinter.h"
+#include "terminaltext.h"
 #include "terminationsignals.h"
 #include "translations.h"
 
@@ -175,22 +177,29 @@ int main(int argc, char **argv)
     }
     virSetErrorFunc(nullptr, ignoreLibvirtError);
 
-    const QString uriText
-        = options.uri.isEmpty() ? QtEvents::tr("libvirt's default URI") : options.uri;
+    const QString uriText = options.uri.isEmpty() ? QtEvents::tr("libvirt's default URI")
+                                                  : TerminalText::escaped(options.uri);
     int exitCode = 1;
     {
         QVirtConnection conn;
         EventPrinter printer(&conn, out, options.timestamps, options.count);
+        // Without an answer, an authenticating URI would wait for the
+        // credentials timeout (minutes) and fail.
+        CredentialPrompt credentials(&conn, err);
         for (const QString &event : std::as_const(options.events)) {
             if (!printer.listen(event)) {
-                err << QtEvents::tr("%1: unknown event '%2'").arg(name, event) << Qt::endl;
+                err << QtEvents::tr("%1: unknown event '%2'")
+                           .arg(name, TerminalText::escaped(event))
+                    << Qt::endl;
                 return 1;
             }
         }
         QObject::connect(&printer, &EventPrinter::limitReached, &app,
                          [] { QCoreApplication::exit(0); });
         QObject::connect(&conn, &QVirtConnection::errorOccurred, &app, [&](const QString &message) {
-            err << QtEvents::tr("%1: cannot connect to %2: %3").arg(name, uriText, message)
+            // libvirt's message may quote what the daemon sent.
+            err << QtEvents::tr("%1: cannot connect to %2: %3")
+                       .arg(name, uriText, TerminalText::escaped(message))
                 << Qt::endl;
             QCoreApplication::exit(1);
         });

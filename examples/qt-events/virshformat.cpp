@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "virshformat.h"
 
+#include "terminaltext.h"
+
 #include <QtCore/QUuid>
 
 #include <array>
@@ -72,16 +74,22 @@ constexpr std::array<const char *, 2> secretEvents = {"Defined", "Undefined"};
 constexpr const char *Unknown = "unknown";
 constexpr const char *Unsupported = "unsupported value";
 
+// A string from the daemon, made safe for a terminal.
+QString shown(const QString &text)
+{
+    return TerminalText::escaped(text);
+}
+
 // virsh prints a missing string as "<null>" (NULLSTR).
 QString orNull(const QString &text)
 {
-    return text.isNull() ? QStringLiteral("<null>") : text;
+    return text.isNull() ? QStringLiteral("<null>") : shown(text);
 }
 
 QString domainPrefix(const char *eventName, const QVirtDomainRef &domain)
 {
     return QStringLiteral("event '%1' for domain '%2'")
-        .arg(QLatin1String(eventName), domain.name());
+        .arg(QLatin1String(eventName), shown(domain.name()));
 }
 
 // virTypedParameterToString().
@@ -93,7 +101,7 @@ QString typedValue(const QVariant &value)
     case QMetaType::Double:
         return QString::asprintf("%lf", value.toDouble());
     default:
-        return value.toString();
+        return shown(value.toString());
     }
 }
 
@@ -133,7 +141,7 @@ QString ioError(const QVirtDomainRef &domain, const QString &path, const QString
 {
     return domainPrefix("io-error", domain)
         % QStringLiteral(": %1 (%2) %3")
-              .arg(path, alias, nameOf(ioErrorActions, valueOf(action), Unknown));
+              .arg(shown(path), shown(alias), nameOf(ioErrorActions, valueOf(action), Unknown));
 }
 
 QString ioErrorReason(const QVirtDomainRef &domain, const QString &path, const QString &alias,
@@ -141,7 +149,8 @@ QString ioErrorReason(const QVirtDomainRef &domain, const QString &path, const Q
 {
     return domainPrefix("io-error-reason", domain)
         % QStringLiteral(": %1 (%2) %3 due to %4")
-              .arg(path, alias, nameOf(ioErrorActions, valueOf(action), Unknown), reason);
+              .arg(shown(path), shown(alias), nameOf(ioErrorActions, valueOf(action), Unknown),
+                   shown(reason));
 }
 
 QString graphics(const QVirtDomainRef &domain, GraphicsPhase phase, const QVariantMap &local,
@@ -150,18 +159,18 @@ QString graphics(const QVirtDomainRef &domain, GraphicsPhase phase, const QVaria
     const auto address = [](const QVariantMap &map) {
         return QStringLiteral("%1 %2 %3")
             .arg(nameOf(graphicsFamilies, map.value(QStringLiteral("family")).toInt(), Unknown),
-                 map.value(QStringLiteral("node")).toString(),
-                 map.value(QStringLiteral("service")).toString());
+                 shown(map.value(QStringLiteral("node")).toString()),
+                 shown(map.value(QStringLiteral("service")).toString()));
     };
     QString text = domainPrefix("graphics", domain)
         % QStringLiteral(": %1 local[%2] remote[%3] %4")
               .arg(nameOf(graphicsPhases, valueOf(phase), Unknown), address(local), address(remote),
-                   authScheme);
+                   shown(authScheme));
     for (const QVariant &identity : subject) {
         const QVariantMap map = identity.toMap();
         text += QStringLiteral("\n\t%1=%2")
-                    .arg(map.value(QStringLiteral("type")).toString(),
-                         map.value(QStringLiteral("name")).toString());
+                    .arg(shown(map.value(QStringLiteral("type")).toString()),
+                         shown(map.value(QStringLiteral("name")).toString()));
     }
     return text;
 }
@@ -171,7 +180,7 @@ QString blockJob(const char *eventName, const QVirtDomainRef &domain, const QStr
 {
     return domainPrefix(eventName, domain)
         % QStringLiteral(": %1 for %2 %3")
-              .arg(nameOf(blockJobTypes, valueOf(type), "Unknown"), disk,
+              .arg(nameOf(blockJobTypes, valueOf(type), "Unknown"), shown(disk),
                    nameOf(blockJobStatuses, valueOf(status), Unknown));
 }
 
@@ -179,14 +188,15 @@ QString diskChange(const QVirtDomainRef &domain, const QString &oldSource, const
                    const QString &alias, DiskChangeReason reason)
 {
     return QStringLiteral("event 'disk-change' for domain '%1' disk %2: %3 -> %4: %5")
-        .arg(domain.name(), alias, orNull(oldSource), orNull(newSource),
+        .arg(shown(domain.name()), shown(alias), orNull(oldSource), orNull(newSource),
              nameOf(diskChangeReasons, valueOf(reason), Unknown));
 }
 
 QString trayChange(const QVirtDomainRef &domain, const QString &alias, TrayChangeReason reason)
 {
     return QStringLiteral("event 'tray-change' for domain '%1' disk %2: %3")
-        .arg(domain.name(), alias, nameOf(trayChangeReasons, valueOf(reason), Unknown));
+        .arg(shown(domain.name()), shown(alias),
+             nameOf(trayChangeReasons, valueOf(reason), Unknown));
 }
 
 QString balloonChange(const QVirtDomainRef &domain, quint64 actualKiB)
@@ -197,7 +207,7 @@ QString balloonChange(const QVirtDomainRef &domain, quint64 actualKiB)
 
 QString device(const char *eventName, const QVirtDomainRef &domain, const QString &alias)
 {
-    return domainPrefix(eventName, domain) % QStringLiteral(": ") % alias;
+    return domainPrefix(eventName, domain) % QStringLiteral(": ") % shown(alias);
 }
 
 QString typedParameters(const char *eventName, const QVirtDomainRef &domain,
@@ -206,7 +216,7 @@ QString typedParameters(const char *eventName, const QVirtDomainRef &domain,
     // QVariantMap sorts by field; virsh keeps the daemon's order.
     QString text = domainPrefix(eventName, domain) % QLatin1Char(':');
     for (auto it = parameters.cbegin(); it != parameters.cend(); ++it)
-        text += QStringLiteral("\n\t%1: %2").arg(it.key(), typedValue(it.value()));
+        text += QStringLiteral("\n\t%1: %2").arg(shown(it.key()), typedValue(it.value()));
     return text;
 }
 
@@ -237,7 +247,8 @@ QString blockThreshold(const QVirtDomainRef &domain, const QString &device, cons
 {
     return domainPrefix("block-threshold", domain)
         % QStringLiteral(": dev: %1(%2) %3 %4")
-              .arg(device, orNull(path), QString::number(threshold), QString::number(excess));
+              .arg(shown(device), orNull(path), QString::number(threshold),
+                   QString::number(excess));
 }
 
 QString memoryFailure(const QVirtDomainRef &domain, MemoryFailureRecipient recipient,
@@ -255,35 +266,35 @@ QString memoryFailure(const QVirtDomainRef &domain, MemoryFailureRecipient recip
 QString memoryDeviceSizeChange(const QVirtDomainRef &domain, const QString &alias, quint64 sizeKiB)
 {
     return domainPrefix("memory-device-size-change", domain)
-        % QStringLiteral(":\nalias: %1\nsize: %2").arg(alias, QString::number(sizeKiB));
+        % QStringLiteral(":\nalias: %1\nsize: %2").arg(shown(alias), QString::number(sizeKiB));
 }
 
 QString networkLifecycle(const QString &name, NetworkEvent event)
 {
     return QStringLiteral("event 'lifecycle' for network %1: %2")
-        .arg(name, nameOf(networkEvents, valueOf(event), Unknown));
+        .arg(shown(name), nameOf(networkEvents, valueOf(event), Unknown));
 }
 
 QString poolLifecycle(const QString &name, StoragePoolEvent event)
 {
     return QStringLiteral("event 'lifecycle' for storage pool %1: %2")
-        .arg(name, nameOf(poolEvents, valueOf(event), Unknown));
+        .arg(shown(name), nameOf(poolEvents, valueOf(event), Unknown));
 }
 
 QString poolRefresh(const QString &name)
 {
-    return QStringLiteral("event 'refresh' for storage pool ") % name;
+    return QStringLiteral("event 'refresh' for storage pool ") % shown(name);
 }
 
 QString nodeDeviceLifecycle(const QString &name, NodeDeviceEvent event)
 {
     return QStringLiteral("event 'lifecycle' for node device %1: %2")
-        .arg(name, nameOf(nodeDeviceEvents, valueOf(event), Unknown));
+        .arg(shown(name), nameOf(nodeDeviceEvents, valueOf(event), Unknown));
 }
 
 QString nodeDeviceUpdate(const QString &name)
 {
-    return QStringLiteral("event 'update' for node device ") % name;
+    return QStringLiteral("event 'update' for node device ") % shown(name);
 }
 
 QString secretLifecycle(const QUuid &uuid, SecretEvent event)

@@ -11,7 +11,10 @@
 // `secret-event` print for each event (libvirt 9.0, tools/virsh-*.c), so
 // that scripts written against virsh read this program's output
 // unchanged. It stays untranslated, like virsh's under LC_ALL=C. Each text
-// ends without its final newline; some span several lines.
+// ends without its final newline; some span several lines. Unlike virsh,
+// every string from the daemon (names, aliases, paths, URIs, identities)
+// shows its control characters as \xHH (TerminalText::escaped()), so that
+// only this code decides where a line ends and what the terminal does.
 namespace VirshFormat {
 
 QString lifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int detail);

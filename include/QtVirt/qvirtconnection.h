@@ -212,7 +212,10 @@ public:
 
     /*!
         Answers the last credentialsRequested(): \a credentials is that list
-        with the results filled in.
+        with the results filled in. Answers are matched to libvirt's requests
+        by position: a list of another length, an entry whose type is not the
+        one requested at its position, or a result with a NUL character
+        fails the open, and errorOccurred() says which.
         \since 0.1
     */
     Q_INVOKABLE void answerCredentials(const QList<QVirtCredential> &credentials);

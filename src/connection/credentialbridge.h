@@ -5,6 +5,7 @@
 #include <QtVirt/qvirtcredential.h>
 
 #include <QtCore/QList>
+#include <QtCore/QString>
 
 #include <libvirt/libvirt.h>
 
@@ -38,19 +39,31 @@ public:
     // For good: every later request fails at once.
     void cancel();
 
+    // Why the last answer was refused before it reached libvirt (the
+    // failed open should say so, not libvirt's generic "request failed");
+    // empty if none was.
+    QString failure() const;
+
 private:
     enum class State { Idle, Waiting, Answered, Rejected, Canceled };
 
     static int callback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata);
+    // Why answer cannot go to libvirt for what it asked, or an empty string.
+    // Answers are matched by position, so each must be of the type asked
+    // for: a reordered list must not put a password where a user name goes.
+    static QString checkAnswer(const QList<QVirtCredential> &asked,
+                               const QList<QVirtCredential> &answer);
     bool ask(QList<QVirtCredential> &credentials);
+    void fail(const QString &message);
 
     const std::shared_ptr<ResultMailbox> m_mailbox;
     QVirtConnection *const m_direct = nullptr;
     const std::chrono::milliseconds m_timeout{0};
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     State m_state = State::Idle;
     QList<QVirtCredential> m_answer;
+    QString m_failure;
 };
 
 #endif // QTVIRT_CONNECTION_CREDENTIALBRIDGE_H

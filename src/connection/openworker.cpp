@@ -17,10 +17,11 @@ OpenResult openConnection(const QByteArray &uri, bool readOnly, CredentialBridge
                                             readOnly ? VIR_CONNECT_RO : 0);
     if (!conn) {
         const char *message = virGetLastErrorMessage();
-        result.error = message
-            ? QString::fromUtf8(message)
-            : QCoreApplication::translate("QVirtConnection", "cannot connect to %1")
-                  .arg(QString::fromUtf8(uri));
+        const QString refused = credentials.failure();
+        result.error = !refused.isEmpty() ? refused
+            : message                     ? QString::fromUtf8(message)
+                      : QCoreApplication::translate("QVirtConnection", "cannot connect to %1")
+                            .arg(QString::fromUtf8(uri));
         return result;
     }
     result.conn = adoptConnection(conn);

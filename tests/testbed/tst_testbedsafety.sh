@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Issue 11, item 11: scripts/testbed runs as root and must never remove or
+# write into a directory it did not create itself. It used to run
+# `rm -rf "$DIR"/{etc,run,lib,log,...}` on whatever QTVIRT_TESTBED_DIR
+# named, rejecting only `/`: QTVIRT_TESTBED_DIR=/usr would have deleted
+# /usr/lib. `start` wrote its configuration into any existing directory
+# too. Each case below points QTVIRT_TESTBED_DIR at a throwaway directory
+# holding canary files where the script's own subdirectories would be,
+# and checks that every command refuses and leaves it exactly as it was.
+#
+# Usage: tst_testbedsafety.sh PATH/TO/scripts/testbed   (as root)
+set -uo pipefail
+
+testbed=${1:?usage: $0 PATH/TO/scripts/testbed}
+[[ $EUID -eq 0 ]] || {
+    echo "FAIL: must run as root, as scripts/testbed does" >&2
+    exit 1
+}
+
+work=$(mktemp -d) || exit 1
+failures=0
+started_dirs=()
+cleanup() {
+    # Only if a broken script started a daemon in one of our directories.
+    local dir
+    for dir in "${started_dirs[@]}"; do
+        if [[ -e $dir/libvirtd.pid ]]; then
+            QTVIRT_TESTBED_DIR=$dir QTVIRT_TESTBED_CACHE=$work/cache timeout 60 bash "$testbed" stop >/dev/null 2>&1
+        fi
+    done
+    rm -rf --one-file-system "$work"
+}
+trap cleanup EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+
+# A directory the testbed did not create, with a canary in each place the
+# script creates and removes.
+victim() {
+    local dir=$1 sub
+    mkdir -p "$dir"
+    for sub in etc etc/libvirt run lib log sock pool console ns; do
+        mkdir -p "$dir/$sub"
+        echo canary >"$dir/$sub/canary"
+    done
+    echo canary >"$dir/libvirtd.log"
+}
+
+# Every path under $1 with its type and contents, to compare before/after.
+snapshot() {
+    (cd "$1" && find . -printf '%p %y %s\n' | LC_ALL=C sort && find . -type f -exec md5sum {} + | LC_ALL=C sort)
+}
+
+# Runs `testbed $2` on directory $1 and expects a refusal that leaves the
+# directory (and the cache) untouched.
+expect_refusal() {
+    local dir=$1 command=$2 what=$3 before after out rc
+    before=$(snapshot "$dir")
+    started_dirs+=("$dir")
+    out=$(QTVIRT_TESTBED_DIR=$dir QTVIRT_TESTBED_CACHE=$work/cache timeout 60 bash "$testbed" "$command" 2>&1)
+    rc=$?
+    after=$(snapshot "$dir")
+    if ((rc == 0)); then
+        fail "$what: '$command' succeeded; output: $out"
+    elif ! grep -q "refus" <<<"$out"; then
+        fail "$what: '$command' did not say it refuses the directory; output: $out"
+    fi
+    if [[ $before != "$after" ]]; then
+        fail "$what: '$command' changed the directory:"$'\n'"$(diff <(echo "$before") <(echo "$after"))"
+    fi
+    if [[ -e $work/cache ]]; then
+        fail "$what: '$command' created the cache before refusing"
+        rm -rf --one-file-system "$work/cache"
+    fi
+}
+
+# 1. A host directory such as /usr or /var: stop must not delete its lib/.
+victim "$work/host"
+expect_refusal "$work/host" stop "directory without marker"
+
+# 2. start must not write its configuration into it (or start anything).
+expect_refusal "$work/host" start "directory without marker"
+
+# 3. The same directory reached through a symbolic link.
+ln -s "$work/host" "$work/link"
+expect_refusal "$work/link" stop "symbolic link to a directory"
+expect_refusal "$work/link" start "symbolic link to a directory"
+
+# 4. A marker alone does not make a directory the testbed's: a directory
+#    that others can write to may hold a forged marker.
+victim "$work/shared"
+echo "forged" >"$work/shared/.qtvirt-testbed"
+chmod 1777 "$work/shared"
+expect_refusal "$work/shared" stop "world-writable directory with a marker"
+expect_refusal "$work/shared" start "world-writable directory with a marker"
+
+# 5. A marker that is a symbolic link is no marker.
+victim "$work/linked-marker"
+ln -s "$work/shared/.qtvirt-testbed" "$work/linked-marker/.qtvirt-testbed"
+expect_refusal "$work/linked-marker" stop "marker as a symbolic link"
+
+# 6. The refusals are not blanket ones: a directory start marked (here by
+#    hand, as start would) is the testbed's, and stop removes it.
+mkdir -m 755 "$work/own"
+echo "created by QtVirt scripts/testbed; removed by its stop" >"$work/own/.qtvirt-testbed"
+for sub in etc run lib log sock pool console ns; do mkdir -p "$work/own/$sub"; done
+if ! out=$(QTVIRT_TESTBED_DIR=$work/own QTVIRT_TESTBED_CACHE=$work/cache timeout 60 bash "$testbed" stop 2>&1); then
+    fail "stop refused the testbed's own directory: $out"
+elif [[ -e $work/own ]]; then
+    fail "stop left the testbed's own directory: $(ls -A "$work/own")"
+fi
+
+if ((failures)); then
+    echo "$failures check(s) failed" >&2
+    exit 1
+fi
+echo "PASS: every command refused directories the testbed did not create"
