@@ -168,7 +168,8 @@ void tst_StreamConsoleEnd::bytesUnsentAtEndAreReportedBeforeFinished()
     });
     QList<QByteArray> order;
     connect(&console, &QVirtStream::errorOccurred, this, [&](QVirtStream::Error error) {
-        order.append(QByteArray("error ") + QMetaEnum::fromType<QVirtStream::Error>().valueToKey(error));
+        order.append(QByteArray("error ")
+                     + QMetaEnum::fromType<QVirtStream::Error>().valueToKey(error));
     });
     connect(&console, &QVirtStream::finished, this, [&] { order.append("finished"); });
     QSignalSpy finished(&console, &QVirtStream::finished);

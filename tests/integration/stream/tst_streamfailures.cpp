@@ -402,12 +402,15 @@ void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer()
     constexpr qint64 deleteAfter = 8 * MiB;
     const bool download = direction == QVirtStreamTransfer::Download;
 
-    const Volume volume(m_conn.get(), "deleted", size);
+    // Its own connection: the tests before it restart the daemon.
+    const Connection conn = openQemuConnection();
+    QVERIFY(conn);
+    const Volume volume(conn.get(), "deleted", size);
     QVERIFY(volume.get());
     LocalSocketPair sockets;
     QVERIFY(sockets.isConnected());
     QPointer<QLocalSocket> device = sockets.nearEnd();
-    QPointer<QVirtStream> stream = new QVirtStream(m_conn.get());
+    QPointer<QVirtStream> stream = new QVirtStream(conn.get());
     const auto cleanUp = qScopeGuard([&] { delete stream; });
     if (download) {
         QCOMPARE(virStorageVolDownload(volume.get(), stream->stream(), 0, 0, 0), 0);

@@ -100,9 +100,9 @@ private:
         const qint64 end = offset + size;
         while (offset < end) {
             const char *at = data + (offset - m_received.load());
-            const auto extent = std::find_if(
-                m_layout.extents.cbegin(), m_layout.extents.cend(),
-                [&](const QPair<qint64, qint64> &e) { return offset < e.second; });
+            const auto extent
+                = std::find_if(m_layout.extents.cbegin(), m_layout.extents.cend(),
+                               [&](const QPair<qint64, qint64> &e) { return offset < e.second; });
             if (extent != m_layout.extents.cend() && offset >= extent->first) {
                 const qint64 step = std::min(end, extent->second) - offset;
                 m_hash.addData(QByteArrayView(at, step));
@@ -246,8 +246,8 @@ void tst_StreamHoleWindow::holeIntoSlowSocketKeepsWindowAndLoop()
     QTRY_VERIFY_WITH_TIMEOUT(device->bytesToWrite() == 0 && reader.received() >= size, 60000);
     ticker.stop();
     QVERIFY(reader.wait(10000));
-    qInfo("%lld MiB in %lld ms; peak bytesToWrite %lld KiB; longest loop gap %lld ms",
-          size / MiB, elapsed.elapsed(), peak / 1024, longestGap);
+    qInfo("%lld MiB in %lld ms; peak bytesToWrite %lld KiB; longest loop gap %lld ms", size / MiB,
+          elapsed.elapsed(), peak / 1024, longestGap);
 
     QCOMPARE(reader.problem(), QString());
     QVERIFY(reader.paused());
