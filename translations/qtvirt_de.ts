@@ -423,5 +423,13 @@
         <source>it took no data</source>
         <translation>es hat keine Daten angenommen</translation>
     </message>
+    <message>
+        <source>The stream was deleted during the transfer</source>
+        <translation>Der Stream wurde während der Übertragung gelöscht</translation>
+    </message>
+    <message>
+        <source>The device was deleted during the transfer</source>
+        <translation>Das Gerät wurde während der Übertragung gelöscht</translation>
+    </message>
 </context>
 </TS>

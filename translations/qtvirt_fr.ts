@@ -423,5 +423,13 @@
         <source>it took no data</source>
         <translation>il n’a accepté aucune donnée</translation>
     </message>
+    <message>
+        <source>The stream was deleted during the transfer</source>
+        <translation>Le flux a été supprimé pendant le transfert</translation>
+    </message>
+    <message>
+        <source>The device was deleted during the transfer</source>
+        <translation>Le périphérique a été supprimé pendant le transfert</translation>
+    </message>
 </context>
 </TS>

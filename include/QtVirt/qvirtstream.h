@@ -43,9 +43,20 @@ class QVirtStreamPrivate;
     bytesAvailable() when it is ready again. While the read buffer is at
     readBufferSize(), no more data is taken from libvirt.
 
+    write() never refuses bytes for want of room: like QAbstractSocket and
+    QProcess, the stream buffers all of them, without a cap, and sends them
+    whenever libvirt reports the stream writable (at most 1 MiB per event).
+    A program that produces data faster than the far end takes it keeps
+    its own window with bytesToWrite() and bytesWritten(), as
+    QVirtStreamTransfer does with 4 MiB. A cap would only turn that
+    backpressure into short writes, which most QIODevice code does not
+    expect.
+
     When the other end finishes first, whatever write() buffered and
     libvirt never took is dropped, and errorOccurred() reports
-    \c WriteError with the number of bytes before finished() comes.
+    \c WriteError with the number of bytes before finished() comes, for
+    example when a readyRead() slot answers the data that came with the
+    end.
 
     Sparse streams (\c VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM,
     \c VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM) keep their holes when
@@ -54,6 +65,9 @@ class QVirtStreamPrivate;
     moves a whole stream to or from a file or any other QIODevice.
 
     The object must live in the thread that runs libvirt's event loop.
+    Without QtVirtEventImpl::registerImpl(), open() fails with an
+    OpenError, and the first QVirtStream of the process says so with a
+    warning on the \c qtvirt.stream logging category.
 
     \since 0.1
 */
@@ -128,7 +142,10 @@ public:
     /*! Bytes that read() returns now, up to the next hole. */
     qint64 bytesAvailable() const override;
 
-    /*! Bytes written but not yet accepted by libvirt. */
+    /*!
+        Bytes written but not yet accepted by libvirt. The write buffer has
+        no cap: see the class description.
+    */
     qint64 bytesToWrite() const override;
 
     /*! \reimp */
@@ -154,7 +171,9 @@ public:
     /*!
         Caps the read buffer at \a size bytes (0: no cap; the default is
         1 MiB). While it is full, the stream stops asking libvirt for data,
-        until the application reads.
+        until the application reads. A negative \a size is refused with a
+        warning on the \c qtvirt.stream logging category, and the cap in
+        force stays.
 
         libvirt's client queues whatever reaches a connection for a remote
         stream, so a full buffer also holds back the reads of the
@@ -237,7 +256,11 @@ protected:
     */
     qint64 readData(char *data, qint64 maxSize) override;
 
-    /*! Buffers the bytes; they go out when libvirt can take them. */
+    /*!
+        Buffers all the bytes, with no cap; they go out when libvirt can
+        take them. Returns -1 once the stream has ended or finish() was
+        called.
+    */
     qint64 writeData(const char *data, qint64 size) override;
 
 private:

@@ -15,6 +15,7 @@
 #include <libvirt/virterror.h>
 
 #include <algorithm>
+#include <atomic>
 #include <climits>
 #include <utility>
 
@@ -41,6 +42,21 @@ constexpr int LivenessIntervalMs = 500;
 QString libvirtMessage()
 {
     return QString::fromUtf8(virGetLastErrorMessage());
+}
+
+// Without QtVirtEventImpl, libvirt has no loop to report stream events on,
+// and a program that does not check open()'s result sees a stream that
+// never delivers anything. Once per process is enough to point at the fix.
+void warnIfUnregistered()
+{
+    static std::atomic<bool> warned{false};
+    if (QtVirtEventImpl::isRegistered() || warned.exchange(true))
+        return;
+    qCWarning(lcQtVirtStream,
+              "QVirtStream used before QtVirtEventImpl::registerImpl(): libvirt has no event loop "
+              "to report stream events on, so no stream can be opened. Call "
+              "QtVirtEventImpl::registerImpl() once, after creating the QCoreApplication and "
+              "before opening the first connection.");
 }
 
 } // namespace
@@ -196,7 +212,8 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
     if (outcome == Receive::EndOfStream && isActive()) {
         // libvirt: at the end of a stream, virStreamFinish() confirms that
         // the transfer succeeded or reports why not (src/libvirt-stream.c).
-        writeBuffer.clear();
+        // Bytes still waiting to be sent (a readyRead() slot may just have
+        // answered the last data) are reported there, not dropped silently.
         completeFinish();
     }
     return outcome;
@@ -430,6 +447,7 @@ QVirtStream::QVirtStream(virConnectPtr conn, QObject *parent)
     : QIODevice(parent)
     , d(std::make_unique<QVirtStreamPrivate>(this, virStreamNew(conn, VIR_STREAM_NONBLOCK), conn))
 {
+    warnIfUnregistered();
     if (!d->stream) {
         d->state = QVirtStreamPrivate::State::Failed;
         d->error = OpenError;
@@ -442,6 +460,7 @@ QVirtStream::QVirtStream(virStreamPtr stream, QObject *parent)
     , d(std::make_unique<QVirtStreamPrivate>(
           this, stream && virStreamRef(stream) == 0 ? stream : nullptr, nullptr))
 {
+    warnIfUnregistered();
     if (!d->stream) {
         d->state = QVirtStreamPrivate::State::Failed;
         d->error = OpenError;
@@ -486,6 +505,7 @@ bool QVirtStream::open(OpenMode mode)
         return false;
     }
     if (!QtVirtEventImpl::isRegistered()) {
+        warnIfUnregistered();
         d->setError(OpenError,
                     tr("The stream needs QtVirtEventImpl::registerImpl() before the first "
                        "connection is opened"));
@@ -584,7 +604,16 @@ qint64 QVirtStream::readBufferSize() const
 
 void QVirtStream::setReadBufferSize(qint64 size)
 {
-    d->readBufferSize = std::max<qint64>(size, 0);
+    // Taken as 0, a negative size would lift the cap altogether: the one
+    // reading of a slip that cannot be what the caller meant.
+    if (size < 0) {
+        qCWarning(lcQtVirtStream,
+                  "QVirtStream::setReadBufferSize: refusing the negative size %lld; the cap stays "
+                  "at %lld bytes (0 means no cap)",
+                  static_cast<long long>(size), static_cast<long long>(d->readBufferSize));
+        return;
+    }
+    d->readBufferSize = size;
     d->updateEvents();
 }
 

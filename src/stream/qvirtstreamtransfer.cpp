@@ -118,6 +118,21 @@ void QVirtStreamTransfer::start()
         d->fail(d->stream->errorString());
         return;
     }
+    // Either may be deleted mid-transfer, a socket whose peer went away
+    // typically with deleteLater(). The failure is reported from the event
+    // loop: the code that deleted it may not expect the slots of
+    // errorOccurred() and finished() to run inside the destructor.
+    connect(
+        d->stream, &QObject::destroyed, this,
+        [this] { d->fail(tr("The stream was deleted during the transfer")); },
+        Qt::QueuedConnection);
+    connect(
+        d->device, &QObject::destroyed, this,
+        [this] {
+            if (d->job->needsDevice())
+                d->fail(tr("The device was deleted during the transfer"));
+        },
+        Qt::QueuedConnection);
     if (download)
         d->job = std::make_unique<StreamDownload>(*d);
     else

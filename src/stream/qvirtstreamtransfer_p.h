@@ -23,6 +23,9 @@ public:
     // have deleted the transfer.
     void succeed();
     void fail(const QString &message);
+    // False once a slot deleted the stream or the device: the job must not
+    // touch them, and the failure follows from the event loop.
+    bool intact() const { return stream && device; }
 
     QVirtStreamTransfer *const q;
     const QPointer<QVirtStream> stream;

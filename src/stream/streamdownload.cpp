@@ -9,6 +9,7 @@
 #include <QtCore/QFileDevice>
 
 #include <algorithm>
+#include <utility>
 
 namespace {
 
@@ -16,6 +17,18 @@ namespace {
 // beyond this much, the download waits for bytesWritten(), and the stream's
 // read cap stops libvirt in turn.
 constexpr qint64 DeviceWriteWindow = qint64(4) * 1024 * 1024;
+
+// Zeros written in one pass when the device takes them at once (a file, or
+// a device whose bytesToWrite() stays 0): the rest follows in later passes,
+// so that the loop keeps running keepalive and everything else meanwhile.
+// Larger than the window, which paces the devices that queue.
+constexpr qint64 ZerosPerPass = 2 * DeviceWriteWindow;
+
+const QByteArray &zeroBlock()
+{
+    static const QByteArray zeros(StreamMessagePayloadMax, '\0');
+    return zeros;
+}
 
 } // namespace
 
@@ -42,17 +55,26 @@ void StreamDownload::start()
 
 void StreamDownload::pump()
 {
-    if (t.finished)
+    if (t.finished || !t.intact())
         return;
     QVirtStreamPrivate *stream = QVirtStreamPrivate::get(t.stream);
-    bool moved = false;
+    const qint64 before = t.transferred;
+    qint64 zerosWritten = 0;
     while (t.device->bytesToWrite() < DeviceWriteWindow) {
-        if (const qint64 hole = stream->readBuffer.takeFrontHole()) {
-            if (!skipHole(hole))
+        if (m_zerosLeft > 0) {
+            if (zerosWritten >= ZerosPerPass) {
+                pumpLater();
+                break;
+            }
+            const qint64 left = m_zerosLeft;
+            if (!writeZeros())
                 return;
-            t.holes += hole;
-            t.transferred += hole;
-            moved = true;
+            zerosWritten += left - m_zerosLeft;
+            continue;
+        }
+        if (const qint64 hole = stream->readBuffer.takeFrontHole()) {
+            if (!startHole(hole))
+                return;
             continue;
         }
         const QByteArrayView data = stream->readBuffer.frontData();
@@ -67,20 +89,20 @@ void StreamDownload::pump()
         }
         stream->readBuffer.consume(written);
         t.transferred += written;
-        moved = true;
     }
     // Room in the read buffer again: let the stream ask libvirt for more.
     stream->updateEvents();
-    if (moved && !t.reportProgress())
+    if (t.transferred != before && !t.reportProgress())
         return;
-    if (!t.finished && t.stream->isFinished() && stream->readBuffer.isEmpty())
+    if (!t.finished && t.stream->isFinished() && stream->readBuffer.isEmpty() && m_zerosLeft == 0)
         complete();
 }
 
-bool StreamDownload::skipHole(qint64 length)
+bool StreamDownload::startHole(qint64 length)
 {
+    m_zerosLeft = length;
     if (!m_file)
-        return writeZeros(length);
+        return true;
     if (!m_file->flush()) {
         t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
         return false;
@@ -90,10 +112,36 @@ bool StreamDownload::skipHole(qint64 length)
     // Seeking leaves old data in place: where the file had some, make a
     // hole, or write zeros where the file system cannot.
     const qint64 overlapEnd = std::min(end, m_initialFileSize);
-    if (start < overlapEnd && !LocalHoles::punch(m_file->handle(), start, overlapEnd - start)
-        && !writeZeros(overlapEnd - start)) {
+    m_zerosLeft = 0;
+    if (start < overlapEnd && !LocalHoles::punch(m_file->handle(), start, overlapEnd - start))
+        m_zerosLeft = overlapEnd - start;
+    m_seekAfterZeros = end;
+    // What is seeked over counts at once; zeros count as they are written.
+    t.holes += length - m_zerosLeft;
+    t.transferred += length - m_zerosLeft;
+    return m_zerosLeft > 0 || seekPastHole();
+}
+
+bool StreamDownload::writeZeros()
+{
+    const QByteArray &zeros = zeroBlock();
+    const qint64 written
+        = t.device->write(zeros.constData(), std::min<qint64>(m_zerosLeft, zeros.size()));
+    if (written <= 0) {
+        failWriting();
         return false;
     }
+    m_zerosLeft -= written;
+    t.holes += written;
+    t.transferred += written;
+    return m_zerosLeft > 0 || seekPastHole();
+}
+
+bool StreamDownload::seekPastHole()
+{
+    if (m_seekAfterZeros < 0)
+        return true;
+    const qint64 end = std::exchange(m_seekAfterZeros, -1);
     if (!m_file->seek(end)) {
         t.fail(QVirtStreamTransfer::tr("Cannot seek in the file: %1").arg(m_file->errorString()));
         return false;
@@ -101,19 +149,19 @@ bool StreamDownload::skipHole(qint64 length)
     return true;
 }
 
-bool StreamDownload::writeZeros(qint64 length)
+void StreamDownload::pumpLater()
 {
-    const QByteArray zeros(std::min(length, StreamMessagePayloadMax), '\0');
-    while (length > 0) {
-        const qint64 written
-            = t.device->write(zeros.constData(), std::min<qint64>(length, zeros.size()));
-        if (written <= 0) {
-            failWriting();
-            return false;
-        }
-        length -= written;
-    }
-    return true;
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    // The transfer as context: a deleted transfer drops the call.
+    QMetaObject::invokeMethod(
+        t.q,
+        [this] {
+            m_pumpScheduled = false;
+            pump();
+        },
+        Qt::QueuedConnection);
 }
 
 void StreamDownload::failWriting()

@@ -18,8 +18,13 @@ public:
 
 private:
     void pump();
-    bool skipHole(qint64 length);
-    bool writeZeros(qint64 length);
+    // Takes a hole from the stream: seeked over or punched in a file, or
+    // turned into zeros for writeZeros().
+    bool startHole(qint64 length);
+    // One write of the pending zeros; false when the transfer failed.
+    bool writeZeros();
+    bool seekPastHole();
+    void pumpLater();
     void failWriting();
     void complete();
 
@@ -27,6 +32,14 @@ private:
     // already had data.
     QFileDevice *m_file = nullptr;
     qint64 m_initialFileSize = 0;
+
+    // Zeros that a hole still owes the device. They go out like data,
+    // within the device's write window, so that a hole of any length into
+    // a socket or pipe neither piles up in memory nor holds the loop.
+    qint64 m_zerosLeft = 0;
+    // Where a file continues once its zeros are written, or -1.
+    qint64 m_seekAfterZeros = -1;
+    bool m_pumpScheduled = false;
 };
 
 #endif // QTVIRT_STREAM_STREAMDOWNLOAD_H

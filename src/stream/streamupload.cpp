@@ -40,7 +40,7 @@ void StreamUpload::start()
 
     QObject::connect(t.stream, &QIODevice::bytesWritten, q, [this] { pump(); });
     QObject::connect(t.stream, &QVirtStream::finished, q, [this] {
-        if (m_fd >= 0)
+        if (m_fd >= 0 && t.device)
             t.device->seek(m_position);
         t.succeed();
     });
@@ -51,17 +51,23 @@ void StreamUpload::start()
     });
     if (t.device->isSequential()) {
         QObject::connect(t.device, &QIODevice::readyRead, q, [this] { pump(); });
-        QObject::connect(t.device, &QIODevice::readChannelFinished, q, [this] {
-            m_deviceEnded = true;
-            pump();
-        });
+        // Queued: a device also ends its read channel when it is deleted
+        // mid-transfer, which must fail the upload rather than end it
+        // early; once the destructor has run, pump() sees the difference.
+        QObject::connect(
+            t.device, &QIODevice::readChannelFinished, q,
+            [this] {
+                m_deviceEnded = true;
+                pump();
+            },
+            Qt::QueuedConnection);
     }
     pump();
 }
 
 void StreamUpload::pump()
 {
-    if (t.finished || m_finishing)
+    if (t.finished || m_finishing || !t.stream || (!t.device && needsDevice()))
         return;
     const qint64 before = t.transferred;
     while (!m_inputDone && t.stream->bytesToWrite() < StreamWriteWindow) {

@@ -14,6 +14,7 @@ class StreamUpload : public TransferJob
 public:
     using TransferJob::TransferJob;
     void start() override;
+    bool needsDevice() const override { return !m_inputDone; }
 
 private:
     void pump();

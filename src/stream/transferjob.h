@@ -18,6 +18,9 @@ public:
     TransferJob &operator=(const TransferJob &) = delete;
 
     virtual void start() = 0;
+    // Whether losing the device now fails the transfer: an upload that read
+    // all of it only has to finish the stream.
+    virtual bool needsDevice() const { return true; }
 
 protected:
     QVirtStreamTransferPrivate &t;

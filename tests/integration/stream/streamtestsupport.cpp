@@ -183,6 +183,36 @@ QByteArray readRange(const QString &path, qint64 offset, qint64 size)
     return file.read(size);
 }
 
+LocalListener::LocalListener()
+{
+    if (m_dir.isValid())
+        m_server.listen(m_dir.filePath(QStringLiteral("socket")));
+}
+
+QLocalSocket *LocalListener::accept(int msecs)
+{
+    if (!m_server.hasPendingConnections() && !m_server.waitForNewConnection(msecs))
+        return nullptr;
+    QLocalSocket *socket = m_server.nextPendingConnection();
+    if (socket)
+        socket->setParent(nullptr);
+    return socket;
+}
+
+LocalSocketPair::LocalSocketPair()
+{
+    if (!m_listener.isListening())
+        return;
+    m_far.connectToServer(m_listener.name());
+    if (m_far.waitForConnected(5000))
+        m_near = m_listener.accept(5000);
+}
+
+LocalSocketPair::~LocalSocketPair()
+{
+    delete m_near;
+}
+
 qint64 residentBytes()
 {
     QFile status(QStringLiteral("/proc/self/status"));

@@ -4,7 +4,11 @@
 
 #include <QtCore/QByteArray>
 #include <QtCore/QList>
+#include <QtCore/QPointer>
 #include <QtCore/QString>
+#include <QtCore/QTemporaryDir>
+#include <QtNetwork/QLocalServer>
+#include <QtNetwork/QLocalSocket>
 
 #include <libvirt/libvirt.h>
 
@@ -63,6 +67,43 @@ QByteArray readRange(const QString &path, qint64 offset, qint64 size);
 
 // VmRSS of this process, in bytes.
 qint64 residentBytes();
+
+// A QLocalServer on a socket in a fresh temporary directory: the far end
+// of a stream transfer's device, as a program would get it.
+class LocalListener
+{
+public:
+    LocalListener();
+    bool isListening() const { return m_server.isListening(); }
+    // For QLocalSocket::connectToServer(), from any thread.
+    QString name() const { return m_server.fullServerName(); }
+    // The next accepted connection, owned by the caller; null after msecs.
+    QLocalSocket *accept(int msecs);
+
+private:
+    QTemporaryDir m_dir;
+    QLocalServer m_server;
+};
+
+// Two connected local sockets in this thread: nearEnd(), accepted by the
+// listener and owned by the caller (a test may delete it), and farEnd().
+class LocalSocketPair
+{
+public:
+    LocalSocketPair();
+    ~LocalSocketPair();
+    LocalSocketPair(const LocalSocketPair &) = delete;
+    LocalSocketPair &operator=(const LocalSocketPair &) = delete;
+
+    bool isConnected() const { return m_near && m_far.state() == QLocalSocket::ConnectedState; }
+    QLocalSocket *nearEnd() const { return m_near; }
+    QLocalSocket &farEnd() { return m_far; }
+
+private:
+    LocalListener m_listener;
+    QLocalSocket m_far;
+    QPointer<QLocalSocket> m_near;
+};
 
 } // namespace StreamTest
 

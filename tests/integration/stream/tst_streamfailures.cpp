@@ -8,6 +8,7 @@
 
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtStream>
+#include <QtVirt/QVirtStreamTransfer>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QElapsedTimer>
@@ -66,11 +67,14 @@ private Q_SLOTS:
     void secondOpenIsRefused();
     void writeToReadOnlyStreamIsRefused();
     void writeAfterFinishIsRefusedAndLosesNothing();
+    void negativeReadBufferSizeIsRefused();
     void stalledReaderKeepsBufferAtCap();
     void stalledReaderHoldsUpNoOtherStreamOrCall();
     void stalledReaderKeepsKeepaliveConnectionOpen();
     void killedDaemonReportsErrorWithinTwoSeconds();
     void killedDaemonReachesStalledReaderWithinTwoSeconds();
+    void deletedDeviceOrStreamFailsTheTransfer_data();
+    void deletedDeviceOrStreamFailsTheTransfer();
 
 private:
     Connection m_conn;
@@ -173,6 +177,42 @@ void tst_StreamFailures::writeAfterFinishIsRefusedAndLosesNothing()
     QCOMPARE(stream.bytesToWrite(), 0);
     QCOMPARE(stream.write("later"), qint64(-1));
     QCOMPARE(readRange(volume.path(), 0, payload.size() + 100), payload);
+}
+
+// Issue 11, also: setReadBufferSize() took a negative size as 0, which means
+// no cap at all, so a slip in the caller's arithmetic silently removed the
+// bound that keeps a stalled reader's memory in check. A negative size is
+// refused with a warning, before and after open(), and the cap in force
+// stays in force.
+void tst_StreamFailures::negativeReadBufferSizeIsRefused()
+{
+    constexpr qint64 cap = 1 * MiB;
+    constexpr qint64 size = 16 * MiB;
+    const Volume volume(m_conn.get(), "negative-cap", size);
+    QVERIFY(volume.get());
+    QVirtStream stream(m_conn.get());
+    QSignalSpy errors(&stream, &QVirtStream::errorOccurred);
+    stream.setReadBufferSize(cap);
+    QTest::ignoreMessage(QtWarningMsg,
+                         "QVirtStream::setReadBufferSize: refusing the negative size -1; the cap "
+                         "stays at 1048576 bytes (0 means no cap)");
+    stream.setReadBufferSize(-1);
+    QCOMPARE(stream.readBufferSize(), cap);
+
+    QCOMPARE(virStorageVolDownload(volume.get(), stream.stream(), 0, 0, 0), 0);
+    QVERIFY(stream.open(QIODevice::ReadOnly));
+    QTRY_COMPARE_WITH_TIMEOUT(stream.bytesAvailable(), cap, 10000);
+    QTest::ignoreMessage(QtWarningMsg,
+                         "QVirtStream::setReadBufferSize: refusing the negative size -4096; the "
+                         "cap stays at 1048576 bytes (0 means no cap)");
+    stream.setReadBufferSize(-4096);
+    QCOMPARE(stream.readBufferSize(), cap);
+    // Still held at the cap, not let loose.
+    QTest::qWait(500);
+    QCOMPARE(stream.bytesAvailable(), cap);
+    QCOMPARE(errors.size(), 0);
+    QCOMPARE(readToEnd(stream).size(), size);
+    QVERIFY(stream.isFinished());
 }
 
 void tst_StreamFailures::stalledReaderKeepsBufferAtCap()
@@ -332,6 +372,88 @@ void tst_StreamFailures::killedDaemonReachesStalledReaderWithinTwoSeconds()
     // What arrived before stays readable.
     QCOMPARE(stream->bytesAvailable(), 1 * MiB);
     stream.reset();
+}
+
+void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer_data()
+{
+    QTest::addColumn<QVirtStreamTransfer::Direction>("direction");
+    QTest::addColumn<bool>("deleteStream");
+    QTest::addColumn<QString>("expectedError");
+    const QString device = QStringLiteral("The device was deleted during the transfer");
+    const QString stream = QStringLiteral("The stream was deleted during the transfer");
+    QTest::newRow("download, device") << QVirtStreamTransfer::Download << false << device;
+    QTest::newRow("download, stream") << QVirtStreamTransfer::Download << true << stream;
+    QTest::newRow("upload, device") << QVirtStreamTransfer::Upload << false << device;
+    QTest::newRow("upload, stream") << QVirtStreamTransfer::Upload << true << stream;
+}
+
+// Issue 11, item 2: a transfer holds its stream and device by QPointer but
+// used to call them without looking: once a slot deleted either of them in
+// the middle (a socket whose peer went away, deleteLater()'d), the next
+// readyRead() or bytesWritten() of the other one dereferenced null. The
+// transfer must end with an error that names what went away, abort the
+// stream if it is still there, and touch nothing afterwards.
+void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer()
+{
+    QFETCH(QVirtStreamTransfer::Direction, direction);
+    QFETCH(bool, deleteStream);
+    QFETCH(QString, expectedError);
+    constexpr qint64 size = 64 * MiB;
+    constexpr qint64 deleteAfter = 8 * MiB;
+    const bool download = direction == QVirtStreamTransfer::Download;
+
+    // Its own connection: the tests before it restart the daemon.
+    const Connection conn = openQemuConnection();
+    QVERIFY(conn);
+    const Volume volume(conn.get(), "deleted", size);
+    QVERIFY(volume.get());
+    LocalSocketPair sockets;
+    QVERIFY(sockets.isConnected());
+    QPointer<QLocalSocket> device = sockets.nearEnd();
+    QPointer<QVirtStream> stream = new QVirtStream(conn.get());
+    const auto cleanUp = qScopeGuard([&] { delete stream; });
+    if (download) {
+        QCOMPARE(virStorageVolDownload(volume.get(), stream->stream(), 0, 0, 0), 0);
+        // The peer reads everything at once, so that the device keeps
+        // emitting bytesWritten().
+        connect(&sockets.farEnd(), &QIODevice::readyRead, this,
+                [&] { sockets.farEnd().skip(sockets.farEnd().bytesAvailable()); });
+    } else {
+        QCOMPARE(virStorageVolUpload(volume.get(), stream->stream(), 0, 0, 0), 0);
+        const QByteArray block(1 * MiB, 'u');
+        for (qint64 queued = 0; queued < size; queued += block.size())
+            sockets.farEnd().write(block);
+    }
+
+    QVirtStreamTransfer transfer(stream, device, direction);
+    QSignalSpy errors(&transfer, &QVirtStreamTransfer::errorOccurred);
+    QSignalSpy finished(&transfer, &QVirtStreamTransfer::finished);
+    bool deleted = false;
+    connect(&transfer, &QVirtStreamTransfer::progress, this, [&](qint64 done) {
+        if (deleted || done < deleteAfter)
+            return;
+        deleted = true;
+        if (deleteStream)
+            stream->deleteLater();
+        else
+            device->deleteLater();
+    });
+    transfer.start();
+    QVERIFY(finished.wait(20000));
+    QVERIFY(deleted);
+    QVERIFY(deleteStream ? stream.isNull() : device.isNull());
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(transfer.errorString(), expectedError);
+    QVERIFY(transfer.bytesTransferred() < size);
+    if (!deleteStream) {
+        // Aborted: nothing is sent or finished any more.
+        QVERIFY(!stream->isFinished());
+        QCOMPARE(stream->bytesToWrite(), 0);
+    }
+    // Whatever the survivor still emits must not reach the transfer.
+    QTest::qWait(500);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(errors.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_StreamFailures)
