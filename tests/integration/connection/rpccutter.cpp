@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "rpccutter.h"
 
-#include <QtCore/QtEndian>
+#include <QtCore/QList>
 #include <QtCore/QUrl>
 #include <QtCore/QUrlQuery>
+#include <QtCore/QtEndian>
+#include <QtNetwork/QLocalServer>
 #include <QtNetwork/QLocalSocket>
 
 namespace {
@@ -22,29 +24,117 @@ quint32 wordAt(const QByteArray &data, qsizetype offset)
 
 } // namespace
 
-RpcCutter::RpcCutter(const QString &daemonSocket, quint32 procedure)
-    : m_daemonSocket(daemonSocket)
-    , m_procedure(procedure)
+// The forwarding itself, in the cutter's thread.
+class RpcCutterProxy : public QObject
 {
-    connect(&m_server, &QLocalServer::newConnection, this, &RpcCutter::accept);
-    if (m_dir.isValid())
-        m_server.listen(m_dir.filePath(QStringLiteral("sock")));
+public:
+    RpcCutterProxy(const QString &daemonSocket, quint32 procedure, std::atomic<bool> *cut)
+        : m_daemonSocket(daemonSocket)
+        , m_procedure(procedure)
+        , m_cut(cut)
+        , m_server(new QLocalServer(this))
+    {
+        connect(m_server, &QLocalServer::newConnection, this, &RpcCutterProxy::accept);
+    }
+
+    ~RpcCutterProxy() override
+    {
+        while (!m_pipes.isEmpty())
+            drop(m_pipes.first());
+    }
+
+    QString listen(const QString &path)
+    {
+        return m_server->listen(path) ? QString() : m_server->errorString();
+    }
+
+private:
+    struct Pipe
+    {
+        QLocalSocket *client;
+        QLocalSocket *daemon;
+        QByteArray pending; // from the client, not yet forwarded
+    };
+
+    void accept()
+    {
+        while (QLocalSocket *client = m_server->nextPendingConnection()) {
+            auto *pipe = new Pipe{client, new QLocalSocket(this), {}};
+            m_pipes.append(pipe);
+            connect(client, &QLocalSocket::readyRead, this, [this, pipe] { forward(pipe); });
+            connect(pipe->daemon, &QLocalSocket::readyRead, this,
+                    [pipe] { pipe->client->write(pipe->daemon->readAll()); });
+            connect(client, &QLocalSocket::disconnected, this, [this, pipe] { drop(pipe); });
+            connect(pipe->daemon, &QLocalSocket::disconnected, this, [this, pipe] { drop(pipe); });
+            pipe->daemon->connectToServer(m_daemonSocket);
+            if (!pipe->daemon->waitForConnected(5000))
+                drop(pipe);
+        }
+    }
+
+    // Client to daemon, whole messages only, so that a cut request is
+    // never half sent.
+    void forward(Pipe *pipe)
+    {
+        pipe->pending += pipe->client->readAll();
+        while (pipe->pending.size() >= HeaderBytes) {
+            const qsizetype length = wordAt(pipe->pending, 0);
+            if (length < HeaderBytes || pipe->pending.size() < length)
+                return;
+            if (!*m_cut && wordAt(pipe->pending, LengthBytes) == RemoteProgram
+                && wordAt(pipe->pending, LengthBytes + 8) == m_procedure) {
+                *m_cut = true;
+                drop(pipe);
+                return;
+            }
+            pipe->daemon->write(pipe->pending.left(length));
+            pipe->pending.remove(0, length);
+        }
+    }
+
+    void drop(Pipe *pipe)
+    {
+        if (!m_pipes.removeOne(pipe))
+            return;
+        // abort(): nothing buffered is flushed, the peer sees the end at once.
+        pipe->client->disconnect(this);
+        pipe->daemon->disconnect(this);
+        pipe->client->abort();
+        pipe->daemon->abort();
+        pipe->client->deleteLater();
+        pipe->daemon->deleteLater();
+        delete pipe;
+    }
+
+    const QString m_daemonSocket;
+    const quint32 m_procedure;
+    std::atomic<bool> *const m_cut;
+    QLocalServer *const m_server;
+    QList<Pipe *> m_pipes;
+};
+
+RpcCutter::RpcCutter(const QString &daemonSocket, quint32 procedure)
+{
+    if (!m_dir.isValid()) {
+        m_error = m_dir.errorString();
+        return;
+    }
+    m_proxy = new RpcCutterProxy(daemonSocket, procedure, &m_cut);
+    m_proxy->moveToThread(&m_thread);
+    m_thread.start();
+    const QString path = m_dir.filePath(QStringLiteral("sock"));
+    QMetaObject::invokeMethod(
+        m_proxy, [this, path] { m_error = m_proxy->listen(path); }, Qt::BlockingQueuedConnection);
 }
 
 RpcCutter::~RpcCutter()
 {
-    while (!m_pipes.isEmpty())
-        drop(m_pipes.first());
-}
-
-bool RpcCutter::isListening() const
-{
-    return m_server.isListening();
-}
-
-QString RpcCutter::errorString() const
-{
-    return m_dir.isValid() ? m_server.errorString() : m_dir.errorString();
+    if (m_proxy) {
+        QMetaObject::invokeMethod(
+            m_proxy, [this] { delete m_proxy; }, Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
 }
 
 QString RpcCutter::proxiedUri(const QString &uri) const
@@ -52,58 +142,7 @@ QString RpcCutter::proxiedUri(const QString &uri) const
     QUrl url(uri);
     QUrlQuery query(url);
     query.removeAllQueryItems(QStringLiteral("socket"));
-    query.addQueryItem(QStringLiteral("socket"), m_server.fullServerName());
+    query.addQueryItem(QStringLiteral("socket"), m_dir.filePath(QStringLiteral("sock")));
     url.setQuery(query);
     return url.toString();
-}
-
-void RpcCutter::accept()
-{
-    while (QLocalSocket *client = m_server.nextPendingConnection()) {
-        auto *pipe = new Pipe{client, new QLocalSocket(this), {}};
-        m_pipes.append(pipe);
-        connect(client, &QLocalSocket::readyRead, this, [this, pipe] { forwardFromClient(pipe); });
-        connect(pipe->daemon, &QLocalSocket::readyRead, this,
-                [pipe] { pipe->client->write(pipe->daemon->readAll()); });
-        connect(client, &QLocalSocket::disconnected, this, [this, pipe] { drop(pipe); });
-        connect(pipe->daemon, &QLocalSocket::disconnected, this, [this, pipe] { drop(pipe); });
-        // Connecting to a local socket completes at once, or fails.
-        pipe->daemon->connectToServer(m_daemonSocket);
-        if (!pipe->daemon->waitForConnected(5000))
-            drop(pipe);
-    }
-}
-
-void RpcCutter::forwardFromClient(Pipe *pipe)
-{
-    pipe->pending += pipe->client->readAll();
-    // Whole messages only, so that a cut request is never half sent.
-    while (pipe->pending.size() >= HeaderBytes) {
-        const qsizetype length = wordAt(pipe->pending, 0);
-        if (length < HeaderBytes || pipe->pending.size() < length)
-            return;
-        const bool cutHere = !m_cut && wordAt(pipe->pending, LengthBytes) == RemoteProgram
-            && wordAt(pipe->pending, LengthBytes + 8) == m_procedure;
-        if (cutHere) {
-            m_cut = true;
-            drop(pipe);
-            return;
-        }
-        pipe->daemon->write(pipe->pending.left(length));
-        pipe->pending.remove(0, length);
-    }
-}
-
-void RpcCutter::drop(Pipe *pipe)
-{
-    if (!m_pipes.removeOne(pipe))
-        return;
-    // abort(): no flush of what is buffered, the peer sees the end at once.
-    pipe->client->disconnect(this);
-    pipe->daemon->disconnect(this);
-    pipe->client->abort();
-    pipe->daemon->abort();
-    pipe->client->deleteLater();
-    pipe->daemon->deleteLater();
-    delete pipe;
 }

@@ -2,12 +2,12 @@
 #ifndef QTVIRT_TESTS_RPCCUTTER_H
 #define QTVIRT_TESTS_RPCCUTTER_H
 
-#include <QtCore/QList>
-#include <QtCore/QObject>
 #include <QtCore/QTemporaryDir>
-#include <QtNetwork/QLocalServer>
+#include <QtCore/QThread>
 
-class QLocalSocket;
+#include <atomic>
+
+class RpcCutterProxy;
 
 // A transparent proxy in front of the testbed daemon's Unix socket that
 // cuts one client's connection the moment that client sends a chosen
@@ -16,41 +16,32 @@ class QLocalSocket;
 // connection loss at an exact point of libvirt's protocol instead of racing
 // a kill against a worker thread. The daemon behind it is the real one.
 //
-// It runs on the event loop of the thread that creates it.
-class RpcCutter : public QObject
+// It forwards in a thread of its own, because QVirtConnection makes
+// synchronous libvirt calls in the test's thread.
+class RpcCutter
 {
 public:
     // Forwards to the Unix socket daemonSocket; the first request of
     // procedure `procedure` (a REMOTE_PROC_* number of libvirt's remote
     // protocol) cuts its connection. Later connections pass untouched.
     RpcCutter(const QString &daemonSocket, quint32 procedure);
-    ~RpcCutter() override;
+    ~RpcCutter();
+    RpcCutter(const RpcCutter &) = delete;
+    RpcCutter &operator=(const RpcCutter &) = delete;
 
     // False when the proxy socket could not be created; errorString() says why.
-    bool isListening() const;
-    QString errorString() const;
+    bool isListening() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
     // uri with its socket= parameter pointing at the proxy.
     QString proxiedUri(const QString &uri) const;
     bool hasCut() const { return m_cut; }
 
 private:
-    struct Pipe
-    {
-        QLocalSocket *client;
-        QLocalSocket *daemon;
-        QByteArray pending; // from the client, not yet forwarded
-    };
-
-    void accept();
-    void forwardFromClient(Pipe *pipe);
-    void drop(Pipe *pipe);
-
-    const QString m_daemonSocket;
-    const quint32 m_procedure;
     QTemporaryDir m_dir;
-    QLocalServer m_server;
-    QList<Pipe *> m_pipes;
-    bool m_cut = false;
+    QThread m_thread;
+    RpcCutterProxy *m_proxy = nullptr;
+    std::atomic<bool> m_cut{false};
+    QString m_error;
 };
 
 #endif // QTVIRT_TESTS_RPCCUTTER_H

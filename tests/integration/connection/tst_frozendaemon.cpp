@@ -90,8 +90,7 @@ void tst_FrozenDaemon::cleanup()
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(10000)));
 }
 
-void tst_FrozenDaemon::openWithCallbacks(QVirtConnection *conn,
-                                         LifecycleSignalRecorder **recorder)
+void tst_FrozenDaemon::openWithCallbacks(QVirtConnection *conn, LifecycleSignalRecorder **recorder)
 {
     QFETCH(int, keepAliveInterval);
     conn->setKeepAliveInterval(keepAliveInterval);
@@ -235,9 +234,10 @@ void tst_FrozenDaemon::applicationWithStuckOpenExits()
     qInfo("the application ended %lld ms after quit()", exitMs);
     // "exiting" without an end: main() returned, and a destructor after it
     // (QCoreApplication's waits for its global thread pool) hangs.
-    QVERIFY2(exitMs >= 0,
-             qPrintable(QStringLiteral("the application still runs after quit(), having printed '%1'")
-                            .arg(QString::fromUtf8(lastWords))));
+    QVERIFY2(
+        exitMs >= 0,
+        qPrintable(QStringLiteral("the application still runs after quit(), having printed '%1'")
+                       .arg(QString::fromUtf8(lastWords))));
     QVERIFY2(exitMs <= ExitBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(exitMs)));
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     QCOMPARE(app.exitCode(), 0);
