@@ -137,8 +137,8 @@ public:
         them at most 40 ms: a daemon that answers has forgotten every
         callback when close() returns; one that does not (frozen, or too
         far away) never blocks the calling thread longer, and the teardown
-        finishes in the background, once the daemon answers or keepalive
-        gives up on it. Either way no signal of the old connection is
+        finishes in the background, once the daemon answers again or the
+        connection is lost. Either way no signal of the old connection is
         emitted after close() returned. QtVirtEventImpl::waitForPendingFrees()
         waits for such background teardowns.
         \since 0.1
