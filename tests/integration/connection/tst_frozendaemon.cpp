@@ -64,7 +64,8 @@ private Q_SLOTS:
 private:
     // Opens a connection with a slot on several event signals, so that a
     // teardown has callbacks to deregister; keepalive as the data row says.
-    void openWithCallbacks(QVirtConnection *conn, LifecycleSignalRecorder **recorder);
+    void openWithCallbacks(QVirtConnection *conn,
+                           std::unique_ptr<LifecycleSignalRecorder> &recorder);
     QString m_uri;
 };
 
@@ -90,15 +91,16 @@ void tst_FrozenDaemon::cleanup()
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(10000)));
 }
 
-void tst_FrozenDaemon::openWithCallbacks(QVirtConnection *conn, LifecycleSignalRecorder **recorder)
+void tst_FrozenDaemon::openWithCallbacks(QVirtConnection *conn,
+                                         std::unique_ptr<LifecycleSignalRecorder> &recorder)
 {
     QFETCH(int, keepAliveInterval);
     conn->setKeepAliveInterval(keepAliveInterval);
     conn->setKeepAliveCount(2);
-    *recorder = new LifecycleSignalRecorder(conn);
-    connect(conn, &QVirtConnection::domainRebooted, *recorder, [] {});
-    connect(conn, &QVirtConnection::networkLifecycle, *recorder, [] {});
-    connect(conn, &QVirtConnection::storagePoolLifecycle, *recorder, [] {});
+    recorder = std::make_unique<LifecycleSignalRecorder>(conn);
+    connect(conn, &QVirtConnection::domainRebooted, recorder.get(), [] {});
+    connect(conn, &QVirtConnection::networkLifecycle, recorder.get(), [] {});
+    connect(conn, &QVirtConnection::storagePoolLifecycle, recorder.get(), [] {});
     QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
 }
 
@@ -114,8 +116,8 @@ void tst_FrozenDaemon::closeReturnsAtOnce()
     const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
     QVERIFY(daemon > 0);
     QVirtConnection conn;
-    LifecycleSignalRecorder *recorder = nullptr;
-    openWithCallbacks(&conn, &recorder);
+    std::unique_ptr<LifecycleSignalRecorder> recorder;
+    openWithCallbacks(&conn, recorder);
     QVERIFY(recorder);
     QSignalSpy closed(&conn, &QVirtConnection::closed);
     QSignalSpy states(&conn, &QVirtConnection::stateChanged);
@@ -170,8 +172,8 @@ void tst_FrozenDaemon::destructorReturnsAtOnce()
     const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
     QVERIFY(daemon > 0);
     auto conn = std::make_unique<QVirtConnection>();
-    LifecycleSignalRecorder *recorder = nullptr;
-    openWithCallbacks(conn.get(), &recorder);
+    std::unique_ptr<LifecycleSignalRecorder> recorder;
+    openWithCallbacks(conn.get(), recorder);
     QVERIFY(recorder);
 
     qint64 destroyMs = -1;
