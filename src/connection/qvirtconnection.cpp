@@ -83,8 +83,13 @@ void QVirtConnectionPrivate::startOpen()
 void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)
 {
     Q_Q(QVirtConnection);
-    if (generation != openGeneration)
-        return; // superseded by close() or another open()
+    if (generation != openGeneration) {
+        // Superseded by close() or another open(). Its virConnectClose() is
+        // a round trip like any other teardown's, kept off this thread.
+        if (result.conn)
+            ConnectionTeardown{std::move(result.conn), {}, nullptr}.start(TeardownGrace);
+        return;
+    }
     credentials.reset();
     if (!result.conn) {
         errorString = result.error;
