@@ -62,6 +62,14 @@ public:
         removed handle or timeout has run, or until \a deadline expires.
         Returns \c true if none is left pending.
 
+        It first waits for the connections that QVirtConnection is still
+        closing in the background (see QVirtConnection::close()), whose
+        handles are only removed once the daemon has answered. Against a
+        frozen daemon that lasts until the daemon runs again (called from
+        the loop thread, keepalive cannot give up on the daemon meanwhile,
+        because its timer runs there); give a deadline where that matters,
+        such as at exit.
+
         From the loop thread it runs the pending callbacks itself; from any
         other thread it blocks until the loop thread has run them. Call it
         after closing the last connection, before the application exits,

@@ -101,9 +101,14 @@ public:
     /*! \since 0.1 */
     explicit QVirtConnection(QObject *parent = nullptr);
     /*!
-        Closes the connection. The future of every domain operation not
-        finished yet is canceled here, in this thread, before the
-        destructor returns; an operation that has not started will not run.
+        Closes the connection as close() does, without emitting anything,
+        and returns as quickly even when the daemon does not answer; the
+        teardown may finish in the background, and none of its callbacks
+        reaches this object. The future of every domain operation not
+        finished yet is canceled here, in this thread, before the destructor
+        returns; an operation that has not started will not run. An open()
+        still in progress is abandoned: its worker thread is never waited
+        for, not by this destructor and not by the application's exit.
         \since 0.1
     */
     ~QVirtConnection() override;
@@ -127,8 +132,20 @@ public:
     bool openBlocking(const QString &uri, bool readOnly = false);
 
     /*!
-        Deregisters every callback, closes the connection and emits
-        closed(CloseReason::Client) if it was open. Stops reconnecting.
+        Closes the connection and emits closed(CloseReason::Client) if it
+        was open; state() is Closed and handle() null when it returns. Stops
+        reconnecting, and abandons an open() in progress (its result, when
+        it comes, is dropped).
+
+        Deregistering the callbacks and virConnectClose() are round trips to
+        the daemon. They run in a thread of their own, and close() waits for
+        them at most 40 ms: a daemon that answers has forgotten every
+        callback when close() returns; one that does not (frozen, or too
+        far away) never blocks the calling thread longer, and the teardown
+        finishes in the background, once the daemon answers again or the
+        connection is lost. Either way no signal of the old connection is
+        emitted after close() returned. QtVirtEventImpl::waitForPendingFrees()
+        waits for such background teardowns.
         \since 0.1
     */
     Q_INVOKABLE void close();

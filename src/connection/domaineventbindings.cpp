@@ -260,11 +260,12 @@ void onMemoryDeviceSizeChange(virConnectPtr, virDomainPtr dom, const char *alias
     });
 }
 
-template<int Id, auto Callback> int registerDomainEvent(virConnectPtr conn, void *opaque)
+template<int Id, auto Callback>
+int registerDomainEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
 {
     return virConnectDomainEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectDomainEventGenericCallback>(Callback), opaque,
-        nullptr);
+        freecb);
 }
 
 template<int Id, auto Callback, typename Signal>

@@ -9,12 +9,14 @@
 #include <vector>
 
 // One libvirt event ID and the QVirtConnection signal it feeds. The
-// callback's opaque pointer is the QVirtConnectionPrivate.
+// callback's opaque pointer is a reference to the connection's
+// ConnectionLink, released by libvirt through freecb.
 struct EventBinding
 {
     const char *name; // for log messages
     QMetaMethod signal;
-    int (*registerCallback)(virConnectPtr conn, void *opaque); // callback id or -1
+    // Callback id, or -1 (then freecb is not called).
+    int (*registerCallback)(virConnectPtr conn, void *opaque, virFreeCallback freecb);
     int (*deregisterCallback)(virConnectPtr conn, int callbackId);
 };
 

@@ -2,21 +2,18 @@
 #ifndef QTVIRT_CONNECTION_EVENTDELIVERY_H
 #define QTVIRT_CONNECTION_EVENTDELIVERY_H
 
-#include "connection/qvirtconnection_p.h"
-#include "connection/resultmailbox.h"
+#include "connection/connectionlink.h"
 
-#include <QtCore/QThread>
+#include <QtVirt/qvirtconnection.h>
 
 // Emits through emitter in the connection's thread. libvirt calls back in
 // the thread that runs its loop, normally the connection's own; when they
 // differ, the emission is queued rather than made from the wrong thread.
+// opaque is the connection's ConnectionLink, which drops the emission when
+// the connection is no longer the owner's.
 template<typename Emitter> void deliverEvent(void *opaque, Emitter emitter)
 {
-    auto *d = static_cast<QVirtConnectionPrivate *>(opaque);
-    if (QThread::currentThread() == d->q_ptr->thread())
-        emitter(d->q_ptr);
-    else
-        d->mailbox->post(emitter);
+    ConnectionLink::from(opaque).deliver(emitter);
 }
 
 // Plain function pointers of another signature, as libvirt's register

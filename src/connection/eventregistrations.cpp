@@ -2,6 +2,7 @@
 #include "connection/eventregistrations.h"
 
 #include "common/logging.h"
+#include "connection/connectionlink.h"
 
 #include <libvirt/virterror.h>
 
@@ -17,13 +18,12 @@ std::vector<EventBinding> allBindings()
 
 } // namespace
 
-EventRegistrations::EventRegistrations(void *opaque)
-    : m_opaque(opaque)
-    , m_bindings(allBindings())
+EventRegistrations::EventRegistrations()
+    : m_bindings(allBindings())
     , m_ids(m_bindings.size(), None)
 { }
 
-void EventRegistrations::sync(virConnectPtr conn,
+void EventRegistrations::sync(virConnectPtr conn, ConnectionLink *link,
                               const std::function<bool(const QMetaMethod &)> &hasListeners)
 {
     for (std::size_t i = 0; i < m_bindings.size(); ++i) {
@@ -31,8 +31,10 @@ void EventRegistrations::sync(virConnectPtr conn,
         const bool wanted = conn && hasListeners(binding.signal);
         int &id = m_ids[i];
         if (wanted && id == None) {
-            id = binding.registerCallback(conn, m_opaque);
+            void *opaque = link->retain();
+            id = binding.registerCallback(conn, opaque, &ConnectionLink::release);
             if (id < 0) {
+                ConnectionLink::release(opaque);
                 qCInfo(lcQtVirtConnection, "the driver refuses %s events: %s", binding.name,
                        virGetLastErrorMessage());
                 id = Refused;
@@ -47,12 +49,13 @@ void EventRegistrations::sync(virConnectPtr conn,
     }
 }
 
-void EventRegistrations::deregisterAll(virConnectPtr conn)
+std::vector<EventRegistrations::Registration> EventRegistrations::takeAll()
 {
+    std::vector<Registration> live;
     for (std::size_t i = 0; i < m_bindings.size(); ++i) {
-        if (m_ids[i] >= 0 && conn)
-            m_bindings[i].deregisterCallback(conn, m_ids[i]);
+        if (m_ids[i] >= 0)
+            live.push_back(Registration{m_bindings[i].deregisterCallback, m_ids[i]});
         m_ids[i] = None;
     }
-    virResetLastError();
+    return live;
 }

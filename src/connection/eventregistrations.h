@@ -7,20 +7,32 @@
 #include <functional>
 #include <vector>
 
+class ConnectionLink;
+
 // Which libvirt callbacks a connection holds, one per bound signal. A
 // callback exists only while its signal has a receiver and the connection
 // is open, so that the daemon sends no event nobody reads.
 class EventRegistrations
 {
 public:
-    explicit EventRegistrations(void *opaque);
+    // A callback libvirt holds, as a teardown needs it.
+    struct Registration
+    {
+        int (*deregister)(virConnectPtr conn, int callbackId);
+        int id;
+    };
 
-    // Registers what hasListeners() wants and is missing, deregisters what
-    // is no longer wanted. conn may be null: then nothing is registered.
-    void sync(virConnectPtr conn, const std::function<bool(const QMetaMethod &)> &hasListeners);
-    // Before a close, and after a loss: a dead connection still forgets its
-    // callbacks locally, and the ids must not outlive it.
-    void deregisterAll(virConnectPtr conn);
+    EventRegistrations();
+
+    // Registers what hasListeners() wants and is missing, each callback
+    // with a reference to link, and deregisters what is no longer wanted.
+    // conn may be null: then nothing is registered.
+    void sync(virConnectPtr conn, ConnectionLink *link,
+              const std::function<bool(const QMetaMethod &)> &hasListeners);
+    // Before a close, and after a loss: hands over the callbacks for a
+    // ConnectionTeardown (a dead connection still forgets them locally),
+    // and forgets their ids, which must not outlive the connection.
+    std::vector<Registration> takeAll();
 
 private:
     static constexpr int None = -1;
@@ -28,7 +40,6 @@ private:
     // ask again until the connection is opened anew.
     static constexpr int Refused = -2;
 
-    void *const m_opaque;
     const std::vector<EventBinding> m_bindings;
     std::vector<int> m_ids;
 };

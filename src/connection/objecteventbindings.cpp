@@ -99,32 +99,36 @@ void onSecretValueChanged(virConnectPtr, virSecretPtr secret, void *opaque)
     });
 }
 
-template<int Id, auto Callback> int registerNetworkEvent(virConnectPtr conn, void *opaque)
+template<int Id, auto Callback>
+int registerNetworkEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
 {
     return virConnectNetworkEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectNetworkEventGenericCallback>(Callback), opaque,
-        nullptr);
+        freecb);
 }
 
-template<int Id, auto Callback> int registerPoolEvent(virConnectPtr conn, void *opaque)
+template<int Id, auto Callback>
+int registerPoolEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
 {
     return virConnectStoragePoolEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectStoragePoolEventGenericCallback>(Callback),
-        opaque, nullptr);
+        opaque, freecb);
 }
 
-template<int Id, auto Callback> int registerNodeDeviceEvent(virConnectPtr conn, void *opaque)
+template<int Id, auto Callback>
+int registerNodeDeviceEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
 {
     return virConnectNodeDeviceEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectNodeDeviceEventGenericCallback>(Callback),
-        opaque, nullptr);
+        opaque, freecb);
 }
 
-template<int Id, auto Callback> int registerSecretEvent(virConnectPtr conn, void *opaque)
+template<int Id, auto Callback>
+int registerSecretEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
 {
     return virConnectSecretEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectSecretEventGenericCallback>(Callback), opaque,
-        nullptr);
+        freecb);
 }
 
 } // namespace

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "connection/qvirtconnection_p.h"
 
+#include "common/detachedthread.h"
 #include "common/logging.h"
+#include "connection/connectionlink.h"
+#include "connection/connectionteardown.h"
 #include "connection/credentialbridge.h"
 #include "connection/eventloopcheck.h"
 #include "connection/openworker.h"
 #include "connection/resultmailbox.h"
 
 #include <QtCore/QThread>
-#include <QtCore/QThreadPool>
 
 #include <libvirt/virterror.h>
 
@@ -18,18 +20,23 @@ namespace {
 // futures; libvirt's default handler would also print each to stderr.
 void ignoreLibvirtError(void *, virErrorPtr) { }
 
+// How long close() and the destructor wait for a teardown before they leave
+// it to its thread: long enough for a daemon that answers (the callbacks are
+// then gone from the daemon when close() returns), short enough that a
+// frozen one costs the GUI thread no visible pause.
+constexpr std::chrono::milliseconds TeardownGrace{40};
+
 } // namespace
 
 QVirtConnectionPrivate::QVirtConnectionPrivate(QVirtConnection *q)
     : q_ptr(q)
     , mailbox(std::make_shared<ResultMailbox>(q))
-    , registrations(this)
     , reconnectTimer(new QTimer(q))
 {
     // libvirt initializes itself (and curl, libssh2 and OpenSSL with it) in
     // the first thread that calls it. Done here rather than in the first
-    // open's pool thread, that state hangs off a long-lived thread, not one
-    // that the pool may retire (OpenSSL then leaks the per-thread part).
+    // open's worker thread, that state hangs off a long-lived thread, not
+    // one that ends after the open (OpenSSL then leaks the per-thread part).
     virInitialize();
     reconnectTimer->setSingleShot(true);
     QObject::connect(reconnectTimer, &QTimer::timeout, q, [this] { startOpen(); });
@@ -62,7 +69,9 @@ void QVirtConnectionPrivate::startOpen()
     if (credentials)
         credentials->cancel();
     credentials = std::make_shared<CredentialBridge>(mailbox, credentialsTimeout);
-    QThreadPool::globalInstance()->start(
+    // Not QThreadPool::globalInstance(): against a frozen daemon the open
+    // never returns, and QCoreApplication's destructor waits for that pool.
+    runInDetachedThread(
         [uri = uri.toUtf8(), readOnly = readOnly, bridge = credentials, box = mailbox, generation] {
             auto result = std::make_shared<OpenResult>(openConnection(uri, readOnly, *bridge));
             // Dropped with the connection inside when the owner is gone.
@@ -75,8 +84,13 @@ void QVirtConnectionPrivate::startOpen()
 void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)
 {
     Q_Q(QVirtConnection);
-    if (generation != openGeneration)
-        return; // superseded by close() or another open()
+    if (generation != openGeneration) {
+        // Superseded by close() or another open(). Its virConnectClose() is
+        // a round trip like any other teardown's, kept off this thread.
+        if (result.conn)
+            ConnectionTeardown{std::move(result.conn), {}, nullptr}.start(TeardownGrace);
+        return;
+    }
     credentials.reset();
     if (!result.conn) {
         errorString = result.error;
@@ -88,7 +102,7 @@ void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)
         Q_EMIT q->errorOccurred(errorString);
         return;
     }
-    install(result);
+    const bool alive = install(generation, result);
     const bool wasReconnect = reconnecting;
     reconnecting = false;
     backoff.reset();
@@ -96,57 +110,75 @@ void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)
     Q_EMIT q->opened();
     if (wasReconnect)
         Q_EMIT q->reconnected();
+    // Reported as what it is, a loss, once the open was: autoReconnect
+    // applies. Unless a slot above closed or replaced the connection.
+    if (!alive && holds(generation)) {
+        qCInfo(lcQtVirtConnection, "the connection was lost while it was being opened");
+        handleLoss(VIR_CONNECT_CLOSE_REASON_ERROR);
+    }
 }
 
-bool QVirtConnectionPrivate::install(OpenResult &result)
+bool QVirtConnectionPrivate::install(quint64 generation, OpenResult &result)
 {
     Q_Q(QVirtConnection);
     virConnectPtr c = result.conn.get();
     virConnSetErrorFunc(c, nullptr, ignoreLibvirtError);
+    link = std::make_shared<ConnectionLink>(mailbox, generation);
     // Local drivers (test:///default) have no keepalive and say so.
     if (keepAliveInterval > 0 && virConnectSetKeepAlive(c, keepAliveInterval, keepAliveCount) < 0)
         qCInfo(lcQtVirtConnection, "no keepalive: %s", virGetLastErrorMessage());
-    closeCallbackRegistered = virConnectRegisterCloseCallback(c, closeCallback, this, nullptr) == 0;
-    if (!closeCallbackRegistered)
+    void *opaque = link->retain();
+    closeCallbackRegistered
+        = virConnectRegisterCloseCallback(c, closeCallback, opaque, &ConnectionLink::release) == 0;
+    if (!closeCallbackRegistered) {
+        ConnectionLink::release(opaque);
         qCInfo(lcQtVirtConnection, "no close callback: %s", virGetLastErrorMessage());
+    }
+    // libvirt reports a loss only to a close callback registered by then,
+    // and this one comes after the worker's round trips: a daemon that went
+    // away in between is seen here or never. A loss right after the
+    // registration is reported twice, and the generation check drops the
+    // late one.
+    const bool alive = virConnectIsAlive(c) == 1;
     virResetLastError();
     conn = std::move(result.conn);
     const bool hostInfoChanged
         = hypervisorType != result.hypervisorType || hostName != result.hostName;
     hypervisorType = result.hypervisorType;
     hostName = result.hostName;
-    syncRegistrations();
+    if (alive)
+        syncRegistrations();
     if (hostInfoChanged)
         Q_EMIT q->hostInfoChanged();
-    return true;
+    return alive;
 }
 
 void QVirtConnectionPrivate::release()
 {
     if (!conn)
         return;
-    registrations.deregisterAll(conn.get());
-    if (closeCallbackRegistered)
-        virConnectUnregisterCloseCallback(conn.get(), closeCallback);
+    link.reset();
+    ConnectionTeardown teardown{std::move(conn), registrations.takeAll(),
+                                closeCallbackRegistered ? closeCallback : nullptr};
     closeCallbackRegistered = false;
-    conn.reset();
+    std::move(teardown).start(TeardownGrace);
 }
 
-void QVirtConnectionPrivate::closeCallback(virConnectPtr lost, int reason, void *opaque)
+bool QVirtConnectionPrivate::holds(quint64 generation) const
 {
-    auto *d = static_cast<QVirtConnectionPrivate *>(opaque);
+    return link && link->generation() == generation;
+}
+
+void QVirtConnectionPrivate::closeCallback(virConnectPtr, int reason, void *opaque)
+{
     // libvirt holds the close callback's lock while it calls us, and
     // unregistering or closing takes that lock: act from a clean stack.
-    d->mailbox->post([lost, reason](QVirtConnection *q) { get(q)->handleLoss(lost, reason); });
+    ConnectionLink::from(opaque).post([reason](QVirtConnection *q) { get(q)->handleLoss(reason); });
 }
 
-void QVirtConnectionPrivate::handleLoss(virConnectPtr lost, int reason)
+void QVirtConnectionPrivate::handleLoss(int reason)
 {
     Q_Q(QVirtConnection);
-    if (!conn || conn.get() != lost)
-        return;
-    // libvirt dropped the close callback itself after calling it.
-    closeCallbackRegistered = false;
     release();
     reconnecting = autoReconnect;
     setState(reconnecting ? QVirtConnection::State::Reconnecting : QVirtConnection::State::Closed);
@@ -178,7 +210,7 @@ void QVirtConnectionPrivate::requestSync(SyncTiming timing)
 void QVirtConnectionPrivate::syncRegistrations()
 {
     Q_Q(QVirtConnection);
-    registrations.sync(conn.get(),
+    registrations.sync(conn.get(), link.get(),
                        [q](const QMetaMethod &signal) { return q->isSignalConnected(signal); });
 }
 

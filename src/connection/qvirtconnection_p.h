@@ -12,6 +12,7 @@
 
 #include <memory>
 
+class ConnectionLink;
 class CredentialBridge;
 class ResultMailbox;
 struct OpenResult;
@@ -28,10 +29,16 @@ public:
 
     void startOpen();
     void finishOpen(quint64 generation, OpenResult &result);
-    bool install(OpenResult &result);
-    // Drops the connection: callbacks first, then libvirt's reference.
+    // False when the connection turned out to be lost already.
+    bool install(quint64 generation, OpenResult &result);
+    // Lets go of the connection at once: nothing of it is delivered any
+    // more, and a ConnectionTeardown deregisters its callbacks and closes
+    // it, in the background when the daemon does not answer in time.
     void release();
-    void handleLoss(virConnectPtr lost, int reason);
+    // The current connection was lost (only reached through its link).
+    void handleLoss(int reason);
+    // Whether the connection from open attempt generation is the current one.
+    bool holds(quint64 generation) const;
     void scheduleReconnect();
     enum class SyncTiming { Now, Later };
     void requestSync(SyncTiming timing);
@@ -45,8 +52,11 @@ public:
     const std::shared_ptr<ResultMailbox> mailbox;
     EventRegistrations registrations;
     ConnectionHandle conn;
+    // What libvirt's callbacks on conn hold; null exactly when conn is.
+    std::shared_ptr<ConnectionLink> link;
     bool closeCallbackRegistered = false;
     // Identifies the newest open attempt: results of older ones are dropped.
+    // The connection an attempt made keeps its number (in link).
     quint64 openGeneration = 0;
     std::shared_ptr<CredentialBridge> credentials;
 

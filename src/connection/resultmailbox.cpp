@@ -5,6 +5,8 @@
 
 #include <QtVirt/qvirtconnection.h>
 
+#include <QtCore/QThread>
+
 ResultMailbox::ResultMailbox(QVirtConnection *owner)
     : m_owner(owner)
     , m_receiver(new Receiver(owner))
@@ -17,6 +19,22 @@ bool ResultMailbox::post(std::function<void(QVirtConnection *)> task)
         return false;
     CrossThreadCall::post(m_receiver, [owner = m_owner, task = std::move(task)] { task(owner); });
     return true;
+}
+
+void ResultMailbox::deliver(std::function<void(QVirtConnection *)> task)
+{
+    std::unique_lock locker(m_mutex);
+    if (!m_owner)
+        return;
+    if (QThread::currentThread() != m_owner->thread()) {
+        CrossThreadCall::post(m_receiver,
+                              [owner = m_owner, task = std::move(task)] { task(owner); });
+        return;
+    }
+    // Only the owner's own thread can destroy it, and that is this one.
+    QVirtConnection *owner = m_owner;
+    locker.unlock();
+    task(owner);
 }
 
 void ResultMailbox::detach()

@@ -22,6 +22,9 @@ public:
     // Queues task to run in the owner's thread. False, and task is dropped
     // at once, when the owner is gone.
     bool post(std::function<void(QVirtConnection *)> task);
+    // Like post(), but runs task at once when called in the owner's thread
+    // (not under the mailbox's lock: task may post again).
+    void deliver(std::function<void(QVirtConnection *)> task);
 
     // From the owner's destructor.
     void detach();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <QtVirt/qtvirteventimpl.h>
 
+#include "common/backgroundteardowns.h"
 #include "common/logging.h"
 #include "eventloop/loopthreadbinding.h"
 
@@ -163,6 +164,11 @@ bool QtVirtEventImpl::isRegistered()
 
 bool QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer deadline)
 {
+    // A connection still being closed in the background hands its handles
+    // and timeouts over only when its virConnectClose() returns. Blocking
+    // the loop thread meanwhile is safe: nothing there waits for it.
+    if (!BackgroundTeardowns::waitUntilNone(deadline))
+        return false;
     LoopThreadBinding *current = LoopThreadBinding::instance();
     return !current || current->waitForPendingFrees(deadline);
 }

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_COMMON_DETACHEDTHREAD_H
+#define QTVIRT_COMMON_DETACHEDTHREAD_H
+
+#include <functional>
+
+// Runs work in a thread of its own that nobody joins. For libvirt calls that
+// may block for as long as a frozen daemon stays frozen: a thread of
+// QThreadPool::globalInstance() would be waited for by QCoreApplication's
+// destructor, so one such call would keep the whole process from exiting.
+// A detached thread still blocked at exit ends with the process.
+//
+// When no thread can be created, work runs in the calling thread (with a
+// warning on qtvirt.connection) rather than not at all.
+void runInDetachedThread(std::function<void()> work);
+
+#endif // QTVIRT_COMMON_DETACHEDTHREAD_H

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "connection/connectionteardown.h"
+
+#include "common/backgroundteardowns.h"
+#include "common/detachedthread.h"
+
+#include <libvirt/virterror.h>
+
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+
+namespace {
+
+struct Completion
+{
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool done = false;
+};
+
+void run(ConnectionTeardown &teardown)
+{
+    virConnectPtr conn = teardown.conn.get();
+    // On a lost connection these fail locally, after forgetting the
+    // callbacks, which is all that is left to do.
+    for (const EventRegistrations::Registration &registration : teardown.registrations)
+        registration.deregister(conn, registration.id);
+    if (teardown.closeCallback)
+        virConnectUnregisterCloseCallback(conn, teardown.closeCallback);
+    virResetLastError();
+    teardown.conn.reset();
+}
+
+} // namespace
+
+void ConnectionTeardown::start(std::chrono::milliseconds grace) &&
+{
+    auto completion = std::make_shared<Completion>();
+    BackgroundTeardowns::begin();
+    runInDetachedThread([teardown = std::move(*this), completion]() mutable {
+        run(teardown);
+        BackgroundTeardowns::end();
+        const std::lock_guard lock(completion->mutex);
+        completion->done = true;
+        completion->changed.notify_all();
+    });
+    std::unique_lock lock(completion->mutex);
+    completion->changed.wait_for(lock, grace, [&completion] { return completion->done; });
+}

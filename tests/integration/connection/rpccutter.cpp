@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "rpccutter.h"
+
+#include <QtCore/QList>
+#include <QtCore/QUrl>
+#include <QtCore/QUrlQuery>
+#include <QtCore/QtEndian>
+#include <QtNetwork/QLocalServer>
+#include <QtNetwork/QLocalSocket>
+
+namespace {
+
+// libvirt's remote protocol: every message starts with its length (the 4
+// length bytes included) and a header of XDR words: program, version,
+// procedure, type, serial, status.
+constexpr qsizetype LengthBytes = 4;
+constexpr qsizetype HeaderBytes = LengthBytes + 6 * 4;
+constexpr quint32 RemoteProgram = 0x20008086;
+
+quint32 wordAt(const QByteArray &data, qsizetype offset)
+{
+    return qFromBigEndian<quint32>(data.constData() + offset);
+}
+
+} // namespace
+
+// The forwarding itself, in the cutter's thread.
+class RpcCutterProxy : public QObject
+{
+public:
+    RpcCutterProxy(const QString &daemonSocket, quint32 procedure, std::atomic<bool> *cut)
+        : m_daemonSocket(daemonSocket)
+        , m_procedure(procedure)
+        , m_cut(cut)
+        , m_server(new QLocalServer(this))
+    {
+        connect(m_server, &QLocalServer::newConnection, this, &RpcCutterProxy::accept);
+    }
+
+    ~RpcCutterProxy() override
+    {
+        while (!m_pipes.isEmpty())
+            drop(m_pipes.first());
+    }
+
+    QString listen(const QString &path)
+    {
+        return m_server->listen(path) ? QString() : m_server->errorString();
+    }
+
+private:
+    struct Pipe
+    {
+        QLocalSocket *client;
+        QLocalSocket *daemon;
+        QByteArray pending; // from the client, not yet forwarded
+    };
+
+    void accept()
+    {
+        while (QLocalSocket *client = m_server->nextPendingConnection()) {
+            auto *pipe = new Pipe{client, new QLocalSocket(this), {}};
+            m_pipes.append(pipe);
+            connect(client, &QLocalSocket::readyRead, this, [this, pipe] { forward(pipe); });
+            connect(pipe->daemon, &QLocalSocket::readyRead, this,
+                    [pipe] { pipe->client->write(pipe->daemon->readAll()); });
+            connect(client, &QLocalSocket::disconnected, this, [this, pipe] { drop(pipe); });
+            connect(pipe->daemon, &QLocalSocket::disconnected, this, [this, pipe] { drop(pipe); });
+            pipe->daemon->connectToServer(m_daemonSocket);
+            if (!pipe->daemon->waitForConnected(5000))
+                drop(pipe);
+        }
+    }
+
+    // Client to daemon, whole messages only, so that a cut request is
+    // never half sent.
+    void forward(Pipe *pipe)
+    {
+        pipe->pending += pipe->client->readAll();
+        while (pipe->pending.size() >= HeaderBytes) {
+            const qsizetype length = wordAt(pipe->pending, 0);
+            if (length < HeaderBytes || pipe->pending.size() < length)
+                return;
+            if (!*m_cut && wordAt(pipe->pending, LengthBytes) == RemoteProgram
+                && wordAt(pipe->pending, LengthBytes + 8) == m_procedure) {
+                *m_cut = true;
+                drop(pipe);
+                return;
+            }
+            pipe->daemon->write(pipe->pending.left(length));
+            pipe->pending.remove(0, length);
+        }
+    }
+
+    void drop(Pipe *pipe)
+    {
+        if (!m_pipes.removeOne(pipe))
+            return;
+        // abort(): nothing buffered is flushed, the peer sees the end at once.
+        pipe->client->disconnect(this);
+        pipe->daemon->disconnect(this);
+        pipe->client->abort();
+        pipe->daemon->abort();
+        pipe->client->deleteLater();
+        pipe->daemon->deleteLater();
+        delete pipe;
+    }
+
+    const QString m_daemonSocket;
+    const quint32 m_procedure;
+    std::atomic<bool> *const m_cut;
+    QLocalServer *const m_server;
+    QList<Pipe *> m_pipes;
+};
+
+RpcCutter::RpcCutter(const QString &daemonSocket, quint32 procedure)
+{
+    if (!m_dir.isValid()) {
+        m_error = m_dir.errorString();
+        return;
+    }
+    m_proxy = new RpcCutterProxy(daemonSocket, procedure, &m_cut);
+    m_proxy->moveToThread(&m_thread);
+    m_thread.start();
+    const QString path = m_dir.filePath(QStringLiteral("sock"));
+    QMetaObject::invokeMethod(
+        m_proxy, [this, path] { m_error = m_proxy->listen(path); }, Qt::BlockingQueuedConnection);
+}
+
+RpcCutter::~RpcCutter()
+{
+    if (m_proxy) {
+        QMetaObject::invokeMethod(
+            m_proxy, [this] { delete m_proxy; }, Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QString RpcCutter::proxiedUri(const QString &uri) const
+{
+    QUrl url(uri);
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("socket"));
+    query.addQueryItem(QStringLiteral("socket"), m_dir.filePath(QStringLiteral("sock")));
+    url.setQuery(query);
+    return url.toString();
+}

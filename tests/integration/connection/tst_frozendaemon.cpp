@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Issue 11, item 5: a frozen daemon must hang neither the GUI thread nor the
+// process exit.
+//
+// A daemon stopped with SIGSTOP accepts connections (the kernel queues
+// them) but answers nothing. QVirtConnection used to tear a connection down
+// on the calling thread: close() and the destructor deregistered each event
+// callback with a round trip to the daemon and then called
+// virConnectClose(), another round trip, so with the daemon frozen they
+// blocked the GUI thread for keepalive interval x count (forever with
+// keepalive off). open() ran its worker on QThreadPool::globalInstance(),
+// whose threads QCoreApplication's destructor waits for: an application
+// whose open hung on a frozen daemon could not exit at all.
+//
+// Every test freezes the daemon through ProcessFreeze, which sends SIGCONT
+// on every way out of its scope (and from a watchdog process should this
+// one die), so that the shared testbed daemon always runs again.
+
+#include "connectiontestsupport.h"
+#include "integrationsupport.h"
+#include "testsupport.h"
+
+#include <QtVirt/QVirtConnection>
+#include <QtVirt/QtVirtEventImpl>
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QProcess>
+#include <QtCore/QScopeGuard>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+#include <memory>
+
+using namespace QtVirtIntegration;
+using namespace QtVirtConnectionTest;
+
+namespace {
+
+// What the issue allows the GUI thread for close() or the destructor.
+constexpr qint64 TeardownBudgetMs = 100;
+// What it allows an application from quit() to the end of the process.
+constexpr qint64 ExitBudgetMs = 2000;
+
+void ignoreLibvirtError(void *, virErrorPtr) { }
+
+} // namespace
+
+class tst_FrozenDaemon : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void closeReturnsAtOnce_data();
+    void closeReturnsAtOnce();
+    void destructorReturnsAtOnce_data();
+    void destructorReturnsAtOnce();
+    void applicationWithStuckOpenExits();
+
+private:
+    // Opens a connection with a slot on several event signals, so that a
+    // teardown has callbacks to deregister; keepalive as the data row says.
+    void openWithCallbacks(QVirtConnection *conn,
+                           std::unique_ptr<LifecycleSignalRecorder> &recorder);
+    QString m_uri;
+};
+
+void tst_FrozenDaemon::initTestCase()
+{
+    QtVirtTest::verifyExpectedDispatcher();
+    QVERIFY(QtVirtEventImpl::registerImpl());
+    virSetErrorFunc(nullptr, ignoreLibvirtError);
+    m_uri = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI"));
+    QVERIFY(!m_uri.isEmpty());
+}
+
+void tst_FrozenDaemon::init()
+{
+    QtVirtTest::failOnAnyWarning();
+}
+
+void tst_FrozenDaemon::cleanup()
+{
+    // Also waits for the teardowns that close() left running while the
+    // daemon was frozen: the daemon runs again here, so they finish, and
+    // LeakSanitizer sees what they released.
+    QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(10000)));
+}
+
+void tst_FrozenDaemon::openWithCallbacks(QVirtConnection *conn,
+                                         std::unique_ptr<LifecycleSignalRecorder> &recorder)
+{
+    QFETCH(int, keepAliveInterval);
+    conn->setKeepAliveInterval(keepAliveInterval);
+    conn->setKeepAliveCount(2);
+    recorder = std::make_unique<LifecycleSignalRecorder>(conn);
+    connect(conn, &QVirtConnection::domainRebooted, recorder.get(), [] {});
+    connect(conn, &QVirtConnection::networkLifecycle, recorder.get(), [] {});
+    connect(conn, &QVirtConnection::storagePoolLifecycle, recorder.get(), [] {});
+    QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
+}
+
+void tst_FrozenDaemon::closeReturnsAtOnce_data()
+{
+    QTest::addColumn<int>("keepAliveInterval");
+    QTest::newRow("keepalive 1 s x 2") << 1;
+    QTest::newRow("keepalive off") << 0;
+}
+
+void tst_FrozenDaemon::closeReturnsAtOnce()
+{
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    QVirtConnection conn;
+    std::unique_ptr<LifecycleSignalRecorder> recorder;
+    openWithCallbacks(&conn, recorder);
+    QVERIFY(recorder);
+    QSignalSpy closed(&conn, &QVirtConnection::closed);
+    QSignalSpy states(&conn, &QVirtConnection::stateChanged);
+
+    qint64 closeMs = -1;
+    {
+        const ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        conn.close();
+        closeMs = timer.elapsed();
+        // close() reports at once what it promises: closed, no handle.
+        QCOMPARE(conn.state(), QVirtConnection::State::Closed);
+        QCOMPARE(conn.handle(), nullptr);
+        QCOMPARE(closed.size(), 1);
+        QCOMPARE(closed.at(0).at(0).value<QVirtConnection::CloseReason>(),
+                 QVirtConnection::CloseReason::Client);
+        // Longer than keepalive would need to declare the daemon dead: a
+        // teardown still running must not reach this object any more.
+        QTest::qWait(4000);
+    }
+    qInfo("close() took %lld ms with the daemon frozen", closeMs);
+    QVERIFY2(closeMs <= TeardownBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(closeMs)));
+
+    // Thawed: events caused now may still reach the old client before its
+    // deregistrations do, and must not be delivered after close().
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("frozenclose"));
+    const Connection raw = openTestConnection();
+    QVERIFY(raw);
+    const QString lifecycle = runLifecycle(raw.get(), name);
+    QVERIFY2(lifecycle.isEmpty(), qPrintable(lifecycle));
+    QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(10000)));
+    QTest::qWait(200);
+    QCOMPARE(recorder->events().size(), 0);
+    QCOMPARE(closed.size(), 1);
+    QCOMPARE(states.size(), 1);
+
+    // The thawed daemon takes the same object again.
+    QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
+    QVERIFY(conn.isOpen());
+}
+
+void tst_FrozenDaemon::destructorReturnsAtOnce_data()
+{
+    closeReturnsAtOnce_data();
+}
+
+void tst_FrozenDaemon::destructorReturnsAtOnce()
+{
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    auto conn = std::make_unique<QVirtConnection>();
+    std::unique_ptr<LifecycleSignalRecorder> recorder;
+    openWithCallbacks(conn.get(), recorder);
+    QVERIFY(recorder);
+
+    qint64 destroyMs = -1;
+    {
+        const ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        conn.reset();
+        destroyMs = timer.elapsed();
+        // Callbacks libvirt still holds for the teardown must not touch the
+        // destroyed object when the keepalive or the thaw ends it.
+        QTest::qWait(4000);
+    }
+    qInfo("~QVirtConnection took %lld ms with the daemon frozen", destroyMs);
+    QVERIFY2(destroyMs <= TeardownBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(destroyMs)));
+
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("frozendtor"));
+    const Connection raw = openTestConnection();
+    QVERIFY(raw);
+    const QString lifecycle = runLifecycle(raw.get(), name);
+    QVERIFY2(lifecycle.isEmpty(), qPrintable(lifecycle));
+    QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(10000)));
+    QTest::qWait(200);
+}
+
+void tst_FrozenDaemon::applicationWithStuckOpenExits()
+{
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    QProcess app;
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    const auto reap = qScopeGuard([&app] {
+        if (app.state() != QProcess::NotRunning) {
+            app.kill();
+            app.waitForFinished(5000);
+        }
+    });
+
+    qint64 exitMs = -1;
+    {
+        // The daemon is frozen before the application connects: its open
+        // worker blocks in virConnectOpenAuth() and stays there.
+        const ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        app.start(QStringLiteral(QTVIRT_STUCK_OPEN_HELPER), {m_uri, QStringLiteral("500")});
+        QVERIFY2(app.waitForStarted(10000), qPrintable(app.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(app.canReadLine(), 30000);
+        const QByteArray quitting = app.readLine().trimmed();
+        QElapsedTimer sinceQuit;
+        sinceQuit.start();
+        QCOMPARE(quitting, QByteArray("quitting Opening"));
+        // Waiting long past the budget, so that a hang shows as a time
+        // rather than as a killed test; the daemon is still frozen.
+        app.waitForFinished(static_cast<int>(4 * ExitBudgetMs));
+        exitMs = app.state() == QProcess::NotRunning ? sinceQuit.elapsed() : -1;
+    }
+    const QByteArray lastWords = app.readAll().trimmed();
+    qInfo("the application ended %lld ms after quit()", exitMs);
+    // "exiting" without an end: main() returned, and a destructor after it
+    // (QCoreApplication's waits for its global thread pool) hangs.
+    QVERIFY2(
+        exitMs >= 0,
+        qPrintable(QStringLiteral("the application still runs after quit(), having printed '%1'")
+                       .arg(QString::fromUtf8(lastWords))));
+    QVERIFY2(exitMs <= ExitBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(exitMs)));
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 0);
+    QCOMPARE(lastWords, QByteArray("exiting"));
+}
+
+QTEST_GUILESS_MAIN(tst_FrozenDaemon)
+#include "tst_frozendaemon.moc"
