@@ -102,6 +102,39 @@ victim "$work/linked-marker"
 ln -s "$work/shared/.qtvirt-testbed" "$work/linked-marker/.qtvirt-testbed"
 expect_refusal "$work/linked-marker" stop "marker as a symbolic link"
 
+# 7. Issue 11, item 11 (follow-up): start creates a missing directory, but
+#    one it creates in a parent that others can write to (or that another
+#    user owns) is no safer than one it found there: someone could rename
+#    it away and put their own in its place. start used to create and mark
+#    it all the same; every later command, stop included, then refused it,
+#    so the testbed could not even be cleaned up. start must refuse at
+#    once and remove the directory it just made. (The cache path lies under
+#    a file, so that a start that goes on anyway stops at its first use of
+#    the cache instead of fetching and starting anything.)
+touch "$work/not-a-directory"
+for parent in open foreign; do
+    mkdir "$work/$parent"
+    case $parent in
+    open) chmod 777 "$work/$parent" ;;
+    foreign) chown 65534:65534 "$work/$parent" ;;
+    esac
+    out=$(QTVIRT_TESTBED_DIR=$work/$parent/tb QTVIRT_TESTBED_CACHE=$work/not-a-directory/cache \
+        timeout 60 bash "$testbed" start 2>&1)
+    rc=$?
+    if ((rc == 0)); then
+        fail "start in a $parent parent succeeded; output: $out"
+    elif ! grep -q "refus" <<<"$out"; then
+        fail "start in a $parent parent did not say it refuses the directory; output: $out"
+    fi
+    if [[ -e $work/$parent/tb || -L $work/$parent/tb ]]; then
+        fail "start in a $parent parent left $work/$parent/tb behind: $(ls -A "$work/$parent/tb")"
+    fi
+    if ! out=$(QTVIRT_TESTBED_DIR=$work/$parent/tb QTVIRT_TESTBED_CACHE=$work/cache timeout 60 bash "$testbed" stop 2>&1); then
+        fail "stop after a refused start in a $parent parent failed: $out"
+    fi
+    rm -rf --one-file-system "$work/cache"
+done
+
 # 6. The refusals are not blanket ones: a directory start marked (here by
 #    hand, as start would) is the testbed's, and stop removes it.
 mkdir -m 755 "$work/own"
