@@ -270,19 +270,15 @@ void QVirtStreamPrivate::completeFinish()
     removeCallback();
     if (livenessTimer)
         livenessTimer->stop();
-    if (virStreamFinish(stream) < 0) {
-        const QString message = libvirtMessage();
-        state = State::Failed;
-        setError(QVirtStream::FinishError,
-                 QVirtStream::tr("The stream did not finish cleanly: %1").arg(message));
-        wake(waitingFor, false);
-        return;
-    }
-    state = State::Finished;
-    endOfStream = true;
+    const bool finishedCleanly = virStreamFinish(stream) >= 0;
+    const QString message = finishedCleanly ? QString() : libvirtMessage();
+    state = finishedCleanly ? State::Finished : State::Failed;
+    endOfStream = endOfStream || finishedCleanly;
     wake(waitingFor, false);
-    // The other end finished first: what it never took is lost, and the
-    // application must hear of it rather than find out from the far side.
+    // The other end finished first, or the stream failed: what libvirt
+    // never took is lost either way, and the application must hear of it
+    // rather than find out from the far side (or from a bytesToWrite()
+    // that never drains).
     if (const qint64 unsent = writeBuffer.dataSize(); unsent > 0) {
         writeBuffer.clear();
         setError(QVirtStream::WriteError,
@@ -290,6 +286,11 @@ void QVirtStreamPrivate::completeFinish()
                                  int(std::min<qint64>(unsent, INT_MAX))));
         if (!guard)
             return;
+    }
+    if (!finishedCleanly) {
+        setError(QVirtStream::FinishError,
+                 QVirtStream::tr("The stream did not finish cleanly: %1").arg(message));
+        return;
     }
     if (q->openMode() & QIODevice::ReadOnly) {
         Q_EMIT q->readChannelFinished();
