@@ -261,8 +261,9 @@ public:
         object's thread only, never in a pool thread, so continuations
         without a context object (then(), onCanceled(), onFailed()) run in
         this object's thread (or at once in the attaching thread, when
-        attached to a future that has finished already). close() cancels nothing: an operation holds
-       a reference to the connection of its own and still runs after it.
+        attached to a future that has finished already). close() cancels
+        nothing: an operation holds a reference to the connection of its own
+        and still runs after it.
     */
     /*! virDomainCreate(). \since 0.1 */
     QFuture<void> startDomain(const QVirtDomainRef &domain);

@@ -23,7 +23,7 @@ const QString qtEventsPath = QStringLiteral(QTVIRT_QT_EVENTS_PATH);
 
 constexpr int WaitMs = 30000;
 
-// What libvirt 9.0 asks (src/util/virauth.c), in the C locale.
+// What libvirt 9.0 asks (libvirt's src/util/virauth.c), in the C locale.
 const QByteArray UserPrompt = "Enter username for localhost: ";
 const QByteArray PasswordPrompt = "Enter alice's password for localhost: ";
 

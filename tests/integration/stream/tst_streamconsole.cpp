@@ -182,7 +182,7 @@ void tst_StreamConsole::consoleRunsShellCommand()
     // the pty whose slave the daemon reads is hung up, the daemon's read
     // returns 0 (or only the hangup is reported), and in both cases the
     // daemon sends the client an empty stream packet, the end of the stream
-    // (daemonStreamEvent, src/remote/remote_daemon_stream.c); the finish
+    // (daemonStreamEvent, libvirt's src/remote/remote_daemon_stream.c); the finish
     // handshake that follows succeeds. So the console ends with
     // readChannelFinished() and finished(), once each, and no error, as
     // `virsh console` ends without one. (A kernel read could in principle
