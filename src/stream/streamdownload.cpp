@@ -94,6 +94,11 @@ void StreamDownload::pump()
     stream->updateEvents();
     if (t.transferred != before && !t.reportProgress())
         return;
+    // A progress() slot may have deleted the stream or the device outright:
+    // their destroyed() signals fail the transfer from the event loop, and a
+    // device gone with data unwritten must not complete it now.
+    if (!t.intact())
+        return;
     if (!t.finished && t.stream->isFinished() && stream->readBuffer.isEmpty() && m_zerosLeft == 0)
         complete();
 }

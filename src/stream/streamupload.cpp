@@ -78,7 +78,10 @@ void StreamUpload::pump()
         return;
     if (t.transferred != before && !t.reportProgress())
         return;
-    if (t.finished || !m_inputDone)
+    // A progress() slot may have deleted the stream outright: its
+    // destroyed() signal fails the transfer from the event loop. The device
+    // is no longer needed once all of its input was read.
+    if (t.finished || !m_inputDone || !t.stream)
         return;
     m_finishing = true;
     // finished() or errorOccurred() of the stream completes the transfer.

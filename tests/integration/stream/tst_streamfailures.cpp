@@ -11,6 +11,7 @@
 #include <QtVirt/QVirtStreamTransfer>
 #include <QtVirt/QtVirtEventImpl>
 
+#include <QtCore/QBuffer>
 #include <QtCore/QElapsedTimer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -75,6 +76,8 @@ private Q_SLOTS:
     void killedDaemonReachesStalledReaderWithinTwoSeconds();
     void deletedDeviceOrStreamFailsTheTransfer_data();
     void deletedDeviceOrStreamFailsTheTransfer();
+    void plainDeleteInLastProgressFailsTheTransfer_data();
+    void plainDeleteInLastProgressFailsTheTransfer();
 
 private:
     Connection m_conn;
@@ -452,6 +455,102 @@ void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer()
     }
     // Whatever the survivor still emits must not reach the transfer.
     QTest::qWait(500);
+    QCOMPARE(finished.size(), 1);
+    QCOMPARE(errors.size(), 1);
+}
+
+void tst_StreamFailures::plainDeleteInLastProgressFailsTheTransfer_data()
+{
+    QTest::addColumn<QVirtStreamTransfer::Direction>("direction");
+    QTest::addColumn<bool>("deleteStream");
+    QTest::addColumn<QString>("expectedError");
+    const QString device = QStringLiteral("The device was deleted during the transfer");
+    const QString stream = QStringLiteral("The stream was deleted during the transfer");
+    QTest::newRow("download, device") << QVirtStreamTransfer::Download << false << device;
+    QTest::newRow("download, stream") << QVirtStreamTransfer::Download << true << stream;
+    // An upload whose input was all read no longer needs its device: only
+    // the stream matters once the last progress is reported.
+    QTest::newRow("upload, stream") << QVirtStreamTransfer::Upload << true << stream;
+}
+
+// Issue 11, item 2, second half: a progress() slot may delete the device or
+// the stream outright (delete, not deleteLater()). The transfer went on
+// after the last progress report as if both were still there: a download
+// asked the deleted stream whether it had finished and completed, an
+// upload called finish() on the deleted stream. The last report is where
+// that happens, so that is where the slot deletes: for a download, the
+// stream has already ended by then (the peer reads only once it has), so
+// the same pass would complete the transfer.
+void tst_StreamFailures::plainDeleteInLastProgressFailsTheTransfer()
+{
+    QFETCH(QVirtStreamTransfer::Direction, direction);
+    QFETCH(bool, deleteStream);
+    QFETCH(QString, expectedError);
+    const bool download = direction == QVirtStreamTransfer::Download;
+    // A download must leave more behind than the transfer's device window
+    // (4 MiB) and the socket can hold; an upload must fit in one pass of
+    // the transfer, so that its input ends where it reports progress.
+    const qint64 size = download ? 16 * MiB : 1 * MiB;
+
+    const Connection conn = openQemuConnection();
+    QVERIFY(conn);
+    const Volume volume(conn.get(), "deleted-plain", size);
+    QVERIFY(volume.get());
+    LocalSocketPair sockets;
+    QVERIFY(sockets.isConnected());
+    QPointer<QIODevice> device;
+    QPointer<QVirtStream> stream = new QVirtStream(conn.get());
+    const auto cleanUp = qScopeGuard([&] {
+        delete stream;
+        if (device != sockets.nearEnd())
+            delete device;
+    });
+    if (download) {
+        QCOMPARE(virStorageVolDownload(volume.get(), stream->stream(), 0, 0, 0), 0);
+        // All of it in the stream's buffer, so that it ends first.
+        stream->setReadBufferSize(0);
+        device = sockets.nearEnd();
+        // The peer takes nothing until the stream has ended: with a small
+        // buffer of its own, the socket fills and the transfer's window too.
+        sockets.farEnd().setReadBufferSize(64 * 1024);
+        connect(stream, &QVirtStream::finished, this, [&] {
+            QLocalSocket &peer = sockets.farEnd();
+            connect(&peer, &QIODevice::readyRead, this,
+                    [&peer] { peer.skip(peer.bytesAvailable()); });
+            peer.skip(peer.bytesAvailable());
+        });
+    } else {
+        QCOMPARE(virStorageVolUpload(volume.get(), stream->stream(), 0, 0, 0), 0);
+        auto *buffer = new QBuffer;
+        buffer->setData(QByteArray(size, 'u'));
+        QVERIFY(buffer->open(QIODevice::ReadOnly));
+        device = buffer;
+    }
+
+    QVirtStreamTransfer transfer(stream, device, direction);
+    QSignalSpy errors(&transfer, &QVirtStreamTransfer::errorOccurred);
+    QSignalSpy finished(&transfer, &QVirtStreamTransfer::finished);
+    bool deleted = false;
+    bool streamHadEnded = false;
+    connect(&transfer, &QVirtStreamTransfer::progress, this, [&](qint64 done) {
+        if (deleted || done < size)
+            return;
+        deleted = true;
+        streamHadEnded = stream->isFinished();
+        if (deleteStream)
+            delete stream;
+        else
+            delete device;
+    });
+    transfer.start();
+    QVERIFY(finished.size() == 1 || finished.wait(20000));
+    QVERIFY(deleted);
+    if (download)
+        QVERIFY(streamHadEnded);
+    QVERIFY(deleteStream ? stream.isNull() : device.isNull());
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(transfer.errorString(), expectedError);
+    QTest::qWait(200);
     QCOMPARE(finished.size(), 1);
     QCOMPARE(errors.size(), 1);
 }
