@@ -11,7 +11,10 @@
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QtVirtEventImpl>
 
+#include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtCore/QSemaphore>
+#include <QtCore/QSet>
 #include <QtCore/QThread>
 #include <QtCore/QThreadPool>
 #include <QtTest/QTest>
@@ -19,6 +22,9 @@
 #include <atomic>
 #include <csignal>
 #include <thread>
+
+#include <linux/sockios.h>
+#include <sys/ioctl.h>
 
 using namespace QtVirtIntegration;
 
@@ -90,6 +96,30 @@ int domainState(virConnectPtr conn, const QByteArray &name)
     if (!dom || virDomainGetState(dom.get(), &state, nullptr, 0) < 0)
         return -1;
     return state;
+}
+
+// The process's open sockets, to tell which one a connection opened.
+QSet<int> openSockets()
+{
+    QSet<int> sockets;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString &entry : fds.entryList(QDir::Files | QDir::System)) {
+        if (QFile::symLinkTarget(fds.filePath(entry)).contains(QLatin1String("socket:[")))
+            sockets.insert(entry.toInt());
+    }
+    return sockets;
+}
+
+// True when one of the sockets has bytes its peer has not read: a frozen
+// daemon reads nothing, so a request sent to it stays there.
+bool holdsUnreadRequest(const QSet<int> &sockets)
+{
+    for (const int fd : sockets) {
+        int unread = 0;
+        if (::ioctl(fd, SIOCOUTQ, &unread) == 0 && unread > 0)
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -229,7 +259,11 @@ void tst_DomainOperations::runningOperationCompletesAndIsDroppedInTheOwnerThread
     QVERIFY(daemon > 0);
     auto *conn = new QVirtConnection;
     conn->setKeepAliveInterval(0); // the freeze must not end the call
+    const QSet<int> socketsBefore = openSockets();
     QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
+    // Keepalive is off, so nothing but the operation sends on them.
+    const QSet<int> connSockets = openSockets() - socketsBefore;
+    QVERIFY(!connSockets.isEmpty());
     QThreadPool *pool = QThreadPool::globalInstance();
     QVERIFY(pool->waitForDone(10000));
 
@@ -240,12 +274,16 @@ void tst_DomainOperations::runningOperationCompletesAndIsDroppedInTheOwnerThread
         QFuture<void> future
             = conn->destroyDomain(QVirtDomainRef(QString::fromUtf8(name), QUuid()));
         probe.attach(future);
-        // A pool thread took the operation, and it waits for the frozen daemon.
+        // A pool thread took the operation, and it is inside its libvirt
+        // call: its request waits, unread, on the frozen daemon's socket.
+        // (Once a request is out, the operation is past its last check for
+        // cancellation; a timed wait could end before the thread got there.)
         QTRY_COMPARE(pool->activeThreadCount(), 1);
-        QTest::qWait(200);
-        // The destructor may itself call the daemon (to unregister the close
-        // callback) and wait for the thaw, so another thread thaws it, long
-        // after the operation entered its call.
+        QTRY_VERIFY_WITH_TIMEOUT(holdsUnreadRequest(connSockets), 10000);
+        // The daemon stays frozen while the connection is destroyed, and is
+        // thawed from another thread a second later, so that the operation
+        // is still inside its call then; the destructor itself does not wait
+        // for the daemon.
         std::thread thaw([daemon] {
             std::this_thread::sleep_for(std::chrono::seconds(1));
             ::kill(daemon, SIGCONT);
