@@ -271,6 +271,9 @@ void tst_DomainOperations::runningOperationCompletesAndIsDroppedInTheOwnerThread
     {
         const ProcessFreeze freeze(daemon);
         QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        // The daemon read every request of the open: only the operation's
+        // can be waiting below.
+        QVERIFY(!holdsUnreadRequest(connSockets));
         QFuture<void> future
             = conn->destroyDomain(QVirtDomainRef(QString::fromUtf8(name), QUuid()));
         probe.attach(future);
