@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <QtVirt/qtvirteventimpl.h>
 
-#include "common/backgroundteardowns.h"
+#include "common/backgroundwork.h"
 #include "common/logging.h"
 #include "eventloop/loopthreadbinding.h"
 
@@ -167,7 +167,7 @@ bool QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer deadline)
     // A connection still being closed in the background hands its handles
     // and timeouts over only when its virConnectClose() returns. Blocking
     // the loop thread meanwhile is safe: nothing there waits for it.
-    if (!BackgroundTeardowns::waitUntilNone(deadline))
+    if (!BackgroundWork::waitUntilNone(deadline))
         return false;
     LoopThreadBinding *current = LoopThreadBinding::instance();
     return !current || current->waitForPendingFrees(deadline);
