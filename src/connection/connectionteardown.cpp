@@ -39,13 +39,15 @@ void ConnectionTeardown::start(std::chrono::milliseconds grace) &&
 {
     auto completion = std::make_shared<Completion>();
     BackgroundWork::begin();
-    runInDetachedThread([teardown = std::move(*this), completion]() mutable {
-        run(teardown);
-        BackgroundWork::end();
-        const std::lock_guard lock(completion->mutex);
-        completion->done = true;
-        completion->changed.notify_all();
-    }, lcQtVirtConnection);
+    runInDetachedThread(
+        [teardown = std::move(*this), completion]() mutable {
+            run(teardown);
+            BackgroundWork::end();
+            const std::lock_guard lock(completion->mutex);
+            completion->done = true;
+            completion->changed.notify_all();
+        },
+        lcQtVirtConnection);
     std::unique_lock lock(completion->mutex);
     completion->changed.wait_for(lock, grace, [&completion] { return completion->done; });
 }

@@ -164,9 +164,10 @@ bool QtVirtEventImpl::isRegistered()
 
 bool QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer deadline)
 {
-    // A connection still being closed in the background hands its handles
-    // and timeouts over only when its virConnectClose() returns. Blocking
-    // the loop thread meanwhile is safe: nothing there waits for it.
+    // Background work, such as a connection being closed in a thread of its
+    // own, hands its handles and timeouts over only when its libvirt call
+    // returns. Blocking the loop thread meanwhile is safe: nothing there
+    // waits for it.
     if (!BackgroundWork::waitUntilNone(deadline))
         return false;
     LoopThreadBinding *current = LoopThreadBinding::instance();
