@@ -14,8 +14,7 @@ void runInDetachedThread(std::function<void()> work, QMessageLogger::CategoryFun
     try {
         std::thread([shared] { (*shared)(); }).detach();
     } catch (const std::system_error &error) {
-        qCWarning(category, "no thread for a libvirt call (%s): running it here",
-                  error.what());
+        qCWarning(category, "no thread for a libvirt call (%s): running it here", error.what());
         (*shared)();
     }
 }
