@@ -176,6 +176,8 @@ int main(int argc, char **argv)
             outcome = runSession(attachment, options, termination);
     }
     // libvirt releases the connection's socket from the loop, after the close.
+    // The default deadline (half a second) bounds the wait: a frozen daemon,
+    // which never answers the close, cannot keep the program from exiting.
     QtVirtEventImpl::waitForPendingFrees();
     if (outcome.newline)
         QTextStream(stderr) << '\n';

@@ -224,6 +224,8 @@ int main(int argc, char **argv)
         conn.close();
     }
     // libvirt releases the connection's socket from the loop, after the close.
+    // The default deadline (half a second) bounds the wait: a frozen daemon,
+    // which never answers the close, cannot keep the program from exiting.
     QtVirtEventImpl::waitForPendingFrees();
     return exitCode;
 }

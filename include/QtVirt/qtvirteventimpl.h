@@ -6,6 +6,8 @@
 
 #include <QtCore/QDeadlineTimer>
 
+#include <chrono>
+
 /*!
     \class QtVirtEventImpl
     \brief Runs libvirt's event loop on the Qt event loop of one thread.
@@ -64,19 +66,27 @@ public:
 
         It first waits for the connections that QVirtConnection is still
         closing in the background (see QVirtConnection::close()), whose
-        handles are only removed once the daemon has answered. Against a
-        frozen daemon that lasts until the daemon runs again (called from
-        the loop thread, keepalive cannot give up on the daemon meanwhile,
-        because its timer runs there); give a deadline where that matters,
-        such as at exit.
+        handles are only removed once the daemon has answered. A daemon
+        that answers takes milliseconds; a frozen one never answers, so the
+        default deadline is half a second: called at exit, as in the example
+        above, it cannot keep the application from ending. A connection
+        still closing then is abandoned to its thread, which ends with the
+        process; the free callbacks it would still bring are not waited
+        for. Pass a longer deadline (or QDeadlineTimer::Forever) where
+        every connection must be closed cleanly.
 
         From the loop thread it runs the pending callbacks itself; from any
         other thread it blocks until the loop thread has run them. Call it
         after closing the last connection, before the application exits,
         so that libvirt can release its sockets cleanly.
+
+        Once QCoreApplication is being destroyed, libvirt calls from other
+        threads (such as a connection still closing in the background) no
+        longer wake the loop thread: their free callbacks then run only
+        from a later call to this function in the loop thread.
     */
     static bool waitForPendingFrees(QDeadlineTimer deadline
-                                    = QDeadlineTimer(QDeadlineTimer::Forever));
+                                    = QDeadlineTimer(std::chrono::milliseconds(500)));
 };
 
 #endif // QTVIRT_QTVIRTEVENTIMPL_H

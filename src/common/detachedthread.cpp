@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "common/detachedthread.h"
 
-#include "common/logging.h"
-
 #include <memory>
 #include <system_error>
 #include <thread>
 
-void runInDetachedThread(std::function<void()> work)
+void runInDetachedThread(std::function<void()> work, QMessageLogger::CategoryFunction category)
 {
     // One function object, shared so that a failed thread start leaves it
     // intact: whatever work holds (a connection) is released by work itself
@@ -16,8 +14,7 @@ void runInDetachedThread(std::function<void()> work)
     try {
         std::thread([shared] { (*shared)(); }).detach();
     } catch (const std::system_error &error) {
-        qCWarning(lcQtVirtConnection, "no thread for a libvirt call (%s): running it here",
-                  error.what());
+        qCWarning(category, "no thread for a libvirt call (%s): running it here", error.what());
         (*shared)();
     }
 }

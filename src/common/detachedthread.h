@@ -2,6 +2,8 @@
 #ifndef QTVIRT_COMMON_DETACHEDTHREAD_H
 #define QTVIRT_COMMON_DETACHEDTHREAD_H
 
+#include <QtCore/QLoggingCategory>
+
 #include <functional>
 
 // Runs work in a thread of its own that nobody joins. For libvirt calls that
@@ -11,7 +13,7 @@
 // A detached thread still blocked at exit ends with the process.
 //
 // When no thread can be created, work runs in the calling thread (with a
-// warning on qtvirt.connection) rather than not at all.
-void runInDetachedThread(std::function<void()> work);
+// warning on the caller's category) rather than not at all.
+void runInDetachedThread(std::function<void()> work, QMessageLogger::CategoryFunction category);
 
 #endif // QTVIRT_COMMON_DETACHEDTHREAD_H

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "connection/connectionteardown.h"
 
-#include "common/backgroundteardowns.h"
+#include "common/backgroundwork.h"
 #include "common/detachedthread.h"
+#include "common/logging.h"
 
 #include <libvirt/virterror.h>
 
@@ -37,14 +38,16 @@ void run(ConnectionTeardown &teardown)
 void ConnectionTeardown::start(std::chrono::milliseconds grace) &&
 {
     auto completion = std::make_shared<Completion>();
-    BackgroundTeardowns::begin();
-    runInDetachedThread([teardown = std::move(*this), completion]() mutable {
-        run(teardown);
-        BackgroundTeardowns::end();
-        const std::lock_guard lock(completion->mutex);
-        completion->done = true;
-        completion->changed.notify_all();
-    });
+    BackgroundWork::begin();
+    runInDetachedThread(
+        [teardown = std::move(*this), completion]() mutable {
+            run(teardown);
+            BackgroundWork::end();
+            const std::lock_guard lock(completion->mutex);
+            completion->done = true;
+            completion->changed.notify_all();
+        },
+        lcQtVirtConnection);
     std::unique_lock lock(completion->mutex);
     completion->changed.wait_for(lock, grace, [&completion] { return completion->done; });
 }

@@ -13,7 +13,7 @@
 // unregistered and its reference dropped with virConnectClose(). Each of
 // those may be a round trip to the daemon, which a frozen daemon never
 // answers, so it runs in a thread of its own (runInDetachedThread()),
-// counted by BackgroundTeardowns for QtVirtEventImpl::waitForPendingFrees().
+// counted by BackgroundWork for QtVirtEventImpl::waitForPendingFrees().
 struct ConnectionTeardown
 {
     ConnectionHandle conn;

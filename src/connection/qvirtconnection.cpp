@@ -78,7 +78,8 @@ void QVirtConnectionPrivate::startOpen()
             box->post([result, generation](QVirtConnection *q) {
                 QVirtConnectionPrivate::get(q)->finishOpen(generation, *result);
             });
-        });
+        },
+        lcQtVirtConnection);
 }
 
 void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)

@@ -8,6 +8,7 @@
 #include "common/logging.h"
 
 #include <QtCore/QAbstractEventDispatcher>
+#include <QtCore/QCoreApplication>
 #include <QtCore/QTimer>
 
 #include <atomic>
@@ -17,6 +18,12 @@ namespace {
 
 // Written once, before libvirt learns of the entry points that read it.
 std::atomic<LoopThreadBinding *> installed{nullptr};
+
+void stopPostingAtShutdown()
+{
+    if (LoopThreadBinding *binding = installed.load(std::memory_order_acquire))
+        binding->stopPosting();
+}
 
 } // namespace
 
@@ -52,6 +59,13 @@ LoopThreadBinding *LoopThreadBinding::instance()
 void LoopThreadBinding::install(ReadinessMode mode)
 {
     installed.store(new LoopThreadBinding(mode), std::memory_order_release);
+    qAddPostRoutine(stopPostingAtShutdown);
+}
+
+void LoopThreadBinding::stopPosting()
+{
+    const std::lock_guard lock(m_postingMutex);
+    m_postingStopped = true;
 }
 
 int LoopThreadBinding::addHandle(int fd, int events, virEventHandleCallback cb, void *opaque,
@@ -152,6 +166,12 @@ bool LoopThreadBinding::event(QEvent *event)
 
 void LoopThreadBinding::wakeLoopThread()
 {
+    // Held across the post, so that stopPosting() returns only once no post
+    // is under way: QCoreApplication's destructor goes on to delete the
+    // event dispatcher that a post wakes.
+    const std::lock_guard lock(m_postingMutex);
+    if (m_postingStopped)
+        return;
     if (isLoopThread())
         schedulePendingWork();
     else

@@ -11,6 +11,7 @@
 #include <QtCore/QVarLengthArray>
 
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -45,6 +46,12 @@ public:
     int removeTimeout(int id);
 
     bool ownsTimeout(int id) const { return m_registry.ownsTimeout(id); }
+    // From QCoreApplication's destructor (a post routine) on, registrations
+    // changed from any thread no longer post to the loop thread: a
+    // connection closing in a detached thread may reach removeHandle()
+    // while the dispatcher is deleted or after static destructors ran.
+    // Their work then waits for waitForPendingFrees() in the loop thread.
+    void stopPosting();
     bool waitForPendingFrees(QDeadlineTimer deadline);
 
     // Loop thread only.
@@ -120,6 +127,8 @@ private:
     const HandleRegistration *m_handleInCallback = nullptr;
     QVarLengthArray<int, 4> m_armedByHandles;
     StreamFeeds m_streamFeeds;
+    std::mutex m_postingMutex;
+    bool m_postingStopped = false;
 };
 
 #endif // QTVIRT_EVENTLOOP_LOOPTHREADBINDING_H

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <QtVirt/qtvirteventimpl.h>
 
-#include "common/backgroundteardowns.h"
+#include "common/backgroundwork.h"
 #include "common/logging.h"
 #include "eventloop/loopthreadbinding.h"
 
@@ -164,10 +164,11 @@ bool QtVirtEventImpl::isRegistered()
 
 bool QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer deadline)
 {
-    // A connection still being closed in the background hands its handles
-    // and timeouts over only when its virConnectClose() returns. Blocking
-    // the loop thread meanwhile is safe: nothing there waits for it.
-    if (!BackgroundTeardowns::waitUntilNone(deadline))
+    // Background work, such as a connection being closed in a thread of its
+    // own, hands its handles and timeouts over only when its libvirt call
+    // returns. Blocking the loop thread meanwhile is safe: nothing there
+    // waits for it.
+    if (!BackgroundWork::waitUntilNone(deadline))
         return false;
     LoopThreadBinding *current = LoopThreadBinding::instance();
     return !current || current->waitForPendingFrees(deadline);

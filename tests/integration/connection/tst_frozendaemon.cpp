@@ -60,6 +60,7 @@ private Q_SLOTS:
     void destructorReturnsAtOnce_data();
     void destructorReturnsAtOnce();
     void applicationWithStuckOpenExits();
+    void applicationClosingOnFrozenDaemonExits();
 
 private:
     // Opens a connection with a slot on several event signals, so that a
@@ -236,6 +237,59 @@ void tst_FrozenDaemon::applicationWithStuckOpenExits()
     qInfo("the application ended %lld ms after quit()", exitMs);
     // "exiting" without an end: main() returned, and a destructor after it
     // (QCoreApplication's waits for its global thread pool) hangs.
+    QVERIFY2(
+        exitMs >= 0,
+        qPrintable(QStringLiteral("the application still runs after quit(), having printed '%1'")
+                       .arg(QString::fromUtf8(lastWords))));
+    QVERIFY2(exitMs <= ExitBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(exitMs)));
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 0);
+    QCOMPARE(lastWords, QByteArray("exiting"));
+}
+
+// Issue 11, item 5: README's way out, close() and then
+// QtVirtEventImpl::waitForPendingFrees() with no argument, must not hang an
+// application whose daemon froze while its connection was open. close()
+// leaves the teardown (deregistrations, virConnectClose()) to a thread of
+// its own, but waitForPendingFrees() used to wait for that thread with no
+// deadline by default: with keepalive off the process never exited (with
+// keepalive on, only after interval x count, 30 s by default).
+void tst_FrozenDaemon::applicationClosingOnFrozenDaemonExits()
+{
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    QProcess app;
+    app.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    const auto reap = qScopeGuard([&app] {
+        if (app.state() != QProcess::NotRunning) {
+            app.kill();
+            app.waitForFinished(5000);
+        }
+    });
+
+    app.start(QStringLiteral(QTVIRT_STUCK_OPEN_HELPER),
+              {m_uri, QStringLiteral("200"), QStringLiteral("close-frozen")});
+    QVERIFY2(app.waitForStarted(10000), qPrintable(app.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(app.canReadLine(), 30000);
+    QCOMPARE(app.readLine().trimmed(), QByteArray("opened"));
+
+    qint64 exitMs = -1;
+    {
+        const ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        app.write("frozen\n");
+        QTRY_VERIFY_WITH_TIMEOUT(app.canReadLine(), 30000);
+        const QByteArray quitting = app.readLine().trimmed();
+        QElapsedTimer sinceQuit;
+        sinceQuit.start();
+        QCOMPARE(quitting, QByteArray("quitting Open"));
+        // Long past the budget, so that a hang shows as a time rather than
+        // as a killed test; the daemon is still frozen.
+        app.waitForFinished(static_cast<int>(4 * ExitBudgetMs));
+        exitMs = app.state() == QProcess::NotRunning ? sinceQuit.elapsed() : -1;
+    }
+    const QByteArray lastWords = app.readAll().trimmed();
+    qInfo("the application ended %lld ms after quit()", exitMs);
     QVERIFY2(
         exitMs >= 0,
         qPrintable(QStringLiteral("the application still runs after quit(), having printed '%1'")

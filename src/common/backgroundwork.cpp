@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "common/backgroundteardowns.h"
+#include "common/backgroundwork.h"
 
 #include <condition_variable>
 #include <mutex>
 
 namespace {
 
-// Never destroyed: a teardown thread may still end after static destructors
-// ran, when the process exits while a daemon is frozen.
+// Never destroyed: a detached thread may still end its work after static
+// destructors ran, when the process exits while a daemon is frozen.
 struct Counter
 {
     std::mutex mutex;
@@ -23,7 +23,7 @@ Counter &counter()
 
 } // namespace
 
-namespace BackgroundTeardowns {
+namespace BackgroundWork {
 
 void begin()
 {
@@ -52,4 +52,4 @@ bool waitUntilNone(QDeadlineTimer deadline)
     return c.none.wait_until(lock, deadline.deadline<std::chrono::steady_clock>(), done);
 }
 
-} // namespace BackgroundTeardowns
+} // namespace BackgroundWork
