@@ -4,6 +4,7 @@
 #include "common/backgroundwork.h"
 #include "common/detachedthread.h"
 #include "common/logging.h"
+#include "connection/connectionlink.h"
 
 #include <libvirt/virterror.h>
 
@@ -29,6 +30,9 @@ void run(ConnectionTeardown &teardown)
         registration.deregister(conn, registration.id);
     if (teardown.closeCallback)
         virConnectUnregisterCloseCallback(conn, teardown.closeCallback);
+    // Unregistering waits for a call in progress, so none can follow.
+    if (teardown.closeCallbackOpaque)
+        ConnectionLink::release(teardown.closeCallbackOpaque);
     virResetLastError();
     teardown.conn.reset();
 }

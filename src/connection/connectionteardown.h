@@ -20,6 +20,9 @@ struct ConnectionTeardown
     std::vector<EventRegistrations::Registration> registrations;
     // Null when no close callback is registered.
     virConnectCloseFunc closeCallback = nullptr;
+    // The close callback's ConnectionLink::retain(), released once the
+    // callback is unregistered.
+    void *closeCallbackOpaque = nullptr;
 
     // Starts the teardown and waits for it up to grace: a daemon that
     // answers in time has forgotten the callbacks when this returns, as if

@@ -128,11 +128,14 @@ bool QVirtConnectionPrivate::install(quint64 generation, OpenResult &result)
     // Local drivers (test:///default) have no keepalive and say so.
     if (keepAliveInterval > 0 && virConnectSetKeepAlive(c, keepAliveInterval, keepAliveCount) < 0)
         qCInfo(lcQtVirtConnection, "no keepalive: %s", virGetLastErrorMessage());
-    void *opaque = link->retain();
-    closeCallbackRegistered
-        = virConnectRegisterCloseCallback(c, closeCallback, opaque, &ConnectionLink::release) == 0;
-    if (!closeCallbackRegistered) {
-        ConnectionLink::release(opaque);
+    // No free callback for libvirt: a driver without close callbacks
+    // (test:///default) accepts the registration without keeping it, and
+    // would never call one. The teardown releases the link once the
+    // callback is unregistered, when libvirt can no longer call it.
+    closeCallbackOpaque = link->retain();
+    if (virConnectRegisterCloseCallback(c, closeCallback, closeCallbackOpaque, nullptr) < 0) {
+        ConnectionLink::release(closeCallbackOpaque);
+        closeCallbackOpaque = nullptr;
         qCInfo(lcQtVirtConnection, "no close callback: %s", virGetLastErrorMessage());
     }
     // libvirt reports a loss only to a close callback registered by then,
@@ -160,8 +163,8 @@ void QVirtConnectionPrivate::release()
         return;
     link.reset();
     ConnectionTeardown teardown{std::move(conn), registrations.takeAll(),
-                                closeCallbackRegistered ? closeCallback : nullptr};
-    closeCallbackRegistered = false;
+                                closeCallbackOpaque ? closeCallback : nullptr, closeCallbackOpaque};
+    closeCallbackOpaque = nullptr;
     std::move(teardown).start(TeardownGrace);
 }
 

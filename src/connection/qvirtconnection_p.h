@@ -54,7 +54,8 @@ public:
     ConnectionHandle conn;
     // What libvirt's callbacks on conn hold; null exactly when conn is.
     std::shared_ptr<ConnectionLink> link;
-    bool closeCallbackRegistered = false;
+    // The close callback's link while it is registered, else null.
+    void *closeCallbackOpaque = nullptr;
     // Identifies the newest open attempt: results of older ones are dropped.
     // The connection an attempt made keeps its number (in link).
     quint64 openGeneration = 0;
