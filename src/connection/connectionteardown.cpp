@@ -37,14 +37,22 @@ void run(ConnectionTeardown &teardown)
 void ConnectionTeardown::start(std::chrono::milliseconds grace) &&
 {
     auto completion = std::make_shared<Completion>();
+    auto teardown = std::make_shared<ConnectionTeardown>(std::move(*this));
     BackgroundTeardowns::begin();
-    runInDetachedThread([teardown = std::move(*this), completion]() mutable {
-        run(teardown);
+    const bool started = runInDetachedThread([teardown, completion] {
+        run(*teardown);
         BackgroundTeardowns::end();
         const std::lock_guard lock(completion->mutex);
         completion->done = true;
         completion->changed.notify_all();
     });
+    if (!started) {
+        // Late rather than never: a teardown waits for nothing from this
+        // thread, and the connection would leak otherwise.
+        run(*teardown);
+        BackgroundTeardowns::end();
+        return;
+    }
     std::unique_lock lock(completion->mutex);
     completion->changed.wait_for(lock, grace, [&completion] { return completion->done; });
 }
