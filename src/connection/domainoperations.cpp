@@ -18,8 +18,8 @@
 // round trip that a frozen daemon never answers. A ConnectionTeardown drops
 // it in a thread of its own.
 
-#include "connection/qvirtconnection_p.h"
 #include "connection/connectionteardown.h"
+#include "connection/qvirtconnection_p.h"
 #include "connection/resultmailbox.h"
 
 #include <QtCore/QCoreApplication>
@@ -103,7 +103,8 @@ QFuture<T> runOnPool(QVirtConnectionPrivate *d, const Call &call)
     auto *operation = new PendingOperation<T>(d);
     QFuture<T> future = operation->future();
     QThreadPool::globalInstance()->start([gate = future, conn = std::move(conn), call,
-                                          box = d->mailbox, target = QPointer(operation)]() mutable {
+                                          box = d->mailbox,
+                                          target = QPointer(operation)]() mutable {
         auto outcome = std::make_shared<Outcome<T>>();
         // Canceled by the application, or by the connection's destruction:
         // not started, so not run. A call that has begun runs to its end,

@@ -34,7 +34,8 @@ constexpr std::chrono::milliseconds TeardownGrace{40};
 void dropOpenResult(OpenResult *result)
 {
     if (result->conn)
-        ConnectionTeardown{std::move(result->conn), {}, nullptr}.start(std::chrono::milliseconds(0));
+        ConnectionTeardown{std::move(result->conn), {}, nullptr}.start(
+            std::chrono::milliseconds(0));
     delete result;
 }
 
@@ -83,14 +84,14 @@ void QVirtConnectionPrivate::startOpen()
     credentials = std::make_shared<CredentialBridge>(mailbox, credentialsTimeout);
     // Not QThreadPool::globalInstance(): against a frozen daemon the open
     // never returns, and QCoreApplication's destructor waits for that pool.
-    const bool started = runInDetachedThread(
-        [uri = uri.toUtf8(), readOnly = readOnly, bridge = credentials, box = mailbox, generation] {
-            std::shared_ptr<OpenResult> result(
-                new OpenResult(openConnection(uri, readOnly, *bridge)), &dropOpenResult);
-            box->post([result, generation](QVirtConnection *q) {
-                QVirtConnectionPrivate::get(q)->finishOpen(generation, *result);
-            });
+    const bool started = runInDetachedThread([uri = uri.toUtf8(), readOnly = readOnly,
+                                              bridge = credentials, box = mailbox, generation] {
+        std::shared_ptr<OpenResult> result(new OpenResult(openConnection(uri, readOnly, *bridge)),
+                                           &dropOpenResult);
+        box->post([result, generation](QVirtConnection *q) {
+            QVirtConnectionPrivate::get(q)->finishOpen(generation, *result);
         });
+    });
     if (!started) {
         // Reported like any failed open, from the event loop.
         auto result = std::make_shared<OpenResult>();

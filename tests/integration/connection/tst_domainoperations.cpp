@@ -310,8 +310,8 @@ void tst_DomainOperations::continuationMayDestroyTheConnection()
     QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
     bool destroyed = false;
     // No such domain: the operation fails, without touching the testbed.
-    QFuture<void> future
-        = conn->destroyDomain(QVirtDomainRef(QString::fromUtf8(uniqueDomainName("absent")), QUuid()));
+    QFuture<void> future = conn->destroyDomain(
+        QVirtDomainRef(QString::fromUtf8(uniqueDomainName("absent")), QUuid()));
     future.then([&conn, &destroyed](QFuture<void>) {
         delete conn;
         conn = nullptr;

@@ -285,7 +285,8 @@ void tst_FrozenDaemon::destructorDropsUndeliveredOpenAtOnce()
         destroyMs = timer.elapsed();
         thaw.join();
     }
-    qInfo("~QVirtConnection took %lld ms with an undelivered open and the daemon frozen", destroyMs);
+    qInfo("~QVirtConnection took %lld ms with an undelivered open and the daemon frozen",
+          destroyMs);
     QCOMPARE(opened.size(), 0);
     QVERIFY2(destroyMs <= TeardownBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(destroyMs)));
 }
