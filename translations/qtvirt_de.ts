@@ -94,6 +94,10 @@
         <source>answer %1 to libvirt&apos;s credentials request contains a NUL character</source>
         <translation>Antwort %1 auf die Zugangsdatenanfrage von libvirt enthält ein NUL-Zeichen</translation>
     </message>
+    <message>
+        <source>cannot open the connection: no thread could be started for it</source>
+        <translation>Verbindung kann nicht geöffnet werden: es konnte kein Thread dafür gestartet werden</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

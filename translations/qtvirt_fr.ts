@@ -94,6 +94,10 @@
         <source>answer %1 to libvirt&apos;s credentials request contains a NUL character</source>
         <translation>la réponse %1 à la demande d&apos;identifiants de libvirt contient un caractère NUL</translation>
     </message>
+    <message>
+        <source>cannot open the connection: no thread could be started for it</source>
+        <translation>impossible d&apos;ouvrir la connexion : aucun thread n&apos;a pu être démarré pour elle</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

@@ -12,8 +12,10 @@
 // destructor, so one such call would keep the whole process from exiting.
 // A detached thread still blocked at exit ends with the process.
 //
-// When no thread can be created, work runs in the calling thread (with a
-// warning on the caller's category) rather than not at all.
-void runInDetachedThread(std::function<void()> work, QMessageLogger::CategoryFunction category);
+// False, with a warning on the caller's category and work destroyed without
+// having run, when no thread can be created. Never run here instead: work
+// may wait for something only the calling thread can give it (an open
+// waits for credentials the connection's thread hands over).
+bool runInDetachedThread(std::function<void()> work, QMessageLogger::CategoryFunction category);
 
 #endif // QTVIRT_COMMON_DETACHEDTHREAD_H

@@ -42,16 +42,24 @@ void run(ConnectionTeardown &teardown)
 void ConnectionTeardown::start(std::chrono::milliseconds grace) &&
 {
     auto completion = std::make_shared<Completion>();
+    auto teardown = std::make_shared<ConnectionTeardown>(std::move(*this));
     BackgroundWork::begin();
-    runInDetachedThread(
-        [teardown = std::move(*this), completion]() mutable {
-            run(teardown);
+    const bool started = runInDetachedThread(
+        [teardown, completion] {
+            run(*teardown);
             BackgroundWork::end();
             const std::lock_guard lock(completion->mutex);
             completion->done = true;
             completion->changed.notify_all();
         },
         lcQtVirtConnection);
+    if (!started) {
+        // Late rather than never: a teardown waits for nothing from this
+        // thread, and the connection would leak otherwise.
+        run(*teardown);
+        BackgroundWork::end();
+        return;
+    }
     std::unique_lock lock(completion->mutex);
     completion->changed.wait_for(lock, grace, [&completion] { return completion->done; });
 }

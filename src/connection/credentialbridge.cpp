@@ -2,6 +2,7 @@
 #include "connection/credentialbridge.h"
 
 #include "common/logging.h"
+#include "connection/qvirtconnection_p.h"
 #include "connection/resultmailbox.h"
 
 #include <QtVirt/qvirtconnection.h>
@@ -162,8 +163,12 @@ bool CredentialBridge::ask(QList<QVirtCredential> &credentials)
     }
     if (m_direct) {
         Q_EMIT m_direct->credentialsRequested(credentials);
-    } else if (!m_mailbox->post([credentials](QVirtConnection *owner) {
-                   Q_EMIT owner->credentialsRequested(credentials);
+    } else if (!m_mailbox->post([credentials, self = weak_from_this()](QVirtConnection *owner) {
+                   // Not for an open abandoned (close(), another open())
+                   // after the request was posted: nobody waits for it.
+                   const std::shared_ptr<CredentialBridge> bridge = self.lock();
+                   if (bridge && QVirtConnectionPrivate::get(owner)->credentials == bridge)
+                       Q_EMIT owner->credentialsRequested(credentials);
                })) {
         return false;
     }

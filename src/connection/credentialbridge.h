@@ -22,7 +22,7 @@ class ResultMailbox;
 // the answer back. The opening thread waits on a condition variable with a
 // timeout, never on the connection's thread, so neither can deadlock the
 // other; cancel() releases a waiting opener at once.
-class CredentialBridge
+class CredentialBridge : public std::enable_shared_from_this<CredentialBridge>
 {
 public:
     // Asynchronous: requests travel through mailbox and are waited for.

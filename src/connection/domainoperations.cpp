@@ -3,17 +3,22 @@
 // QVirtConnection's QFuture-returning domain operations. The blocking call
 // runs in a thread of Qt's global pool, on a connection reference of its
 // own; everything else happens in the connection's thread. The promise never
-// leaves that thread: it lives in a PendingOperation, a child of the
-// connection, which the pool task reaches only through the connection's
-// mailbox. So the promise is finished there, or destroyed there with the
-// connection (which cancels the future), and continuations without a
-// context run there too, never in a pool thread.
+// leaves that thread: it lives in a PendingOperation, which the connection
+// tracks and the pool task reaches only through the connection's mailbox.
+// So the promise is finished there, or destroyed there at the start of the
+// connection's destructor (which cancels the future), and continuations
+// without a context run there too, never in a pool thread.
 //
 // The global pool rather than one of our own: it is the pool QtConcurrent
 // uses and the application sizes. QCoreApplication waits for it on exit; a
 // task whose future was canceled (as destroying the connection does) then
-// returns at once, and a private pool would be waited for all the same.
+// returns at once, and a private pool would be waited for all the same. A
+// task never closes the connection itself either: its reference may be the
+// last one once the connection is closed, and virConnectClose() is then a
+// round trip that a frozen daemon never answers. A ConnectionTeardown drops
+// it in a thread of its own.
 
+#include "connection/connectionteardown.h"
 #include "connection/qvirtconnection_p.h"
 #include "connection/resultmailbox.h"
 
@@ -40,34 +45,41 @@ template<typename T> struct Outcome
 };
 
 // The connection's half of one operation: it owns the promise, and dies
-// with the connection at the latest, canceling the future in its thread.
+// at the start of the connection's destructor at the latest, canceling the
+// future in its thread while the connection is still whole.
 template<typename T> class PendingOperation : public QObject
 {
 public:
-    explicit PendingOperation(QObject *connection)
-        : QObject(connection)
+    explicit PendingOperation(QVirtConnectionPrivate *owner)
+        : m_owner(owner)
     {
+        m_owner->pendingOperations.insert(this);
         m_promise.start();
     }
+    ~PendingOperation() override { m_owner->pendingOperations.erase(this); }
 
     QFuture<T> future() { return m_promise.future(); }
 
     // A canceled future ignores the result: the operation is dropped.
     void finish(const Outcome<T> &outcome)
     {
+        // Gone before the promise is finished: continuations without a
+        // context run inside finish(), and one may destroy the connection.
+        QPromise<T> promise = std::move(m_promise);
+        delete this;
         if (outcome.error) {
-            m_promise.setException(*outcome.error);
+            promise.setException(*outcome.error);
         } else {
             if constexpr (!std::is_void_v<T>) {
                 if (outcome.value)
-                    m_promise.addResult(*outcome.value);
+                    promise.addResult(*outcome.value);
             }
         }
-        m_promise.finish();
-        delete this;
+        promise.finish();
     }
 
 private:
+    QVirtConnectionPrivate *const m_owner;
     QPromise<T> m_promise;
 };
 
@@ -88,10 +100,11 @@ QFuture<T> runOnPool(QVirtConnectionPrivate *d, const Call &call)
     if (!conn)
         return failed<T>(
             QCoreApplication::translate("QVirtConnection", "the connection is not open"));
-    auto *operation = new PendingOperation<T>(d->q_ptr);
+    auto *operation = new PendingOperation<T>(d);
     QFuture<T> future = operation->future();
     QThreadPool::globalInstance()->start([gate = future, conn = std::move(conn), call,
-                                          box = d->mailbox, target = QPointer(operation)] {
+                                          box = d->mailbox,
+                                          target = QPointer(operation)]() mutable {
         auto outcome = std::make_shared<Outcome<T>>();
         // Canceled by the application, or by the connection's destruction:
         // not started, so not run. A call that has begun runs to its end,
@@ -106,6 +119,9 @@ QFuture<T> runOnPool(QVirtConnectionPrivate *d, const Call &call)
                 outcome->error = error;
             }
         }
+        // With no grace: nobody waits for this reference, which is the last
+        // one when the connection was closed meanwhile.
+        ConnectionTeardown{std::move(conn), {}, nullptr}.start(std::chrono::milliseconds(0));
         // Refused when the connection is gone: its destruction canceled the
         // future already, and nothing here owns the promise.
         box->post([outcome, target](QVirtConnection *) {

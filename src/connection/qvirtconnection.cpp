@@ -10,6 +10,7 @@
 #include "connection/openworker.h"
 #include "connection/resultmailbox.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QThread>
 
 #include <libvirt/virterror.h>
@@ -25,6 +26,18 @@ void ignoreLibvirtError(void *, virErrorPtr) { }
 // then gone from the daemon when close() returns), short enough that a
 // frozen one costs the GUI thread no visible pause.
 constexpr std::chrono::milliseconds TeardownGrace{40};
+
+// Deletes the result of an open worker. A result that was never delivered
+// (its owner was destroyed with it still queued, or before it was posted)
+// still holds its connection, which is closed like any other in the
+// background, with no grace: nobody waits for it.
+void dropOpenResult(OpenResult *result)
+{
+    if (result->conn)
+        ConnectionTeardown{std::move(result->conn), {}, nullptr}.start(
+            std::chrono::milliseconds(0));
+    delete result;
+}
 
 } // namespace
 
@@ -71,15 +84,24 @@ void QVirtConnectionPrivate::startOpen()
     credentials = std::make_shared<CredentialBridge>(mailbox, credentialsTimeout);
     // Not QThreadPool::globalInstance(): against a frozen daemon the open
     // never returns, and QCoreApplication's destructor waits for that pool.
-    runInDetachedThread(
+    const bool started = runInDetachedThread(
         [uri = uri.toUtf8(), readOnly = readOnly, bridge = credentials, box = mailbox, generation] {
-            auto result = std::make_shared<OpenResult>(openConnection(uri, readOnly, *bridge));
-            // Dropped with the connection inside when the owner is gone.
+            std::shared_ptr<OpenResult> result(
+                new OpenResult(openConnection(uri, readOnly, *bridge)), &dropOpenResult);
             box->post([result, generation](QVirtConnection *q) {
                 QVirtConnectionPrivate::get(q)->finishOpen(generation, *result);
             });
         },
         lcQtVirtConnection);
+    if (!started) {
+        // Reported like any failed open, from the event loop.
+        auto result = std::make_shared<OpenResult>();
+        result->error = QCoreApplication::translate(
+            "QVirtConnection", "cannot open the connection: no thread could be started for it");
+        mailbox->post([result, generation](QVirtConnection *q) {
+            QVirtConnectionPrivate::get(q)->finishOpen(generation, *result);
+        });
+    }
 }
 
 void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)
@@ -143,7 +165,8 @@ bool QVirtConnectionPrivate::install(quint64 generation, OpenResult &result)
     // away in between is seen here or never. A loss right after the
     // registration is reported twice, and the generation check drops the
     // late one.
-    const bool alive = virConnectIsAlive(c) == 1;
+    // -1 says only that the driver cannot tell: not a loss.
+    const bool alive = virConnectIsAlive(c) != 0;
     virResetLastError();
     conn = std::move(result.conn);
     const bool hostInfoChanged
@@ -225,6 +248,10 @@ QVirtConnection::QVirtConnection(QObject *parent)
 
 QVirtConnection::~QVirtConnection()
 {
+    // Each deletion cancels a future, and its continuations may call this
+    // object, even start another operation.
+    while (!d->pendingOperations.empty())
+        delete *d->pendingOperations.begin();
     d->mailbox->detach();
     if (d->credentials)
         d->credentials->cancel();

@@ -11,6 +11,7 @@
 #include <QtCore/QTimer>
 
 #include <memory>
+#include <unordered_set>
 
 class ConnectionLink;
 class CredentialBridge;
@@ -60,6 +61,10 @@ public:
     // The connection an attempt made keeps its number (in link).
     quint64 openGeneration = 0;
     std::shared_ptr<CredentialBridge> credentials;
+    // The domain operations whose futures are not finished yet: the
+    // destructor cancels them first, while the connection is still whole
+    // for their onCanceled() continuations.
+    std::unordered_set<QObject *> pendingOperations;
 
     QString uri;
     bool readOnly = false;

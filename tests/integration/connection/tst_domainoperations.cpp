@@ -12,6 +12,7 @@
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QDir>
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QSemaphore>
 #include <QtCore/QSet>
@@ -21,6 +22,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <optional>
 #include <thread>
 
 #include <linux/sockios.h>
@@ -137,6 +139,9 @@ private Q_SLOTS:
     void queuedOperationDoesNotRunAfterItsFutureIsCanceled();
     void runningOperationCompletesAndIsDroppedInTheOwnerThread();
     void invalidDomainRefFailsAtOnce();
+    void continuationMayDestroyTheConnection();
+    void canceledContinuationMayUseTheConnection();
+    void queuedOperationOutlivingItsConnectionLeavesThePoolFree();
 
 private:
     // Defines and starts a domain on the testbed's test driver, in the
@@ -332,6 +337,97 @@ void tst_DomainOperations::invalidDomainRefFailsAtOnce()
             QCOMPARE(message, expected);
         }
     }
+}
+
+// Issue 11, item 4 (review): a finished operation completed its promise
+// first and freed itself afterwards. A continuation without a context runs
+// inside that completion, and one that destroys the connection destroyed the
+// operation with it (it was the connection's child); the operation then freed
+// itself a second time. Destroying the connection from a continuation must be
+// safe.
+void tst_DomainOperations::continuationMayDestroyTheConnection()
+{
+    auto *conn = new QVirtConnection;
+    QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
+    bool destroyed = false;
+    // No such domain: the operation fails, without touching the testbed.
+    QFuture<void> future = conn->destroyDomain(
+        QVirtDomainRef(QString::fromUtf8(uniqueDomainName("absent")), QUuid()));
+    future.then([&conn, &destroyed](QFuture<void>) {
+        delete conn;
+        conn = nullptr;
+        destroyed = true;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(destroyed, 10000);
+    QVERIFY(future.isFinished());
+    QCOMPARE(conn, nullptr);
+}
+
+// Issue 11, item 4 (review): the operations a connection still had pending
+// were destroyed as its QObject children, after ~QVirtConnection had freed
+// its private data. Their futures were canceled only then, so an
+// onCanceled() continuation that asked the connection anything read freed
+// memory. Pending operations must be canceled while the connection is still
+// whole.
+void tst_DomainOperations::canceledContinuationMayUseTheConnection()
+{
+    auto *conn = new QVirtConnection;
+    QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
+    // A future takes one continuation: this one asks the connection.
+    std::optional<QVirtConnection::State> seen;
+    QThread *thread = nullptr;
+    {
+        PoolBlocker blocker(QThreadPool::globalInstance());
+        QVERIFY(blocker.waitUntilFull());
+        QFuture<void> future = conn->destroyDomain(
+            QVirtDomainRef(QString::fromUtf8(uniqueDomainName("absent")), QUuid()));
+        future.onCanceled([conn, &seen, &thread] {
+            thread = QThread::currentThread();
+            seen = conn->state();
+        });
+        delete conn;
+        QVERIFY(future.isCanceled());
+        QVERIFY(blocker.release());
+    }
+    QCOMPARE(thread, QThread::currentThread());
+    QVERIFY(seen.has_value());
+    QCOMPARE(*seen, QVirtConnection::State::Open);
+}
+
+// Issue 11, item 4 (review): a queued operation holds a libvirt reference
+// to its connection. When the connection was closed or destroyed first, the
+// pool task dropped the last reference itself, and virConnectClose() made a
+// round trip to the daemon in a thread of Qt's global pool: with the daemon
+// frozen that thread blocked, and QCoreApplication's destructor, which waits
+// for the global pool, with it. The task must hand its reference to a
+// background teardown and end at once.
+void tst_DomainOperations::queuedOperationOutlivingItsConnectionLeavesThePoolFree()
+{
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    auto *conn = new QVirtConnection;
+    conn->setKeepAliveInterval(0); // the freeze must not end the close
+    QVERIFY2(conn->openBlocking(m_uri), qPrintable(conn->errorString()));
+    QThreadPool *pool = QThreadPool::globalInstance();
+    {
+        PoolBlocker blocker(pool);
+        QVERIFY(blocker.waitUntilFull());
+        QFuture<void> future = conn->destroyDomain(
+            QVirtDomainRef(QString::fromUtf8(uniqueDomainName("absent")), QUuid()));
+        // Its own teardown drops the connection's reference while the
+        // daemon still answers; the queued task then holds the last one.
+        delete conn;
+        QVERIFY(future.isCanceled());
+        QTest::qWait(500);
+        const ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        const bool idle = blocker.release();
+        qInfo("the pool took %lld ms to become idle with the daemon frozen", timer.elapsed());
+        QVERIFY2(idle, "a pool thread is blocked on the frozen daemon");
+    }
+    QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(10000)));
 }
 
 QTEST_GUILESS_MAIN(tst_DomainOperations)

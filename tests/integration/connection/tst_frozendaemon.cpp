@@ -27,10 +27,13 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QProcess>
 #include <QtCore/QScopeGuard>
+#include <QtCore/QThread>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
+#include <csignal>
 #include <memory>
+#include <thread>
 
 using namespace QtVirtIntegration;
 using namespace QtVirtConnectionTest;
@@ -61,6 +64,7 @@ private Q_SLOTS:
     void destructorReturnsAtOnce();
     void applicationWithStuckOpenExits();
     void applicationClosingOnFrozenDaemonExits();
+    void destructorDropsUndeliveredOpenAtOnce();
 
 private:
     // Opens a connection with a slot on several event signals, so that a
@@ -298,6 +302,47 @@ void tst_FrozenDaemon::applicationClosingOnFrozenDaemonExits()
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     QCOMPARE(app.exitCode(), 0);
     QCOMPARE(lastWords, QByteArray("exiting"));
+}
+
+// Issue 11, item 5 (review): an open that succeeded posts its connection to
+// the QVirtConnection's thread. Destroyed before that result was delivered,
+// the QVirtConnection discarded it with its pending events, and the last
+// reference to the new connection was dropped right there: virConnectClose()
+// made its round trip to the daemon on the GUI thread, which a frozen daemon
+// never answers. The undelivered connection must be closed in the
+// background like any other.
+void tst_FrozenDaemon::destructorDropsUndeliveredOpenAtOnce()
+{
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    auto conn = std::make_unique<QVirtConnection>();
+    conn->setKeepAliveInterval(0);
+    QSignalSpy opened(conn.get(), &QVirtConnection::opened);
+    conn->open(m_uri);
+    // This thread runs no events meanwhile, so the worker's result, posted
+    // long before this ends on a live daemon, stays undelivered.
+    QThread::sleep(3);
+    QCOMPARE(conn->state(), QVirtConnection::State::Opening);
+
+    qint64 destroyMs = -1;
+    {
+        const ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        // Should the close be made here after all, it waits for the thaw.
+        std::thread thaw([daemon] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+            ::kill(daemon, SIGCONT);
+        });
+        QElapsedTimer timer;
+        timer.start();
+        conn.reset();
+        destroyMs = timer.elapsed();
+        thaw.join();
+    }
+    qInfo("~QVirtConnection took %lld ms with an undelivered open and the daemon frozen",
+          destroyMs);
+    QCOMPARE(opened.size(), 0);
+    QVERIFY2(destroyMs <= TeardownBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(destroyMs)));
 }
 
 QTEST_GUILESS_MAIN(tst_FrozenDaemon)

@@ -11,6 +11,7 @@
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QThread>
 #include <QtCore/QTimer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -71,6 +72,7 @@ private Q_SLOTS:
     void unansweredRequestTimesOutWhileLoopKeepsRunning();
     void destroyingWhileAskingReleasesTheOpener();
     void blockingOpenTakesAnswerFromSlot();
+    void requestOfAnAbandonedOpenIsNotEmitted();
 
 private:
     QString m_uri;
@@ -204,6 +206,27 @@ void tst_ConnectionAuth::blockingOpenTakesAnswerFromSlot()
     QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
     QCOMPARE(conn.hypervisorType(), QStringLiteral("TEST"));
     QCOMPARE(askedTypes(asked), UserThenPassword);
+}
+
+// Issue 11, item 12 (review): a credentials request travels from the
+// opening thread to the connection's thread as a posted event. One posted
+// before close() (or a new open()) was still emitted afterwards, asking the
+// user for credentials of an open that had been abandoned. A request must
+// be emitted only while its open is still the current one.
+void tst_ConnectionAuth::requestOfAnAbandonedOpenIsNotEmitted()
+{
+    QVirtConnection conn;
+    QSignalSpy asked(&conn, &QVirtConnection::credentialsRequested);
+    QSignalSpy failed(&conn, &QVirtConnection::errorOccurred);
+    conn.open(m_uri);
+    // No events run in this thread meanwhile: the worker's request, posted
+    // long before this ends, waits in the queue.
+    QThread::sleep(2);
+    conn.close();
+    QTest::qWait(500);
+    QCOMPARE(asked.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(conn.state(), QVirtConnection::State::Closed);
 }
 
 QTEST_GUILESS_MAIN(tst_ConnectionAuth)
