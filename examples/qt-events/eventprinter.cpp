@@ -16,7 +16,8 @@ using Print = std::function<void(const QString &)>;
 // for the texts that need it.
 using Connector = void (*)(EventPrinter *, QVirtConnection *, const char *name, const Print &);
 
-// An event whose text follows from the signal's arguments alone.
+// An event whose text follows from the signal's arguments alone: virsh's
+// names of these differ from the table's.
 template<auto signal, auto format> struct Plain;
 template<typename... Args, void (C::*signal)(Args...), auto format> struct Plain<signal, format>
 {
@@ -26,8 +27,7 @@ template<typename... Args, void (C::*signal)(Args...), auto format> struct Plain
     }
 };
 
-// An event printed like others but for its name (virsh's generic, block-job,
-// device and typed-parameter texts).
+// An event whose text starts with its name: every domain event.
 template<auto signal, auto format> struct Named;
 template<typename... Args, void (C::*signal)(Args...), auto format> struct Named<signal, format>
 {
@@ -73,34 +73,34 @@ struct Event
 // Every event by the name virsh gives it, in virsh's order: the one place
 // where the names are written.
 constexpr Event Events[] = {
-    {"lifecycle", Plain<&C::domainLifecycle, F::lifecycle>::connect},
+    {"lifecycle", Named<&C::domainLifecycle, F::lifecycle>::connect},
     {"reboot", Named<&C::domainRebooted, F::generic>::connect},
-    {"rtc-change", Plain<&C::domainRtcChanged, F::rtcChange>::connect},
-    {"watchdog", Plain<&C::domainWatchdog, F::watchdog>::connect},
-    {"io-error", Plain<&C::domainIOError, F::ioError>::connect},
-    {"graphics", Plain<&C::domainGraphics, F::graphics>::connect},
-    {"io-error-reason", Plain<&C::domainIOErrorReason, F::ioErrorReason>::connect},
+    {"rtc-change", Named<&C::domainRtcChanged, F::rtcChange>::connect},
+    {"watchdog", Named<&C::domainWatchdog, F::watchdog>::connect},
+    {"io-error", Named<&C::domainIOError, F::ioError>::connect},
+    {"graphics", Named<&C::domainGraphics, F::graphics>::connect},
+    {"io-error-reason", Named<&C::domainIOErrorReason, F::ioErrorReason>::connect},
     {"control-error", Named<&C::domainControlError, F::generic>::connect},
     {"block-job", Named<&C::domainBlockJob, F::blockJob>::connect},
-    {"disk-change", Plain<&C::domainDiskChanged, F::diskChange>::connect},
-    {"tray-change", Plain<&C::domainTrayChanged, F::trayChange>::connect},
+    {"disk-change", Named<&C::domainDiskChanged, F::diskChange>::connect},
+    {"tray-change", Named<&C::domainTrayChanged, F::trayChange>::connect},
     {"pm-wakeup", Named<&C::domainPMWakeup, F::generic>::connect},
     {"pm-suspend", Named<&C::domainPMSuspend, F::generic>::connect},
-    {"balloon-change", Plain<&C::domainBalloonChanged, F::balloonChange>::connect},
+    {"balloon-change", Named<&C::domainBalloonChanged, F::balloonChange>::connect},
     {"pm-suspend-disk", Named<&C::domainPMSuspendDisk, F::generic>::connect},
     {"device-removed", Named<&C::domainDeviceRemoved, F::device>::connect},
     {"block-job-2", Named<&C::domainBlockJob2, F::blockJob>::connect},
     {"tunable", Named<&C::domainTunable, F::typedParameters>::connect},
-    {"agent-lifecycle", Plain<&C::domainAgentLifecycle, F::agentLifecycle>::connect},
+    {"agent-lifecycle", Named<&C::domainAgentLifecycle, F::agentLifecycle>::connect},
     {"device-added", Named<&C::domainDeviceAdded, F::device>::connect},
-    {"migration-iteration", Plain<&C::domainMigrationIteration, F::migrationIteration>::connect},
+    {"migration-iteration", Named<&C::domainMigrationIteration, F::migrationIteration>::connect},
     {"job-completed", Named<&C::domainJobCompleted, F::typedParameters>::connect},
     {"device-removal-failed", Named<&C::domainDeviceRemovalFailed, F::device>::connect},
-    {"metadata-change", Plain<&C::domainMetadataChanged, F::metadataChange>::connect},
-    {"block-threshold", Plain<&C::domainBlockThreshold, F::blockThreshold>::connect},
-    {"memory-failure", Plain<&C::domainMemoryFailure, F::memoryFailure>::connect},
+    {"metadata-change", Named<&C::domainMetadataChanged, F::metadataChange>::connect},
+    {"block-threshold", Named<&C::domainBlockThreshold, F::blockThreshold>::connect},
+    {"memory-failure", Named<&C::domainMemoryFailure, F::memoryFailure>::connect},
     {"memory-device-size-change",
-     Plain<&C::domainMemoryDeviceSizeChanged, F::memoryDeviceSizeChange>::connect},
+     Named<&C::domainMemoryDeviceSizeChanged, F::memoryDeviceSizeChange>::connect},
     {"network-lifecycle", Plain<&C::networkLifecycle, networkLifecycle>::connect},
     {"pool-lifecycle", Plain<&C::storagePoolLifecycle, poolLifecycle>::connect},
     {"pool-refresh", Plain<&C::storagePoolRefreshed, poolRefresh>::connect},
