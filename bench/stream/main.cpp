@@ -10,15 +10,15 @@
 //
 // Usage: qtvirt-bench-stream [--size-mib N] [--repeat N]
 
+#include "testfiles.h"
+
 #include <QtVirt/QVirtStream>
 #include <QtVirt/QVirtStreamTransfer>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QCryptographicHash>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
-#include <QtCore/QRandomGenerator>
 #include <QtCore/QTemporaryDir>
 
 #include <libvirt/virterror.h>
@@ -128,30 +128,6 @@ bool measure(const QList<QByteArray> &args, Sample *sample)
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-bool writeRandomFile(const QString &path, qint64 size)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    QList<quint32> block(MiB / sizeof(quint32));
-    for (qint64 done = 0; done < size; done += MiB) {
-        QRandomGenerator::global()->fillRange(block.data(), block.size());
-        if (file.write(reinterpret_cast<const char *>(block.constData()), MiB) != MiB)
-            return false;
-    }
-    return true;
-}
-
-QByteArray sha256(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QByteArray();
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
-}
-
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -167,9 +143,9 @@ int runBenchmark(qint64 sizeMiB, int repeat)
     QTemporaryDir dir;
     const QString source = dir.filePath(QStringLiteral("source.img"));
     const QString target = dir.filePath(QStringLiteral("target.img"));
-    if (!dir.isValid() || !writeRandomFile(source, sizeMiB * MiB))
+    if (!dir.isValid() || !TestFiles::writeRandomFile(source, sizeMiB * MiB))
         return 2;
-    const QByteArray sourceHash = sha256(source);
+    const QByteArray sourceHash = TestFiles::sha256OfFile(source);
 
     virConnectPtr conn = virConnectOpen(uri().constData());
     virStoragePoolPtr pool
@@ -223,7 +199,7 @@ int runBenchmark(qint64 sizeMiB, int repeat)
                     continue;
                 }
                 // Every byte must have arrived, or the time means nothing.
-                if (!upload && sha256(target) != sourceHash) {
+                if (!upload && TestFiles::sha256OfFile(target) != sourceHash) {
                     std::fprintf(stderr, "%s: wrong data\n", key.constData());
                     status = 1;
                 }

@@ -6,236 +6,109 @@
 #include <QtCore/QTextStream>
 
 #include <functional>
-#include <utility>
-#include <vector>
 
 namespace {
 
 using C = QVirtConnection;
-using R = const QVirtDomainRef &;
 using S = const QString &;
-using Connector = std::function<void(EventPrinter *, QVirtConnection *,
-                                     const std::function<void(const QString &)> &)>;
+using Print = std::function<void(const QString &)>;
+// Connects one signal of the connection to print, the event's name given
+// for the texts that need it.
+using Connector = void (*)(EventPrinter *, QVirtConnection *, const char *name, const Print &);
 
-// Each name with the connection that prints it.
-const std::vector<std::pair<const char *, Connector>> &connectors()
+// An event whose text follows from the signal's arguments alone: virsh's
+// names of these differ from the table's.
+template<auto signal, auto format> struct Plain;
+template<typename... Args, void (C::*signal)(Args...), auto format> struct Plain<signal, format>
 {
-    namespace F = VirshFormat;
-    using namespace QVirtEvents;
-    static const std::vector<std::pair<const char *, Connector>> table = {
-        {"lifecycle",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainLifecycle, p, [print](R d, DomainEvent e, int detail) {
-                 print(F::lifecycle(d, e, detail));
-             });
-         }},
-        {"reboot",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainRebooted, p,
-                              [print](R d) { print(F::generic("reboot", d)); });
-         }},
-        {"rtc-change",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainRtcChanged, p,
-                              [print](R d, qint64 offset) { print(F::rtcChange(d, offset)); });
-         }},
-        {"watchdog",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainWatchdog, p,
-                              [print](R d, WatchdogAction a) { print(F::watchdog(d, a)); });
-         }},
-        {"io-error",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainIOError, p,
-                              [print](R d, S path, S alias, IOErrorAction a) {
-                                  print(F::ioError(d, path, alias, a));
-                              });
-         }},
-        {"graphics",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainGraphics, p,
-                              [print](R d, GraphicsPhase phase, const QVariantMap &local,
-                                      const QVariantMap &remote, S scheme,
-                                      const QVariantList &subject) {
-                                  print(F::graphics(d, phase, local, remote, scheme, subject));
-                              });
-         }},
-        {"io-error-reason",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainIOErrorReason, p,
-                              [print](R d, S path, S alias, IOErrorAction a, S reason) {
-                                  print(F::ioErrorReason(d, path, alias, a, reason));
-                              });
-         }},
-        {"control-error",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainControlError, p,
-                              [print](R d) { print(F::generic("control-error", d)); });
-         }},
-        {"block-job",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainBlockJob, p,
-                              [print](R d, S disk, BlockJobType t, BlockJobStatus s) {
-                                  print(F::blockJob("block-job", d, disk, t, s));
-                              });
-         }},
-        {"disk-change",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainDiskChanged, p,
-                              [print](R d, S from, S to, S alias, DiskChangeReason r) {
-                                  print(F::diskChange(d, from, to, alias, r));
-                              });
-         }},
-        {"tray-change",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(
-                 c, &C::domainTrayChanged, p,
-                 [print](R d, S alias, TrayChangeReason r) { print(F::trayChange(d, alias, r)); });
-         }},
-        {"pm-wakeup",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainPMWakeup, p,
-                              [print](R d) { print(F::generic("pm-wakeup", d)); });
-         }},
-        {"pm-suspend",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainPMSuspend, p,
-                              [print](R d) { print(F::generic("pm-suspend", d)); });
-         }},
-        {"balloon-change",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainBalloonChanged, p,
-                              [print](R d, quint64 kib) { print(F::balloonChange(d, kib)); });
-         }},
-        {"pm-suspend-disk",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainPMSuspendDisk, p,
-                              [print](R d) { print(F::generic("pm-suspend-disk", d)); });
-         }},
-        {"device-removed",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainDeviceRemoved, p, [print](R d, S alias) {
-                 print(F::device("device-removed", d, alias));
-             });
-         }},
-        {"block-job-2",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainBlockJob2, p,
-                              [print](R d, S disk, BlockJobType t, BlockJobStatus s) {
-                                  print(F::blockJob("block-job-2", d, disk, t, s));
-                              });
-         }},
-        {"tunable",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainTunable, p, [print](R d, const QVariantMap &params) {
-                 print(F::typedParameters("tunable", d, params));
-             });
-         }},
-        {"agent-lifecycle",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainAgentLifecycle, p,
-                              [print](R d, AgentLifecycleState s, AgentLifecycleReason r) {
-                                  print(F::agentLifecycle(d, s, r));
-                              });
-         }},
-        {"device-added",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainDeviceAdded, p, [print](R d, S alias) {
-                 print(F::device("device-added", d, alias));
-             });
-         }},
-        {"migration-iteration",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainMigrationIteration, p,
-                              [print](R d, int i) { print(F::migrationIteration(d, i)); });
-         }},
-        {"job-completed",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainJobCompleted, p,
-                              [print](R d, const QVariantMap &params) {
-                                  print(F::typedParameters("job-completed", d, params));
-                              });
-         }},
-        {"device-removal-failed",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainDeviceRemovalFailed, p, [print](R d, S alias) {
-                 print(F::device("device-removal-failed", d, alias));
-             });
-         }},
-        {"metadata-change",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainMetadataChanged, p, [print](R d, MetadataType t, S uri) {
-                 print(F::metadataChange(d, t, uri));
-             });
-         }},
-        {"block-threshold",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainBlockThreshold, p,
-                              [print](R d, S dev, S path, quint64 threshold, quint64 excess) {
-                                  print(F::blockThreshold(d, dev, path, threshold, excess));
-                              });
-         }},
-        {"memory-failure",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(
-                 c, &C::domainMemoryFailure, p,
-                 [print](R d, MemoryFailureRecipient r, MemoryFailureAction a,
-                         MemoryFailureFlags f) { print(F::memoryFailure(d, r, a, f)); });
-         }},
-        {"memory-device-size-change",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::domainMemoryDeviceSizeChanged, p,
-                              [print](R d, S alias, quint64 size) {
-                                  print(F::memoryDeviceSizeChange(d, alias, size));
-                              });
-         }},
-        {"network-lifecycle",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::networkLifecycle, p,
-                              [print](S name, const QUuid &, NetworkEvent e) {
-                                  print(F::networkLifecycle(name, e));
-                              });
-         }},
-        {"pool-lifecycle",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::storagePoolLifecycle, p,
-                              [print](S name, const QUuid &, StoragePoolEvent e) {
-                                  print(F::poolLifecycle(name, e));
-                              });
-         }},
-        {"pool-refresh",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::storagePoolRefreshed, p,
-                              [print](S name, const QUuid &) { print(F::poolRefresh(name)); });
-         }},
-        {"nodedev-lifecycle",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::nodeDeviceLifecycle, p, [print](S name, NodeDeviceEvent e) {
-                 print(F::nodeDeviceLifecycle(name, e));
-             });
-         }},
-        {"nodedev-update",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::nodeDeviceUpdated, p,
-                              [print](S name) { print(F::nodeDeviceUpdate(name)); });
-         }},
-        {"secret-lifecycle",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::secretLifecycle, p,
-                              [print](const QUuid &uuid, SecretUsageType, S, SecretEvent e) {
-                                  print(F::secretLifecycle(uuid, e));
-                              });
-         }},
-        {"secret-value-changed",
-         [](auto *p, auto *c, const auto &print) {
-             QObject::connect(c, &C::secretValueChanged, p,
-                              [print](const QUuid &uuid, SecretUsageType, S) {
-                                  print(F::secretValueChanged(uuid));
-                              });
-         }},
-    };
-    return table;
+    static void connect(EventPrinter *p, QVirtConnection *c, const char *, const Print &print)
+    {
+        QObject::connect(c, signal, p, [print](Args... args) { print(format(args...)); });
+    }
+};
+
+// An event whose text starts with its name: every domain event.
+template<auto signal, auto format> struct Named;
+template<typename... Args, void (C::*signal)(Args...), auto format> struct Named<signal, format>
+{
+    static void connect(EventPrinter *p, QVirtConnection *c, const char *name, const Print &print)
+    {
+        QObject::connect(c, signal, p,
+                         [print, name](Args... args) { print(format(name, args...)); });
+    }
+};
+
+namespace F = VirshFormat;
+using namespace QVirtEvents;
+
+// The texts of the non-domain events, which leave out arguments virsh does
+// not print.
+QString networkLifecycle(S name, const QUuid &, NetworkEvent event)
+{
+    return F::networkLifecycle(name, event);
 }
+QString poolLifecycle(S name, const QUuid &, StoragePoolEvent event)
+{
+    return F::poolLifecycle(name, event);
+}
+QString poolRefresh(S name, const QUuid &)
+{
+    return F::poolRefresh(name);
+}
+QString secretLifecycle(const QUuid &uuid, SecretUsageType, S, SecretEvent event)
+{
+    return F::secretLifecycle(uuid, event);
+}
+QString secretValueChanged(const QUuid &uuid, SecretUsageType, S)
+{
+    return F::secretValueChanged(uuid);
+}
+
+struct Event
+{
+    const char *name;
+    Connector connect;
+};
+
+// Every event by the name virsh gives it, in virsh's order: the one place
+// where the names are written.
+constexpr Event Events[] = {
+    {"lifecycle", Named<&C::domainLifecycle, F::lifecycle>::connect},
+    {"reboot", Named<&C::domainRebooted, F::generic>::connect},
+    {"rtc-change", Named<&C::domainRtcChanged, F::rtcChange>::connect},
+    {"watchdog", Named<&C::domainWatchdog, F::watchdog>::connect},
+    {"io-error", Named<&C::domainIOError, F::ioError>::connect},
+    {"graphics", Named<&C::domainGraphics, F::graphics>::connect},
+    {"io-error-reason", Named<&C::domainIOErrorReason, F::ioErrorReason>::connect},
+    {"control-error", Named<&C::domainControlError, F::generic>::connect},
+    {"block-job", Named<&C::domainBlockJob, F::blockJob>::connect},
+    {"disk-change", Named<&C::domainDiskChanged, F::diskChange>::connect},
+    {"tray-change", Named<&C::domainTrayChanged, F::trayChange>::connect},
+    {"pm-wakeup", Named<&C::domainPMWakeup, F::generic>::connect},
+    {"pm-suspend", Named<&C::domainPMSuspend, F::generic>::connect},
+    {"balloon-change", Named<&C::domainBalloonChanged, F::balloonChange>::connect},
+    {"pm-suspend-disk", Named<&C::domainPMSuspendDisk, F::generic>::connect},
+    {"device-removed", Named<&C::domainDeviceRemoved, F::device>::connect},
+    {"block-job-2", Named<&C::domainBlockJob2, F::blockJob>::connect},
+    {"tunable", Named<&C::domainTunable, F::typedParameters>::connect},
+    {"agent-lifecycle", Named<&C::domainAgentLifecycle, F::agentLifecycle>::connect},
+    {"device-added", Named<&C::domainDeviceAdded, F::device>::connect},
+    {"migration-iteration", Named<&C::domainMigrationIteration, F::migrationIteration>::connect},
+    {"job-completed", Named<&C::domainJobCompleted, F::typedParameters>::connect},
+    {"device-removal-failed", Named<&C::domainDeviceRemovalFailed, F::device>::connect},
+    {"metadata-change", Named<&C::domainMetadataChanged, F::metadataChange>::connect},
+    {"block-threshold", Named<&C::domainBlockThreshold, F::blockThreshold>::connect},
+    {"memory-failure", Named<&C::domainMemoryFailure, F::memoryFailure>::connect},
+    {"memory-device-size-change",
+     Named<&C::domainMemoryDeviceSizeChanged, F::memoryDeviceSizeChange>::connect},
+    {"network-lifecycle", Plain<&C::networkLifecycle, networkLifecycle>::connect},
+    {"pool-lifecycle", Plain<&C::storagePoolLifecycle, poolLifecycle>::connect},
+    {"pool-refresh", Plain<&C::storagePoolRefreshed, poolRefresh>::connect},
+    {"nodedev-lifecycle", Plain<&C::nodeDeviceLifecycle, F::nodeDeviceLifecycle>::connect},
+    {"nodedev-update", Plain<&C::nodeDeviceUpdated, F::nodeDeviceUpdate>::connect},
+    {"secret-lifecycle", Plain<&C::secretLifecycle, secretLifecycle>::connect},
+    {"secret-value-changed", Plain<&C::secretValueChanged, secretValueChanged>::connect},
+};
 
 } // namespace
 
@@ -251,16 +124,16 @@ EventPrinter::EventPrinter(QVirtConnection *conn, QTextStream &out, bool timesta
 QStringList EventPrinter::eventNames()
 {
     QStringList names;
-    for (const auto &entry : connectors())
-        names.append(QLatin1String(entry.first));
+    for (const Event &event : Events)
+        names.append(QLatin1String(event.name));
     return names;
 }
 
 bool EventPrinter::listen(const QString &name)
 {
-    for (const auto &entry : connectors()) {
-        if (name == QLatin1String(entry.first)) {
-            entry.second(this, m_conn, [this](const QString &text) { print(text); });
+    for (const Event &event : Events) {
+        if (name == QLatin1String(event.name)) {
+            event.connect(this, m_conn, event.name, [this](const QString &text) { print(text); });
             return true;
         }
     }

@@ -107,7 +107,8 @@ QString typedValue(const QVariant &value)
 
 } // namespace
 
-QString lifecycle(const QVirtDomainRef &domain, DomainEvent event, int detail)
+QString lifecycle(const char *eventName, const QVirtDomainRef &domain, DomainEvent event,
+                  int detail)
 {
     QString detailName = QLatin1String(Unknown);
     const int index = valueOf(event);
@@ -116,7 +117,7 @@ QString lifecycle(const QVirtDomainRef &domain, DomainEvent event, int detail)
         if (detail >= 0 && static_cast<std::size_t>(detail) < details.size())
             detailName = QLatin1String(details.begin()[detail]);
     }
-    return domainPrefix("lifecycle", domain) % QStringLiteral(": ")
+    return domainPrefix(eventName, domain) % QStringLiteral(": ")
         % nameOf(domainEvents, index, Unknown) % QLatin1Char(' ') % detailName;
 }
 
@@ -125,36 +126,37 @@ QString generic(const char *eventName, const QVirtDomainRef &domain)
     return domainPrefix(eventName, domain);
 }
 
-QString rtcChange(const QVirtDomainRef &domain, qint64 utcOffset)
+QString rtcChange(const char *eventName, const QVirtDomainRef &domain, qint64 utcOffset)
 {
-    return domainPrefix("rtc-change", domain) % QStringLiteral(": ") % QString::number(utcOffset);
+    return domainPrefix(eventName, domain) % QStringLiteral(": ") % QString::number(utcOffset);
 }
 
-QString watchdog(const QVirtDomainRef &domain, WatchdogAction action)
+QString watchdog(const char *eventName, const QVirtDomainRef &domain, WatchdogAction action)
 {
-    return domainPrefix("watchdog", domain) % QStringLiteral(": ")
+    return domainPrefix(eventName, domain) % QStringLiteral(": ")
         % nameOf(watchdogActions, valueOf(action), Unknown);
 }
 
-QString ioError(const QVirtDomainRef &domain, const QString &path, const QString &alias,
-                IOErrorAction action)
+QString ioError(const char *eventName, const QVirtDomainRef &domain, const QString &path,
+                const QString &alias, IOErrorAction action)
 {
-    return domainPrefix("io-error", domain)
+    return domainPrefix(eventName, domain)
         % QStringLiteral(": %1 (%2) %3")
               .arg(shown(path), shown(alias), nameOf(ioErrorActions, valueOf(action), Unknown));
 }
 
-QString ioErrorReason(const QVirtDomainRef &domain, const QString &path, const QString &alias,
-                      IOErrorAction action, const QString &reason)
+QString ioErrorReason(const char *eventName, const QVirtDomainRef &domain, const QString &path,
+                      const QString &alias, IOErrorAction action, const QString &reason)
 {
-    return domainPrefix("io-error-reason", domain)
+    return domainPrefix(eventName, domain)
         % QStringLiteral(": %1 (%2) %3 due to %4")
               .arg(shown(path), shown(alias), nameOf(ioErrorActions, valueOf(action), Unknown),
                    shown(reason));
 }
 
-QString graphics(const QVirtDomainRef &domain, GraphicsPhase phase, const QVariantMap &local,
-                 const QVariantMap &remote, const QString &authScheme, const QVariantList &subject)
+QString graphics(const char *eventName, const QVirtDomainRef &domain, GraphicsPhase phase,
+                 const QVariantMap &local, const QVariantMap &remote, const QString &authScheme,
+                 const QVariantList &subject)
 {
     const auto address = [](const QVariantMap &map) {
         return QStringLiteral("%1 %2 %3")
@@ -162,7 +164,7 @@ QString graphics(const QVirtDomainRef &domain, GraphicsPhase phase, const QVaria
                  shown(map.value(QStringLiteral("node")).toString()),
                  shown(map.value(QStringLiteral("service")).toString()));
     };
-    QString text = domainPrefix("graphics", domain)
+    QString text = domainPrefix(eventName, domain)
         % QStringLiteral(": %1 local[%2] remote[%3] %4")
               .arg(nameOf(graphicsPhases, valueOf(phase), Unknown), address(local), address(remote),
                    shown(authScheme));
@@ -184,25 +186,27 @@ QString blockJob(const char *eventName, const QVirtDomainRef &domain, const QStr
                    nameOf(blockJobStatuses, valueOf(status), Unknown));
 }
 
-QString diskChange(const QVirtDomainRef &domain, const QString &oldSource, const QString &newSource,
-                   const QString &alias, DiskChangeReason reason)
+QString diskChange(const char *eventName, const QVirtDomainRef &domain, const QString &oldSource,
+                   const QString &newSource, const QString &alias, DiskChangeReason reason)
 {
-    return QStringLiteral("event 'disk-change' for domain '%1' disk %2: %3 -> %4: %5")
-        .arg(shown(domain.name()), shown(alias), orNull(oldSource), orNull(newSource),
-             nameOf(diskChangeReasons, valueOf(reason), Unknown));
+    return domainPrefix(eventName, domain)
+        % QStringLiteral(" disk %1: %2 -> %3: %4")
+              .arg(shown(alias), orNull(oldSource), orNull(newSource),
+                   nameOf(diskChangeReasons, valueOf(reason), Unknown));
 }
 
-QString trayChange(const QVirtDomainRef &domain, const QString &alias, TrayChangeReason reason)
+QString trayChange(const char *eventName, const QVirtDomainRef &domain, const QString &alias,
+                   TrayChangeReason reason)
 {
-    return QStringLiteral("event 'tray-change' for domain '%1' disk %2: %3")
-        .arg(shown(domain.name()), shown(alias),
-             nameOf(trayChangeReasons, valueOf(reason), Unknown));
+    return domainPrefix(eventName, domain)
+        % QStringLiteral(" disk %1: %2")
+              .arg(shown(alias), nameOf(trayChangeReasons, valueOf(reason), Unknown));
 }
 
-QString balloonChange(const QVirtDomainRef &domain, quint64 actualKiB)
+QString balloonChange(const char *eventName, const QVirtDomainRef &domain, quint64 actualKiB)
 {
-    return domainPrefix("balloon-change", domain) % QStringLiteral(": ")
-        % QString::number(actualKiB) % QStringLiteral("KiB");
+    return domainPrefix(eventName, domain) % QStringLiteral(": ") % QString::number(actualKiB)
+        % QStringLiteral("KiB");
 }
 
 QString device(const char *eventName, const QVirtDomainRef &domain, const QString &alias)
@@ -220,41 +224,42 @@ QString typedParameters(const char *eventName, const QVirtDomainRef &domain,
     return text;
 }
 
-QString agentLifecycle(const QVirtDomainRef &domain, AgentLifecycleState state,
-                       AgentLifecycleReason reason)
+QString agentLifecycle(const char *eventName, const QVirtDomainRef &domain,
+                       AgentLifecycleState state, AgentLifecycleReason reason)
 {
-    return domainPrefix("agent-lifecycle", domain)
+    return domainPrefix(eventName, domain)
         % QStringLiteral(": state: '%1' reason: '%2'")
               .arg(nameOf(agentStates, valueOf(state), Unsupported),
                    nameOf(agentReasons, valueOf(reason), Unsupported));
 }
 
-QString migrationIteration(const QVirtDomainRef &domain, int iteration)
+QString migrationIteration(const char *eventName, const QVirtDomainRef &domain, int iteration)
 {
-    return domainPrefix("migration-iteration", domain)
-        % QStringLiteral(": iteration: '%1'").arg(iteration);
+    return domainPrefix(eventName, domain) % QStringLiteral(": iteration: '%1'").arg(iteration);
 }
 
-QString metadataChange(const QVirtDomainRef &domain, MetadataType type, const QString &nsUri)
+QString metadataChange(const char *eventName, const QVirtDomainRef &domain, MetadataType type,
+                       const QString &nsUri)
 {
-    return domainPrefix("metadata-change", domain)
+    return domainPrefix(eventName, domain)
         % QStringLiteral(": type %1, uri %2")
               .arg(nameOf(metadataTypes, valueOf(type), Unsupported), orNull(nsUri));
 }
 
-QString blockThreshold(const QVirtDomainRef &domain, const QString &device, const QString &path,
-                       quint64 threshold, quint64 excess)
+QString blockThreshold(const char *eventName, const QVirtDomainRef &domain, const QString &device,
+                       const QString &path, quint64 threshold, quint64 excess)
 {
-    return domainPrefix("block-threshold", domain)
+    return domainPrefix(eventName, domain)
         % QStringLiteral(": dev: %1(%2) %3 %4")
               .arg(shown(device), orNull(path), QString::number(threshold),
                    QString::number(excess));
 }
 
-QString memoryFailure(const QVirtDomainRef &domain, MemoryFailureRecipient recipient,
-                      MemoryFailureAction action, MemoryFailureFlags flags)
+QString memoryFailure(const char *eventName, const QVirtDomainRef &domain,
+                      MemoryFailureRecipient recipient, MemoryFailureAction action,
+                      MemoryFailureFlags flags)
 {
-    return domainPrefix("memory-failure", domain)
+    return domainPrefix(eventName, domain)
         % QStringLiteral(":\nrecipient: %1\naction: %2\nflags:\n\taction required: %3\n\t"
                          "recursive: %4")
               .arg(nameOf(memoryFailureRecipients, valueOf(recipient), Unsupported),
@@ -263,9 +268,10 @@ QString memoryFailure(const QVirtDomainRef &domain, MemoryFailureRecipient recip
                    QString::number(flags.testFlag(MemoryFailureFlag::Recursive) ? 1 : 0));
 }
 
-QString memoryDeviceSizeChange(const QVirtDomainRef &domain, const QString &alias, quint64 sizeKiB)
+QString memoryDeviceSizeChange(const char *eventName, const QVirtDomainRef &domain,
+                               const QString &alias, quint64 sizeKiB)
 {
-    return domainPrefix("memory-device-size-change", domain)
+    return domainPrefix(eventName, domain)
         % QStringLiteral(":\nalias: %1\nsize: %2").arg(shown(alias), QString::number(sizeKiB));
 }
 

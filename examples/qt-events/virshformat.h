@@ -17,42 +17,51 @@
 // only this code decides where a line ends and what the terminal does.
 namespace VirshFormat {
 
-QString lifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int detail);
+QString lifecycle(const char *eventName, const QVirtDomainRef &domain,
+                  QVirtEvents::DomainEvent event, int detail);
+// Each domain event's text starts with its name, eventName, given by the
+// caller (the one table of qt-events' names); several events share a text.
 // reboot, control-error, pm-wakeup, pm-suspend and pm-suspend-disk.
 QString generic(const char *eventName, const QVirtDomainRef &domain);
-QString rtcChange(const QVirtDomainRef &domain, qint64 utcOffset);
-QString watchdog(const QVirtDomainRef &domain, QVirtEvents::WatchdogAction action);
-QString ioError(const QVirtDomainRef &domain, const QString &path, const QString &alias,
-                QVirtEvents::IOErrorAction action);
-QString ioErrorReason(const QVirtDomainRef &domain, const QString &path, const QString &alias,
-                      QVirtEvents::IOErrorAction action, const QString &reason);
-QString graphics(const QVirtDomainRef &domain, QVirtEvents::GraphicsPhase phase,
-                 const QVariantMap &local, const QVariantMap &remote, const QString &authScheme,
-                 const QVariantList &subject);
+QString rtcChange(const char *eventName, const QVirtDomainRef &domain, qint64 utcOffset);
+QString watchdog(const char *eventName, const QVirtDomainRef &domain,
+                 QVirtEvents::WatchdogAction action);
+QString ioError(const char *eventName, const QVirtDomainRef &domain, const QString &path,
+                const QString &alias, QVirtEvents::IOErrorAction action);
+QString ioErrorReason(const char *eventName, const QVirtDomainRef &domain, const QString &path,
+                      const QString &alias, QVirtEvents::IOErrorAction action,
+                      const QString &reason);
+QString graphics(const char *eventName, const QVirtDomainRef &domain,
+                 QVirtEvents::GraphicsPhase phase, const QVariantMap &local,
+                 const QVariantMap &remote, const QString &authScheme, const QVariantList &subject);
 // block-job and block-job-2.
 QString blockJob(const char *eventName, const QVirtDomainRef &domain, const QString &disk,
                  QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
-QString diskChange(const QVirtDomainRef &domain, const QString &oldSource, const QString &newSource,
-                   const QString &alias, QVirtEvents::DiskChangeReason reason);
-QString trayChange(const QVirtDomainRef &domain, const QString &alias,
+QString diskChange(const char *eventName, const QVirtDomainRef &domain, const QString &oldSource,
+                   const QString &newSource, const QString &alias,
+                   QVirtEvents::DiskChangeReason reason);
+QString trayChange(const char *eventName, const QVirtDomainRef &domain, const QString &alias,
                    QVirtEvents::TrayChangeReason reason);
-QString balloonChange(const QVirtDomainRef &domain, quint64 actualKiB);
+QString balloonChange(const char *eventName, const QVirtDomainRef &domain, quint64 actualKiB);
 // device-removed, device-added and device-removal-failed.
 QString device(const char *eventName, const QVirtDomainRef &domain, const QString &alias);
 // tunable and job-completed.
 QString typedParameters(const char *eventName, const QVirtDomainRef &domain,
                         const QVariantMap &parameters);
-QString agentLifecycle(const QVirtDomainRef &domain, QVirtEvents::AgentLifecycleState state,
+QString agentLifecycle(const char *eventName, const QVirtDomainRef &domain,
+                       QVirtEvents::AgentLifecycleState state,
                        QVirtEvents::AgentLifecycleReason reason);
-QString migrationIteration(const QVirtDomainRef &domain, int iteration);
-QString metadataChange(const QVirtDomainRef &domain, QVirtEvents::MetadataType type,
-                       const QString &nsUri);
-QString blockThreshold(const QVirtDomainRef &domain, const QString &device, const QString &path,
-                       quint64 threshold, quint64 excess);
-QString memoryFailure(const QVirtDomainRef &domain, QVirtEvents::MemoryFailureRecipient recipient,
+QString migrationIteration(const char *eventName, const QVirtDomainRef &domain, int iteration);
+QString metadataChange(const char *eventName, const QVirtDomainRef &domain,
+                       QVirtEvents::MetadataType type, const QString &nsUri);
+QString blockThreshold(const char *eventName, const QVirtDomainRef &domain, const QString &device,
+                       const QString &path, quint64 threshold, quint64 excess);
+QString memoryFailure(const char *eventName, const QVirtDomainRef &domain,
+                      QVirtEvents::MemoryFailureRecipient recipient,
                       QVirtEvents::MemoryFailureAction action,
                       QVirtEvents::MemoryFailureFlags flags);
-QString memoryDeviceSizeChange(const QVirtDomainRef &domain, const QString &alias, quint64 sizeKiB);
+QString memoryDeviceSizeChange(const char *eventName, const QVirtDomainRef &domain,
+                               const QString &alias, quint64 sizeKiB);
 
 QString networkLifecycle(const QString &name, QVirtEvents::NetworkEvent event);
 QString poolLifecycle(const QString &name, QVirtEvents::StoragePoolEvent event);

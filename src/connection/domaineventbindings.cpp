@@ -6,6 +6,7 @@
 #define VIR_ENUM_SENTINELS
 #include <libvirt/libvirt.h>
 
+#include "connection/domainref.h"
 #include "connection/eventbindings.h"
 #include "connection/eventdelivery.h"
 #include "connection/typedparameters.h"
@@ -21,15 +22,6 @@ QString text(const char *value)
     return value ? QString::fromUtf8(value) : QString();
 }
 
-QVirtDomainRef domainRef(virDomainPtr dom)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN] = {};
-    virDomainGetUUIDString(dom, uuid);
-    const unsigned int id = virDomainGetID(dom);
-    return QVirtDomainRef(text(virDomainGetName(dom)), QUuid::fromString(QLatin1String(uuid)),
-                          id == static_cast<unsigned int>(-1) ? -1 : static_cast<int>(id));
-}
-
 QVariantMap graphicsAddress(const virDomainEventGraphicsAddress *address)
 {
     if (!address)
@@ -42,26 +34,27 @@ QVariantMap graphicsAddress(const virDomainEventGraphicsAddress *address)
 
 void onLifecycle(virConnectPtr, virDomainPtr dom, int event, int detail, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), event, detail](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), event, detail](QVirtConnection *q) {
         Q_EMIT q->domainLifecycle(d, static_cast<DomainEvent>(event), detail);
     });
 }
 
 void onReboot(virConnectPtr, virDomainPtr dom, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom)](QVirtConnection *q) { Q_EMIT q->domainRebooted(d); });
+    deliverEvent(opaque,
+                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainRebooted(d); });
 }
 
 void onRtcChange(virConnectPtr, virDomainPtr dom, long long utcOffset, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), utcOffset](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), utcOffset](QVirtConnection *q) {
         Q_EMIT q->domainRtcChanged(d, utcOffset);
     });
 }
 
 void onWatchdog(virConnectPtr, virDomainPtr dom, int action, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), action](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), action](QVirtConnection *q) {
         Q_EMIT q->domainWatchdog(d, static_cast<WatchdogAction>(action));
     });
 }
@@ -70,7 +63,7 @@ void onIOError(virConnectPtr, virDomainPtr dom, const char *srcPath, const char 
                int action, void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom), path = text(srcPath), alias = text(devAlias),
+                 [d = domainRefOf(dom), path = text(srcPath), alias = text(devAlias),
                   action](QVirtConnection *q) {
                      Q_EMIT q->domainIOError(d, path, alias, static_cast<IOErrorAction>(action));
                  });
@@ -87,7 +80,7 @@ void onGraphics(virConnectPtr, virDomainPtr dom, int phase,
                                       {QStringLiteral("name"), text(subject->identities[i].name)}});
     }
     deliverEvent(opaque,
-                 [d = domainRef(dom), phase, l = graphicsAddress(local),
+                 [d = domainRefOf(dom), phase, l = graphicsAddress(local),
                   r = graphicsAddress(remote), scheme = text(authScheme),
                   identities](QVirtConnection *q) {
                      Q_EMIT q->domainGraphics(d, static_cast<GraphicsPhase>(phase), l, r, scheme,
@@ -99,7 +92,7 @@ void onIOErrorReason(virConnectPtr, virDomainPtr dom, const char *srcPath, const
                      int action, const char *reason, void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom), path = text(srcPath), alias = text(devAlias), action,
+                 [d = domainRefOf(dom), path = text(srcPath), alias = text(devAlias), action,
                   why = text(reason)](QVirtConnection *q) {
                      Q_EMIT q->domainIOErrorReason(d, path, alias,
                                                    static_cast<IOErrorAction>(action), why);
@@ -109,23 +102,24 @@ void onIOErrorReason(virConnectPtr, virDomainPtr dom, const char *srcPath, const
 void onControlError(virConnectPtr, virDomainPtr dom, void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom)](QVirtConnection *q) { Q_EMIT q->domainControlError(d); });
+                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainControlError(d); });
 }
 
 void onBlockJob(virConnectPtr, virDomainPtr dom, const char *disk, int type, int status,
                 void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), disk = text(disk), type, status](QVirtConnection *q) {
-        Q_EMIT q->domainBlockJob(d, disk, static_cast<BlockJobType>(type),
-                                 static_cast<BlockJobStatus>(status));
-    });
+    deliverEvent(opaque,
+                 [d = domainRefOf(dom), disk = text(disk), type, status](QVirtConnection *q) {
+                     Q_EMIT q->domainBlockJob(d, disk, static_cast<BlockJobType>(type),
+                                              static_cast<BlockJobStatus>(status));
+                 });
 }
 
 void onDiskChange(virConnectPtr, virDomainPtr dom, const char *oldSrcPath, const char *newSrcPath,
                   const char *devAlias, int reason, void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom), from = text(oldSrcPath), to = text(newSrcPath),
+                 [d = domainRefOf(dom), from = text(oldSrcPath), to = text(newSrcPath),
                   alias = text(devAlias), reason](QVirtConnection *q) {
                      Q_EMIT q->domainDiskChanged(d, from, to, alias,
                                                  static_cast<DiskChangeReason>(reason));
@@ -134,26 +128,28 @@ void onDiskChange(virConnectPtr, virDomainPtr dom, const char *oldSrcPath, const
 
 void onTrayChange(virConnectPtr, virDomainPtr dom, const char *devAlias, int reason, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), alias = text(devAlias), reason](QVirtConnection *q) {
-        Q_EMIT q->domainTrayChanged(d, alias, static_cast<TrayChangeReason>(reason));
-    });
+    deliverEvent(opaque,
+                 [d = domainRefOf(dom), alias = text(devAlias), reason](QVirtConnection *q) {
+                     Q_EMIT q->domainTrayChanged(d, alias, static_cast<TrayChangeReason>(reason));
+                 });
 }
 
 // libvirt defines no reasons for the three PM events yet.
 void onPMWakeup(virConnectPtr, virDomainPtr dom, int, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom)](QVirtConnection *q) { Q_EMIT q->domainPMWakeup(d); });
+    deliverEvent(opaque,
+                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainPMWakeup(d); });
 }
 
 void onPMSuspend(virConnectPtr, virDomainPtr dom, int, void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom)](QVirtConnection *q) { Q_EMIT q->domainPMSuspend(d); });
+                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainPMSuspend(d); });
 }
 
 void onBalloonChange(virConnectPtr, virDomainPtr dom, unsigned long long actual, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), actual](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), actual](QVirtConnection *q) {
         Q_EMIT q->domainBalloonChanged(d, actual);
     });
 }
@@ -161,12 +157,12 @@ void onBalloonChange(virConnectPtr, virDomainPtr dom, unsigned long long actual,
 void onPMSuspendDisk(virConnectPtr, virDomainPtr dom, int, void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom)](QVirtConnection *q) { Q_EMIT q->domainPMSuspendDisk(d); });
+                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainPMSuspendDisk(d); });
 }
 
 void onDeviceRemoved(virConnectPtr, virDomainPtr dom, const char *devAlias, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), alias = text(devAlias)](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), alias = text(devAlias)](QVirtConnection *q) {
         Q_EMIT q->domainDeviceRemoved(d, alias);
     });
 }
@@ -174,23 +170,24 @@ void onDeviceRemoved(virConnectPtr, virDomainPtr dom, const char *devAlias, void
 void onBlockJob2(virConnectPtr, virDomainPtr dom, const char *disk, int type, int status,
                  void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), disk = text(disk), type, status](QVirtConnection *q) {
-        Q_EMIT q->domainBlockJob2(d, disk, static_cast<BlockJobType>(type),
-                                  static_cast<BlockJobStatus>(status));
-    });
+    deliverEvent(opaque,
+                 [d = domainRefOf(dom), disk = text(disk), type, status](QVirtConnection *q) {
+                     Q_EMIT q->domainBlockJob2(d, disk, static_cast<BlockJobType>(type),
+                                               static_cast<BlockJobStatus>(status));
+                 });
 }
 
 void onTunable(virConnectPtr, virDomainPtr dom, virTypedParameterPtr params, int nparams,
                void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom), map = typedParametersToMap(params, nparams)](
+                 [d = domainRefOf(dom), map = typedParametersToMap(params, nparams)](
                      QVirtConnection *q) { Q_EMIT q->domainTunable(d, map); });
 }
 
 void onAgentLifecycle(virConnectPtr, virDomainPtr dom, int state, int reason, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), state, reason](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), state, reason](QVirtConnection *q) {
         Q_EMIT q->domainAgentLifecycle(d, static_cast<AgentLifecycleState>(state),
                                        static_cast<AgentLifecycleReason>(reason));
     });
@@ -198,14 +195,14 @@ void onAgentLifecycle(virConnectPtr, virDomainPtr dom, int state, int reason, vo
 
 void onDeviceAdded(virConnectPtr, virDomainPtr dom, const char *devAlias, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), alias = text(devAlias)](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), alias = text(devAlias)](QVirtConnection *q) {
         Q_EMIT q->domainDeviceAdded(d, alias);
     });
 }
 
 void onMigrationIteration(virConnectPtr, virDomainPtr dom, int iteration, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), iteration](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), iteration](QVirtConnection *q) {
         Q_EMIT q->domainMigrationIteration(d, iteration);
     });
 }
@@ -214,20 +211,20 @@ void onJobCompleted(virConnectPtr, virDomainPtr dom, virTypedParameterPtr params
                     void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom), map = typedParametersToMap(params, nparams)](
+                 [d = domainRefOf(dom), map = typedParametersToMap(params, nparams)](
                      QVirtConnection *q) { Q_EMIT q->domainJobCompleted(d, map); });
 }
 
 void onDeviceRemovalFailed(virConnectPtr, virDomainPtr dom, const char *devAlias, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), alias = text(devAlias)](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), alias = text(devAlias)](QVirtConnection *q) {
         Q_EMIT q->domainDeviceRemovalFailed(d, alias);
     });
 }
 
 void onMetadataChange(virConnectPtr, virDomainPtr dom, int type, const char *nsuri, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), type, uri = text(nsuri)](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), type, uri = text(nsuri)](QVirtConnection *q) {
         Q_EMIT q->domainMetadataChanged(d, static_cast<MetadataType>(type), uri);
     });
 }
@@ -236,7 +233,7 @@ void onBlockThreshold(virConnectPtr, virDomainPtr dom, const char *dev, const ch
                       unsigned long long threshold, unsigned long long excess, void *opaque)
 {
     deliverEvent(opaque,
-                 [d = domainRef(dom), dev = text(dev), path = text(path), threshold,
+                 [d = domainRefOf(dom), dev = text(dev), path = text(path), threshold,
                   excess](QVirtConnection *q) {
                      Q_EMIT q->domainBlockThreshold(d, dev, path, threshold, excess);
                  });
@@ -245,7 +242,7 @@ void onBlockThreshold(virConnectPtr, virDomainPtr dom, const char *dev, const ch
 void onMemoryFailure(virConnectPtr, virDomainPtr dom, int recipient, int action, unsigned int flags,
                      void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), recipient, action, flags](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), recipient, action, flags](QVirtConnection *q) {
         Q_EMIT q->domainMemoryFailure(d, static_cast<MemoryFailureRecipient>(recipient),
                                       static_cast<MemoryFailureAction>(action),
                                       MemoryFailureFlags::fromInt(static_cast<int>(flags)));
@@ -255,7 +252,7 @@ void onMemoryFailure(virConnectPtr, virDomainPtr dom, int recipient, int action,
 void onMemoryDeviceSizeChange(virConnectPtr, virDomainPtr dom, const char *alias,
                               unsigned long long size, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRef(dom), alias = text(alias), size](QVirtConnection *q) {
+    deliverEvent(opaque, [d = domainRefOf(dom), alias = text(alias), size](QVirtConnection *q) {
         Q_EMIT q->domainMemoryDeviceSizeChanged(d, alias, size);
     });
 }

@@ -19,6 +19,8 @@
 // it in a thread of its own.
 
 #include "connection/connectionteardown.h"
+#include "connection/domainhandle.h"
+#include "connection/domainref.h"
 #include "connection/qvirtconnection_p.h"
 #include "connection/resultmailbox.h"
 
@@ -32,11 +34,7 @@
 
 namespace {
 
-struct DomainReleaser
-{
-    void operator()(virDomainPtr dom) const { virDomainFree(dom); }
-};
-using Domain = std::unique_ptr<virDomain, DomainReleaser>;
+using Domain = DomainHandle;
 
 template<typename T> struct Outcome
 {
@@ -144,16 +142,6 @@ Domain lookUp(virConnectPtr conn, const QVirtDomainRef &domain)
     return Domain(dom);
 }
 
-QVirtDomainRef refOf(virDomainPtr dom)
-{
-    char uuid[VIR_UUID_STRING_BUFLEN] = {};
-    virDomainGetUUIDString(dom, uuid);
-    const unsigned int id = virDomainGetID(dom);
-    return QVirtDomainRef(QString::fromUtf8(virDomainGetName(dom)),
-                          QUuid::fromString(QLatin1String(uuid)),
-                          id == static_cast<unsigned int>(-1) ? -1 : static_cast<int>(id));
-}
-
 QFuture<void> runOnDomain(QVirtConnectionPrivate *d, const QVirtDomainRef &domain,
                           int (*operation)(virDomainPtr))
 {
@@ -212,6 +200,6 @@ QFuture<QVirtDomainRef> QVirtConnection::defineDomain(const QString &xml)
             throw QVirtError::fromLastError(
                 QCoreApplication::translate("QVirtConnection", "cannot define the domain"));
         }
-        return refOf(dom.get());
+        return domainRefOf(dom.get());
     });
 }

@@ -161,15 +161,7 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
             ? virStreamRecvFlags(stream, chunk.data(), size_t(room), VIR_STREAM_RECV_STOP_AT_HOLE)
             : virStreamRecv(stream, chunk.data(), size_t(room));
         if (got > 0) {
-            // A console delivers a few bytes at a time: do not keep a whole
-            // message's worth of memory for each of them.
-            if (got < room / 4) {
-                readBuffer.append(chunk.constData(), got);
-                readBuffer.recycle(std::move(chunk));
-            } else {
-                chunk.truncate(got);
-                readBuffer.append(std::move(chunk));
-            }
+            readBuffer.appendFilled(std::move(chunk), got);
             received += got;
             arrived = true;
             continue;

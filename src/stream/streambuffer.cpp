@@ -135,6 +135,17 @@ void StreamBuffer::recycle(QByteArray &&chunk)
         m_spares.push_back(std::move(chunk));
 }
 
+void StreamBuffer::appendFilled(QByteArray &&chunk, qint64 filled)
+{
+    if (filled < chunk.size() / 4) {
+        append(chunk.constData(), filled);
+        recycle(std::move(chunk));
+    } else {
+        chunk.truncate(filled);
+        append(std::move(chunk));
+    }
+}
+
 void StreamBuffer::clear()
 {
     m_spares.clear();

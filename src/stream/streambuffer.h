@@ -45,6 +45,12 @@ public:
     QByteArray takeSpare(qint64 size);
     // Keeps a chunk no longer needed (or drops it) for takeSpare().
     void recycle(QByteArray &&chunk);
+    // Appends the first filled bytes of chunk, a buffer from takeSpare().
+    // A console or a socket gives a few bytes at a time: when they fill
+    // only a small part of the chunk, they are copied (gathered with the
+    // data before them) and the chunk is recycled, so that they do not hold
+    // a whole message's worth of memory.
+    void appendFilled(QByteArray &&chunk, qint64 filled);
 
     void clear();
 

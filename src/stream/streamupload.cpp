@@ -91,23 +91,17 @@ void StreamUpload::pump()
 
 bool StreamUpload::readFromDevice()
 {
-    StreamBuffer &buffer = QVirtStreamPrivate::get(t.stream)->writeBuffer;
-    QByteArray chunk = buffer.takeSpare(StreamMessagePayloadMax);
+    QVirtStreamPrivate *stream = QVirtStreamPrivate::get(t.stream);
+    QByteArray chunk = stream->writeBuffer.takeSpare(StreamMessagePayloadMax);
     const qint64 got = t.device->read(chunk.data(), chunk.size());
     if (got > 0) {
-        // A socket or pipe may give a few bytes at a time: do not hold a
-        // whole message's worth of memory for each of them.
-        if (got < chunk.size() / 4) {
-            const QByteArray small(chunk.constData(), got);
-            buffer.recycle(std::move(chunk));
-            chunk = small;
-        } else {
-            chunk.truncate(got);
-        }
-        if (!QVirtStreamPrivate::get(t.stream)->enqueue(std::move(chunk))) {
+        // Nothing to enqueue: only whether the stream still takes writes.
+        if (!stream->enqueue(QByteArray())) {
             t.fail(t.stream->errorString());
             return false;
         }
+        stream->writeBuffer.appendFilled(std::move(chunk), got);
+        stream->updateEvents();
         t.transferred += got;
         return true;
     }

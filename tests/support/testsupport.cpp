@@ -6,6 +6,7 @@
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
+#include <QtCore/QTemporaryDir>
 #include <QtCore/QThread>
 #include <QtTest/QTest>
 
@@ -78,6 +79,20 @@ QString restartTestbedDaemon()
         QThread::msleep(100);
     }
     return QStringLiteral("libvirtd does not answer after restart-daemon");
+}
+
+QString authenticatedNodeUri(const QTemporaryDir &dir)
+{
+    const QString path = dir.filePath(QStringLiteral("node.xml"));
+    QFile node(path);
+    const QByteArray xml = "<node><auth><user password='s3cret'>alice</user></auth></node>\n";
+    if (!node.open(QIODevice::WriteOnly) || node.write(xml) != xml.size() || !node.flush()) {
+        QTest::qFail(
+            qPrintable(QStringLiteral("cannot write %1: %2").arg(path, node.errorString())),
+            __FILE__, __LINE__);
+        return QString();
+    }
+    return QStringLiteral("test://") + path;
 }
 
 } // namespace QtVirtTest

@@ -5,6 +5,8 @@
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
 
+class QTemporaryDir;
+
 namespace QtVirtTest {
 
 // Fails the current test unless the running event dispatcher is the one
@@ -33,6 +35,13 @@ qint64 testbedDaemonPid();
 // waits until the daemon answers on QTVIRT_QEMU_URI. Returns what failed,
 // or an empty string.
 QString restartTestbedDaemon();
+
+// Writes node.xml into dir for libvirt's test driver, with the user
+// "alice" and the password "s3cret", and returns its test:// URI: opening
+// it runs in this process, and virConnectOpenAuth() asks for a user name
+// and then a password (testConnectAuthenticate). Fails the current test
+// and returns an empty string when the file cannot be written.
+QString authenticatedNodeUri(const QTemporaryDir &dir);
 
 } // namespace QtVirtTest
 

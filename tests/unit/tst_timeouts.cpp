@@ -73,6 +73,14 @@ private:
     // a registration failed.
     int timerArmedFromReader(Recorder &timer, Recorder &reader, Pipe *&pipe,
                              std::function<void(int timerId)> inHandle);
+    // A 0 ms timer whose callback, the first time, makes a pipe readable and
+    // runs a nested loop until the pipe's reader has re-armed the timer to 0
+    // from its handle callback in there, then nestedMs more of that nested
+    // loop (the thread's CPU time over them goes to *nestedCpuNs when
+    // given); its second call disarms it. False, after failing the test,
+    // unless the timer fired twice and the re-arming happened in the nested
+    // loop.
+    bool rearmInItsOwnNestedLoop(Recorder &timer, int nestedMs, qint64 *nestedCpuNs = nullptr);
 
     EventFixture m_fx;
 };
@@ -424,31 +432,42 @@ void Timeouts::timerArmedThenDisabledInHandleCallbackNeverFires()
     QCOMPARE(timer.calls.load(), 0);
 }
 
-// The timer's callback runs a nested loop, in which a handle callback arms
-// the same timer again: it must wait until its callback has returned.
-void Timeouts::timerArmedByHandleInItsOwnNestedLoopIsNotReentered()
+bool Timeouts::rearmInItsOwnNestedLoop(Recorder &timer, int nestedMs, qint64 *nestedCpuNs)
 {
     Pipe &p = m_fx.pipe();
-    Recorder &timer = m_fx.recorder();
     Recorder &reader = m_fx.recorder();
     reader.drain = true;
     bool armedInNested = false;
-    timer.onTimeout = [&](int id) {
+    timer.onTimeout = [&timer, &p, &reader, &armedInNested, nestedMs, nestedCpuNs](int id) {
         if (timer.calls > 1) {
             virEventUpdateTimeout(id, -1);
             return;
         }
         QVERIFY(p.writeByte());
         armedInNested = runLoopUntil([&] { return reader.calls > 0; }, 5000);
-        runLoopFor(50);
+        const qint64 before = threadCpuNs();
+        runLoopFor(nestedMs);
+        if (nestedCpuNs)
+            *nestedCpuNs = threadCpuNs() - before;
     };
-    const int timerId = m_fx.addTimeout(timer, 0);
-    QVERIFY(timerId > 0);
-    reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
-    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
+    [&] {
+        const int timerId = m_fx.addTimeout(timer, 0);
+        QVERIFY(timerId > 0);
+        reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
+        QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
 
-    QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), 2, 5000);
-    QVERIFY(armedInNested);
+        QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), 2, 5000);
+        QVERIFY(armedInNested);
+    }();
+    return !QTest::currentTestFailed();
+}
+
+// The timer's callback runs a nested loop, in which a handle callback arms
+// the same timer again: it must wait until its callback has returned.
+void Timeouts::timerArmedByHandleInItsOwnNestedLoopIsNotReentered()
+{
+    Recorder &timer = m_fx.recorder();
+    QVERIFY(rearmInItsOwnNestedLoop(timer, 50));
     QVERIFY(!timer.reentered);
 }
 
@@ -495,30 +514,9 @@ void Timeouts::timerFiredAfterHandlePassDoesNotSpinItsNestedLoop()
 // the nested loop, and each firing returned at once.
 void Timeouts::timerRearmedInItsOwnNestedLoopDoesNotSpinIt()
 {
-    Pipe &p = m_fx.pipe();
     Recorder &timer = m_fx.recorder();
-    Recorder &reader = m_fx.recorder();
-    reader.drain = true;
     qint64 nestedCpuNs = -1;
-    bool armedInNested = false;
-    timer.onTimeout = [&](int id) {
-        if (timer.calls > 1) {
-            virEventUpdateTimeout(id, -1);
-            return;
-        }
-        QVERIFY(p.writeByte());
-        armedInNested = runLoopUntil([&] { return reader.calls > 0; }, 5000);
-        const qint64 before = threadCpuNs();
-        runLoopFor(kNestedLoopMs);
-        nestedCpuNs = threadCpuNs() - before;
-    };
-    const int timerId = m_fx.addTimeout(timer, 0);
-    QVERIFY(timerId > 0);
-    reader.onEvent = [timerId](int, int, int) { virEventUpdateTimeout(timerId, 0); };
-    QVERIFY(m_fx.addHandle(reader, p.readFd(), VIR_EVENT_HANDLE_READABLE) > 0);
-
-    QTRY_COMPARE_WITH_TIMEOUT(timer.calls.load(), 2, 5000);
-    QVERIFY(armedInNested);
+    QVERIFY(rearmInItsOwnNestedLoop(timer, kNestedLoopMs, &nestedCpuNs));
     QVERIFY2(nestedCpuNs < kIdleNestedLoopCpuNs,
              qPrintable(QStringLiteral("the nested loop used %1 ms of CPU in %2 ms")
                             .arg(static_cast<double>(nestedCpuNs) / ms(1))

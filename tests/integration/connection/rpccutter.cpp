@@ -28,7 +28,8 @@ quint32 wordAt(const QByteArray &data, qsizetype offset)
 class RpcCutterProxy : public QObject
 {
 public:
-    RpcCutterProxy(const QString &daemonSocket, quint32 procedure, std::atomic<bool> *cut)
+    RpcCutterProxy(const QString &daemonSocket, std::optional<quint32> procedure,
+                   std::atomic<bool> *cut)
         : m_daemonSocket(daemonSocket)
         , m_procedure(procedure)
         , m_cut(cut)
@@ -46,6 +47,15 @@ public:
     QString listen(const QString &path)
     {
         return m_server->listen(path) ? QString() : m_server->errorString();
+    }
+
+    void cutAll()
+    {
+        *m_cut = true;
+        // close() removes the socket file too.
+        m_server->close();
+        while (!m_pipes.isEmpty())
+            drop(m_pipes.first());
     }
 
 private:
@@ -81,8 +91,8 @@ private:
             const qsizetype length = wordAt(pipe->pending, 0);
             if (length < HeaderBytes || pipe->pending.size() < length)
                 return;
-            if (!*m_cut && wordAt(pipe->pending, LengthBytes) == RemoteProgram
-                && wordAt(pipe->pending, LengthBytes + 8) == m_procedure) {
+            if (m_procedure && !*m_cut && wordAt(pipe->pending, LengthBytes) == RemoteProgram
+                && wordAt(pipe->pending, LengthBytes + 8) == *m_procedure) {
                 *m_cut = true;
                 drop(pipe);
                 return;
@@ -107,13 +117,21 @@ private:
     }
 
     const QString m_daemonSocket;
-    const quint32 m_procedure;
+    const std::optional<quint32> m_procedure;
     std::atomic<bool> *const m_cut;
     QLocalServer *const m_server;
     QList<Pipe *> m_pipes;
 };
 
 RpcCutter::RpcCutter(const QString &daemonSocket, quint32 procedure)
+    : RpcCutter(daemonSocket, std::optional<quint32>(procedure))
+{ }
+
+RpcCutter::RpcCutter(const QString &daemonSocket)
+    : RpcCutter(daemonSocket, std::nullopt)
+{ }
+
+RpcCutter::RpcCutter(const QString &daemonSocket, std::optional<quint32> procedure)
 {
     if (!m_dir.isValid()) {
         m_error = m_dir.errorString();
@@ -122,7 +140,7 @@ RpcCutter::RpcCutter(const QString &daemonSocket, quint32 procedure)
     m_proxy = new RpcCutterProxy(daemonSocket, procedure, &m_cut);
     m_proxy->moveToThread(&m_thread);
     m_thread.start();
-    const QString path = m_dir.filePath(QStringLiteral("sock"));
+    const QString path = socketPath();
     QMetaObject::invokeMethod(
         m_proxy, [this, path] { m_error = m_proxy->listen(path); }, Qt::BlockingQueuedConnection);
 }
@@ -137,12 +155,25 @@ RpcCutter::~RpcCutter()
     m_thread.wait();
 }
 
+QString RpcCutter::socketPath() const
+{
+    return m_dir.filePath(QStringLiteral("sock"));
+}
+
+void RpcCutter::cutAll()
+{
+    if (m_proxy) {
+        QMetaObject::invokeMethod(
+            m_proxy, [this] { m_proxy->cutAll(); }, Qt::BlockingQueuedConnection);
+    }
+}
+
 QString RpcCutter::proxiedUri(const QString &uri) const
 {
     QUrl url(uri);
     QUrlQuery query(url);
     query.removeAllQueryItems(QStringLiteral("socket"));
-    query.addQueryItem(QStringLiteral("socket"), m_dir.filePath(QStringLiteral("sock")));
+    query.addQueryItem(QStringLiteral("socket"), socketPath());
     url.setQuery(query);
     return url.toString();
 }

@@ -6,6 +6,7 @@
 #include <QtCore/QThread>
 
 #include <atomic>
+#include <optional>
 
 class RpcCutterProxy;
 
@@ -16,6 +17,10 @@ class RpcCutterProxy;
 // connection loss at an exact point of libvirt's protocol instead of racing
 // a kill against a worker thread. The daemon behind it is the real one.
 //
+// Without a procedure it forwards everything until cutAll(), which takes
+// the daemon away from its clients altogether, leaving nothing to
+// reconnect to, without touching the daemon that other clients share.
+//
 // It forwards in a thread of its own, because QVirtConnection makes
 // synchronous libvirt calls in the test's thread.
 class RpcCutter
@@ -25,6 +30,8 @@ public:
     // procedure `procedure` (a REMOTE_PROC_* number of libvirt's remote
     // protocol) cuts its connection. Later connections pass untouched.
     RpcCutter(const QString &daemonSocket, quint32 procedure);
+    // Forwards to the Unix socket daemonSocket, cutting nothing until cutAll().
+    explicit RpcCutter(const QString &daemonSocket);
     ~RpcCutter();
     RpcCutter(const RpcCutter &) = delete;
     RpcCutter &operator=(const RpcCutter &) = delete;
@@ -34,9 +41,16 @@ public:
     QString errorString() const { return m_error; }
     // uri with its socket= parameter pointing at the proxy.
     QString proxiedUri(const QString &uri) const;
+    // The proxy's socket file, there until cutAll() or destruction.
+    QString socketPath() const;
     bool hasCut() const { return m_cut; }
+    // Stops listening, removes the socket file and ends every forwarded
+    // connection at once.
+    void cutAll();
 
 private:
+    RpcCutter(const QString &daemonSocket, std::optional<quint32> procedure);
+
     QTemporaryDir m_dir;
     QThread m_thread;
     RpcCutterProxy *m_proxy = nullptr;

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // QVirtConnection's reconnect delays at their extremes. The connection goes
-// through a relay socket of this test to the testbed daemon; cutting the
-// relay removes the socket, so every reconnect attempt fails at once and
-// each one shows as an errorOccurred().
+// through a proxy socket of this test (RpcCutter) to the testbed daemon;
+// cutting everything removes the socket, so every reconnect attempt fails at
+// once and each one shows as an errorOccurred().
 
 #include "integrationsupport.h"
+#include "rpccutter.h"
 #include "testsupport.h"
-#include "unixsocketrelay.h"
 
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
-#include <QtCore/QTemporaryDir>
 #include <QtCore/QUrlQuery>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -48,14 +47,13 @@ private Q_SLOTS:
     void delayBeyondTimerRangeDoesNotWrapAround();
 
 private:
-    // Opens conn through a new relay, then cuts the relay: conn is lost and
+    // Opens conn through a new proxy, then cuts everything: conn is lost and
     // its reconnect attempts find no socket. False on failure, after failing
     // the test.
     bool openAndLose(QVirtConnection *conn);
 
     QString m_daemonSocket;
-    QTemporaryDir m_dir;
-    std::unique_ptr<UnixSocketRelay> m_relay;
+    std::unique_ptr<RpcCutter> m_cutter;
 };
 
 void tst_ReconnectDelays::initTestCase()
@@ -66,7 +64,6 @@ void tst_ReconnectDelays::initTestCase()
     const QUrl uri(QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI")));
     m_daemonSocket = QUrlQuery(uri).queryItemValue(QStringLiteral("socket"));
     QVERIFY2(QFileInfo::exists(m_daemonSocket), qPrintable(uri.toString()));
-    QVERIFY(m_dir.isValid());
 }
 
 void tst_ReconnectDelays::init()
@@ -76,26 +73,24 @@ void tst_ReconnectDelays::init()
 
 void tst_ReconnectDelays::cleanup()
 {
-    m_relay.reset();
+    m_cutter.reset();
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
 }
 
 bool tst_ReconnectDelays::openAndLose(QVirtConnection *conn)
 {
-    const QString path = m_dir.filePath(
-        QStringLiteral("relay-%1").arg(QLatin1String(QTest::currentTestFunction())));
-    m_relay = std::make_unique<UnixSocketRelay>(m_daemonSocket);
-    const QString listenError = m_relay->listen(path);
-    [&] { QVERIFY2(listenError.isEmpty(), qPrintable(listenError)); }();
+    m_cutter = std::make_unique<RpcCutter>(m_daemonSocket);
+    [&] { QVERIFY2(m_cutter->isListening(), qPrintable(m_cutter->errorString())); }();
     if (QTest::currentTestFailed())
         return false;
+    const QString path = m_cutter->socketPath();
     QSignalSpy closed(conn, &QVirtConnection::closed);
     conn->open(QStringLiteral("test+unix:///default?socket=") + path);
     [&] {
         QTRY_VERIFY2_WITH_TIMEOUT(conn->state() != QVirtConnection::State::Opening,
                                   qPrintable(path), 20000);
         QVERIFY2(conn->isOpen(), qPrintable(conn->errorString()));
-        m_relay->cut();
+        m_cutter->cutAll();
         QVERIFY(!QFileInfo::exists(path));
         QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 10000);
         QCOMPARE(conn->state(), QVirtConnection::State::Reconnecting);

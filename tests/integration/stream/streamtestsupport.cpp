@@ -3,7 +3,8 @@
 
 #include "testsupport.h"
 
-#include <QtCore/QCryptographicHash>
+#include <QtVirt/QVirtStream>
+
 #include <QtCore/QFile>
 #include <QtCore/QRandomGenerator>
 #include <QtTest/QTest>
@@ -17,14 +18,10 @@
 
 namespace StreamTest {
 
-namespace {
-
 QString libvirtError()
 {
     return QString::fromUtf8(virGetLastErrorMessage());
 }
-
-} // namespace
 
 Connection openQemuConnection()
 {
@@ -101,19 +98,60 @@ Volume::~Volume()
     virStorageVolFree(m_vol);
 }
 
-bool writeRandomFile(const QString &path, qint64 size)
+TestbedGuest::TestbedGuest(virConnectPtr conn)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    QList<quint32> block(MiB / sizeof(quint32));
-    for (qint64 done = 0; done < size; done += MiB) {
-        QRandomGenerator::global()->fillRange(block.data(), block.size());
-        const qint64 step = std::min(MiB, size - done);
-        if (file.write(reinterpret_cast<const char *>(block.constData()), step) != step)
-            return false;
+    const QByteArray name = QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN");
+    if (name.isEmpty())
+        return;
+    m_dom = virDomainLookupByName(conn, name.constData());
+    if (!m_dom) {
+        QTest::qFail(qPrintable(QStringLiteral("no guest: ") + libvirtError()), __FILE__, __LINE__);
+        return;
     }
-    return file.flush();
+    if (virDomainIsActive(m_dom) != 1 && virDomainCreate(m_dom) != 0) {
+        QTest::qFail(qPrintable(QStringLiteral("cannot start the guest: ") + libvirtError()),
+                     __FILE__, __LINE__);
+        virDomainFree(m_dom);
+        m_dom = nullptr;
+    }
+}
+
+TestbedGuest::~TestbedGuest()
+{
+    if (!m_dom)
+        return;
+    if (virDomainIsActive(m_dom) == 1)
+        virDomainDestroy(m_dom);
+    virDomainFree(m_dom);
+}
+
+void readUntil(QVirtStream &console, const QByteArray &pattern, QByteArray &seen,
+               QDeadlineTimer deadline)
+{
+    while (!seen.contains(pattern) && !deadline.hasExpired()) {
+        if (console.bytesAvailable() == 0)
+            console.waitForReadyRead(int(std::min<qint64>(deadline.remainingTime(), 500)));
+        seen += console.readAll();
+    }
+}
+
+QString openShellConsole(QVirtStream &console, virDomainPtr dom)
+{
+    if (virDomainOpenConsole(dom, nullptr, console.stream(), VIR_DOMAIN_CONSOLE_FORCE) != 0)
+        return QStringLiteral("cannot open the console: ") + libvirtError();
+    if (!console.open(QIODevice::ReadWrite))
+        return QStringLiteral("cannot open the console stream: ") + console.errorString();
+    const QByteArray prompt("# ");
+    QByteArray seen;
+    const QDeadlineTimer bootDeadline(60000);
+    while (!seen.contains(prompt) && !bootDeadline.hasExpired()) {
+        if (console.write("\r") != 1)
+            return QStringLiteral("cannot write to the console: ") + console.errorString();
+        readUntil(console, prompt, seen, QDeadlineTimer(1000));
+    }
+    if (!seen.contains(prompt))
+        return QStringLiteral("no shell prompt in: ") + QString::fromLatin1(seen.right(400));
+    return QString();
 }
 
 bool writeSparseFile(const QString &path, qint64 size, const QList<qint64> &offsets,
@@ -131,16 +169,6 @@ bool writeSparseFile(const QString &path, qint64 size, const QList<qint64> &offs
             return false;
     }
     return file.flush();
-}
-
-QByteArray sha256OfFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QByteArray();
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result().toHex();
 }
 
 qint64 allocatedBytes(const QString &path)

@@ -2,7 +2,10 @@
 #ifndef QTVIRT_TESTS_STREAMTESTSUPPORT_H
 #define QTVIRT_TESTS_STREAMTESTSUPPORT_H
 
+#include "testfiles.h"
+
 #include <QtCore/QByteArray>
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QList>
 #include <QtCore/QPointer>
 #include <QtCore/QString>
@@ -13,6 +16,8 @@
 #include <libvirt/libvirt.h>
 
 #include <memory>
+
+class QVirtStream;
 
 // Helpers of the QVirtStream integration tests: volumes in the testbed's
 // dir pool, local files, and measurements.
@@ -28,6 +33,36 @@ using Connection = std::unique_ptr<virConnect, QemuConnectionCloser>;
 
 // A connection to QTVIRT_QEMU_URI; null after failing the test.
 Connection openQemuConnection();
+
+// libvirt's last error message in this thread.
+QString libvirtError();
+
+// The testbed's guest (QTVIRT_TESTBED_DOMAIN) on conn, started unless it
+// runs already; destroyed, if it still runs, and freed on destruction, so
+// on every way out of the test. get() is null after failing the test.
+class TestbedGuest
+{
+public:
+    explicit TestbedGuest(virConnectPtr conn);
+    ~TestbedGuest();
+    TestbedGuest(const TestbedGuest &) = delete;
+    TestbedGuest &operator=(const TestbedGuest &) = delete;
+
+    virDomainPtr get() const { return m_dom; }
+
+private:
+    virDomainPtr m_dom = nullptr;
+};
+
+// Reads console into seen until seen contains pattern, or the deadline.
+void readUntil(QVirtStream &console, const QByteArray &pattern, QByteArray &seen,
+               QDeadlineTimer deadline);
+
+// Opens console for reading and writing on dom's serial console (taken
+// over from any other client), then presses Enter until the guest's shell
+// shows its prompt: the guest may have printed one before the console was
+// opened. An empty string, or what failed.
+QString openShellConsole(QVirtStream &console, virDomainPtr dom);
 
 // A raw volume of capacity bytes, allocation 0 (so that the dir pool makes
 // it sparse), in QTVIRT_TESTBED_POOL, deleted on destruction, through a new
@@ -50,13 +85,12 @@ private:
     QString m_path;
 };
 
-// size bytes from QRandomGenerator, written to path.
-bool writeRandomFile(const QString &path, qint64 size);
+using TestFiles::sha256OfFile;
+using TestFiles::writeRandomFile;
 // A sparse file of size bytes with a random extent of extentSize at each of
 // offsets, holes everywhere else.
 bool writeSparseFile(const QString &path, qint64 size, const QList<qint64> &offsets,
                      qint64 extentSize);
-QByteArray sha256OfFile(const QString &path);
 // st_blocks * 512: what the file system really allocated.
 qint64 allocatedBytes(const QString &path);
 qint64 fileSize(const QString &path);

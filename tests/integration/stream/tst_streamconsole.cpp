@@ -22,11 +22,6 @@ using namespace StreamTest;
 
 namespace {
 
-QString libvirtError()
-{
-    return QString::fromUtf8(virGetLastErrorMessage());
-}
-
 struct PngSize
 {
     quint32 width = 0;
@@ -42,30 +37,6 @@ PngSize pngSize(const QByteArray &png)
         return {};
     return {qFromBigEndian<quint32>(png.constData() + 16),
             qFromBigEndian<quint32>(png.constData() + 20)};
-}
-
-// Destroys the domain on every way out of the test.
-struct DomainDestroyer
-{
-    virDomainPtr dom;
-    ~DomainDestroyer()
-    {
-        if (virDomainIsActive(dom) == 1)
-            virDomainDestroy(dom);
-        virDomainFree(dom);
-    }
-};
-
-// Reads the console until pattern shows up; returns everything read.
-QByteArray readUntil(QVirtStream &console, const QByteArray &pattern, QByteArray &seen,
-                     QDeadlineTimer deadline)
-{
-    while (!seen.contains(pattern) && !deadline.hasExpired()) {
-        if (console.bytesAvailable() == 0)
-            console.waitForReadyRead(int(std::min<qint64>(deadline.remainingTime(), 500)));
-        seen += console.readAll();
-    }
-    return seen;
 }
 
 } // namespace
@@ -144,31 +115,17 @@ void tst_StreamConsole::consoleRunsShellCommand()
 {
     const Connection conn = openQemuConnection();
     QVERIFY(conn);
-    const QByteArray name = QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN");
-    virDomainPtr dom = virDomainLookupByName(conn.get(), name.constData());
-    QVERIFY2(dom, qPrintable(libvirtError()));
-    const DomainDestroyer destroyer{dom};
-    if (virDomainIsActive(dom) != 1)
-        QVERIFY2(virDomainCreate(dom) == 0, qPrintable(libvirtError()));
+    const TestbedGuest guest(conn.get());
+    QVERIFY(guest.get());
+    virDomainPtr dom = guest.get();
 
     QVirtStream console(conn.get());
-    QVERIFY2(virDomainOpenConsole(dom, nullptr, console.stream(), VIR_DOMAIN_CONSOLE_FORCE) == 0,
-             qPrintable(libvirtError()));
-    QVERIFY(console.open(QIODevice::ReadWrite));
-
-    // The guest may have printed its prompt before the console was opened:
-    // ask for a fresh one until a shell answers.
-    QByteArray seen;
-    const QDeadlineTimer bootDeadline(60000);
-    while (!seen.contains("# ") && !bootDeadline.hasExpired()) {
-        QCOMPARE(console.write("\r"), 1);
-        readUntil(console, "# ", seen, QDeadlineTimer(1000));
-    }
-    QVERIFY2(seen.contains("# "), seen.right(400).constData());
+    const QString opened = openShellConsole(console, dom);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
 
     // The echo of the typed line has hel""lo and $((6*7)): only the shell's
     // answer contains hello-42.
-    seen.clear();
+    QByteArray seen;
     const QByteArray command("echo hel\"\"lo-$((6*7))\r");
     QCOMPARE(console.write(command), qint64(command.size()));
     readUntil(console, "hello-42", seen, QDeadlineTimer(20000));

@@ -22,35 +22,6 @@ using namespace StreamTest;
 
 namespace {
 
-QString libvirtError()
-{
-    return QString::fromUtf8(virGetLastErrorMessage());
-}
-
-// Destroys the domain on every way out of the test.
-struct DomainDestroyer
-{
-    virDomainPtr dom;
-    ~DomainDestroyer()
-    {
-        if (virDomainIsActive(dom) == 1)
-            virDomainDestroy(dom);
-        virDomainFree(dom);
-    }
-};
-
-// Reads the console until pattern shows up, or the deadline.
-bool readUntil(QVirtStream &console, const QByteArray &pattern, QDeadlineTimer deadline)
-{
-    QByteArray seen;
-    while (!seen.contains(pattern) && !deadline.hasExpired()) {
-        if (console.bytesAvailable() == 0)
-            console.waitForReadyRead(int(std::min<qint64>(deadline.remainingTime(), 500)));
-        seen += console.readAll();
-    }
-    return seen.contains(pattern);
-}
-
 // Waits, without running the event loop, until the guest's serial log
 // (which QEMU writes together with the console) contains pattern.
 bool waitForConsoleLog(const QByteArray &pattern, QDeadlineTimer deadline)
@@ -115,28 +86,16 @@ void tst_StreamConsoleEnd::bytesUnsentAtEndAreReportedBeforeFinished()
     QVERIFY(conn);
     const Connection control = openQemuConnection();
     QVERIFY(control);
-    const QByteArray name = QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN");
-    virDomainPtr dom = virDomainLookupByName(control.get(), name.constData());
-    QVERIFY2(dom, qPrintable(libvirtError()));
-    const DomainDestroyer destroyer{dom};
-    if (virDomainIsActive(dom) != 1)
-        QVERIFY2(virDomainCreate(dom) == 0, qPrintable(libvirtError()));
-    virDomainPtr consoleDom = virDomainLookupByName(conn.get(), name.constData());
+    const TestbedGuest guest(control.get());
+    QVERIFY(guest.get());
+    virDomainPtr dom = guest.get();
+    virDomainPtr consoleDom = virDomainLookupByName(conn.get(), virDomainGetName(dom));
     QVERIFY2(consoleDom, qPrintable(libvirtError()));
     const auto freeConsoleDom = qScopeGuard([consoleDom] { virDomainFree(consoleDom); });
 
     QVirtStream console(conn.get());
-    QVERIFY2(virDomainOpenConsole(consoleDom, nullptr, console.stream(), VIR_DOMAIN_CONSOLE_FORCE)
-                 == 0,
-             qPrintable(libvirtError()));
-    QVERIFY(console.open(QIODevice::ReadWrite));
-    const QDeadlineTimer bootDeadline(60000);
-    bool prompt = false;
-    while (!prompt && !bootDeadline.hasExpired()) {
-        QCOMPARE(console.write("\r"), 1);
-        prompt = readUntil(console, "# ", QDeadlineTimer(1000));
-    }
-    QVERIFY(prompt);
+    const QString opened = openShellConsole(console, consoleDom);
+    QVERIFY2(opened.isEmpty(), qPrintable(opened));
 
     // The echo of the typed line has $((40+2)); only the shell's output has
     // mark42. From here on, nothing runs the event loop until the end is

@@ -53,6 +53,35 @@ bool startDownload(QVirtStream &stream, virStorageVolPtr volume, qint64 cap)
         && stream.open(QIODevice::ReadOnly);
 }
 
+// startDownload(), then waits until the stream holds cap bytes: a reader
+// that stalls from here on. False after failing the test.
+bool startStalledDownload(QVirtStream &stream, virStorageVolPtr volume, qint64 cap)
+{
+    [&] {
+        QVERIFY2(startDownload(stream, volume, cap), virGetLastErrorMessage());
+        QTRY_COMPARE_WITH_TIMEOUT(stream.bytesAvailable(), cap, 10000);
+    }();
+    return !QTest::currentTestFailed();
+}
+
+// The rows of the tests that delete a transfer's stream or device: the
+// direction, whether the stream goes (or the device), and the error the
+// transfer must end with. uploadDevice: with the row that deletes an
+// upload's device.
+void addDeletionRows(bool uploadDevice)
+{
+    QTest::addColumn<QVirtStreamTransfer::Direction>("direction");
+    QTest::addColumn<bool>("deleteStream");
+    QTest::addColumn<QString>("expectedError");
+    const QString device = QStringLiteral("The device was deleted during the transfer");
+    const QString stream = QStringLiteral("The stream was deleted during the transfer");
+    QTest::newRow("download, device") << QVirtStreamTransfer::Download << false << device;
+    QTest::newRow("download, stream") << QVirtStreamTransfer::Download << true << stream;
+    if (uploadDevice)
+        QTest::newRow("upload, device") << QVirtStreamTransfer::Upload << false << device;
+    QTest::newRow("upload, stream") << QVirtStreamTransfer::Upload << true << stream;
+}
+
 } // namespace
 
 class tst_StreamFailures : public QObject
@@ -254,8 +283,7 @@ void tst_StreamFailures::stalledReaderHoldsUpNoOtherStreamOrCall()
     QVERIFY(stalledVolume.get() && otherVolume.get());
 
     QVirtStream stalled(m_conn.get());
-    QVERIFY2(startDownload(stalled, stalledVolume.get(), cap), virGetLastErrorMessage());
-    QTRY_COMPARE_WITH_TIMEOUT(stalled.bytesAvailable(), cap, 10000);
+    QVERIFY(startStalledDownload(stalled, stalledVolume.get(), cap));
 
     // The connection's socket is held back for the stalled stream; another
     // stream on the same connection must get its data all the same.
@@ -297,8 +325,7 @@ void tst_StreamFailures::stalledReaderKeepsKeepaliveConnectionOpen()
     const Volume volume(conn.handle(), "stalled-keepalive", size);
     QVERIFY(volume.get());
     QVirtStream stream(conn.handle());
-    QVERIFY2(startDownload(stream, volume.get(), cap), virGetLastErrorMessage());
-    QTRY_COMPARE_WITH_TIMEOUT(stream.bytesAvailable(), cap, 10000);
+    QVERIFY(startStalledDownload(stream, volume.get(), cap));
     const qint64 rssStalled = residentBytes();
 
     // Three keepalive periods with nothing read: one more than the count.
@@ -361,8 +388,7 @@ void tst_StreamFailures::killedDaemonReachesStalledReaderWithinTwoSeconds()
     QVERIFY(volume.get());
     const auto restore = qScopeGuard(restartDaemon);
     auto stream = std::make_unique<QVirtStream>(conn.get());
-    QVERIFY2(startDownload(*stream, volume.get(), 1 * MiB), virGetLastErrorMessage());
-    QTRY_COMPARE_WITH_TIMEOUT(stream->bytesAvailable(), 1 * MiB, 10000);
+    QVERIFY(startStalledDownload(*stream, volume.get(), 1 * MiB));
     QTest::qWait(200);
 
     QSignalSpy errors(stream.get(), &QVirtStream::errorOccurred);
@@ -379,15 +405,7 @@ void tst_StreamFailures::killedDaemonReachesStalledReaderWithinTwoSeconds()
 
 void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer_data()
 {
-    QTest::addColumn<QVirtStreamTransfer::Direction>("direction");
-    QTest::addColumn<bool>("deleteStream");
-    QTest::addColumn<QString>("expectedError");
-    const QString device = QStringLiteral("The device was deleted during the transfer");
-    const QString stream = QStringLiteral("The stream was deleted during the transfer");
-    QTest::newRow("download, device") << QVirtStreamTransfer::Download << false << device;
-    QTest::newRow("download, stream") << QVirtStreamTransfer::Download << true << stream;
-    QTest::newRow("upload, device") << QVirtStreamTransfer::Upload << false << device;
-    QTest::newRow("upload, stream") << QVirtStreamTransfer::Upload << true << stream;
+    addDeletionRows(true);
 }
 
 // Issue 11, item 2: a transfer holds its stream and device by QPointer but
@@ -461,16 +479,9 @@ void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer()
 
 void tst_StreamFailures::plainDeleteInLastProgressFailsTheTransfer_data()
 {
-    QTest::addColumn<QVirtStreamTransfer::Direction>("direction");
-    QTest::addColumn<bool>("deleteStream");
-    QTest::addColumn<QString>("expectedError");
-    const QString device = QStringLiteral("The device was deleted during the transfer");
-    const QString stream = QStringLiteral("The stream was deleted during the transfer");
-    QTest::newRow("download, device") << QVirtStreamTransfer::Download << false << device;
-    QTest::newRow("download, stream") << QVirtStreamTransfer::Download << true << stream;
     // An upload whose input was all read no longer needs its device: only
     // the stream matters once the last progress is reported.
-    QTest::newRow("upload, stream") << QVirtStreamTransfer::Upload << true << stream;
+    addDeletionRows(false);
 }
 
 // Issue 11, item 2, second half: a progress() slot may delete the device or

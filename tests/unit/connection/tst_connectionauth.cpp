@@ -85,12 +85,8 @@ void tst_ConnectionAuth::initTestCase()
     QVERIFY(QtVirtEventImpl::registerImpl());
     virSetErrorFunc(nullptr, ignoreLibvirtError);
     QVERIFY(m_dir.isValid());
-    const QString path = m_dir.filePath(QStringLiteral("node.xml"));
-    QFile node(path);
-    QVERIFY(node.open(QIODevice::WriteOnly));
-    node.write("<node><auth><user password='s3cret'>alice</user></auth></node>\n");
-    node.close();
-    m_uri = QStringLiteral("test://") + path;
+    m_uri = QtVirtTest::authenticatedNodeUri(m_dir);
+    QVERIFY(!m_uri.isEmpty());
 }
 
 void tst_ConnectionAuth::init()
