@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// DomainModel against the testbed's test driver: it follows every lifecycle
+// QVirtDomainModel against the testbed's test driver: it follows every lifecycle
 // change within 100 ms of the event, survives a storm of defines and
 // undefines, runs its actions off the GUI thread and lists again after a
 // reconnect.
 
 #include "domainfacts.h"
-#include "domainmodel.h"
 #include "integrationsupport.h"
 #include "testsupport.h"
 
 #include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QElapsedTimer>
@@ -35,7 +35,7 @@ void ignoreLibvirtError(void *, virErrorPtr) { }
 class LatencyProbe
 {
 public:
-    LatencyProbe(QVirtConnection *connection, DomainModel *model, const QByteArray &name)
+    LatencyProbe(QVirtConnection *connection, QVirtDomainModel *model, const QByteArray &name)
     {
         m_clock.start();
         // Connected before the model's own tracker: it runs first.
@@ -130,7 +130,7 @@ void tst_DomainModel::followsPersistentDomainWithin100Ms()
     DomainJanitor janitor;
     const QByteArray name = janitor.track(uniqueDomainName("lifecycle"));
     // Before the model, so that its slot runs first and stamps the event.
-    DomainModel model;
+    QVirtDomainModel model;
     LatencyProbe probe(&connection, &model, name);
     model.addConnection(&connection);
     QTRY_COMPARE(DomainFacts::shown(model, Detail::Lifecycle),
@@ -164,7 +164,7 @@ void tst_DomainModel::followsTransientDomainWithin100Ms()
     QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
     DomainJanitor janitor;
     const QByteArray name = janitor.track(uniqueDomainName("transient"));
-    DomainModel model;
+    QVirtDomainModel model;
     LatencyProbe probe(&connection, &model, name);
     model.addConnection(&connection);
     QTRY_COMPARE(DomainFacts::shown(model, Detail::Lifecycle),
@@ -192,7 +192,7 @@ void tst_DomainModel::learnsDetailsFromReads()
 {
     QVirtConnection connection;
     QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
-    DomainModel model;
+    QVirtDomainModel model;
     model.addConnection(&connection);
     DomainJanitor janitor;
     const QByteArray name = janitor.track(uniqueDomainName("details"));
@@ -219,7 +219,7 @@ void tst_DomainModel::stormOfDefinesAndUndefinesLeavesModelConsistent()
 {
     QVirtConnection connection;
     QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
-    DomainModel model;
+    QVirtDomainModel model;
     model.addConnection(&connection);
     QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
                  DomainFacts::listed(m_ops.get(), Detail::Full));
@@ -258,7 +258,7 @@ void tst_DomainModel::actionsReportTheirResultBySignal()
 {
     QVirtConnection connection;
     QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
-    DomainModel model;
+    QVirtDomainModel model;
     model.addConnection(&connection);
     DomainJanitor janitor;
     const QByteArray name = janitor.track(uniqueDomainName("actions"));
@@ -267,38 +267,42 @@ void tst_DomainModel::actionsReportTheirResultBySignal()
 
     const auto rowOfDomain = [&] {
         for (int row = 0; row < model.rowCount(); ++row) {
-            if (model.index(row).data(DomainModel::NameRole).toString() == QString::fromUtf8(name))
+            if (model.index(row, 0).data(QVirtDomainModel::NameRole).toString()
+                == QString::fromUtf8(name))
                 return row;
         }
         return -1;
     };
     const auto stateOfDomain = [&] {
         const int row = rowOfDomain();
-        return row < 0 ? -1 : model.index(row).data(DomainModel::StateRole).toInt();
+        return row < 0 ? -1 : model.index(row, 0).data(QVirtDomainModel::StateRole).toInt();
     };
     QTRY_VERIFY(rowOfDomain() >= 0);
 
-    QSignalSpy finished(&model, &DomainModel::actionFinished);
-    const auto run = [&](DomainModel::Action action, bool (DomainModel::*invokable)(int),
+    QSignalSpy finished(&model, &QVirtDomainModel::actionFinished);
+    const auto run = [&](QVirtDomainModel::Action action, bool (QVirtDomainModel::*invokable)(int),
                          bool expectSuccess, int expectedState) {
         finished.clear();
         QVERIFY((model.*invokable)(rowOfDomain()));
         QTRY_COMPARE(finished.size(), 1);
         const QList<QVariant> result = finished.takeFirst();
-        QCOMPARE(result.at(0).value<DomainModel::Action>(), action);
+        QCOMPARE(result.at(0).value<QVirtDomainModel::Action>(), action);
         QCOMPARE(result.at(1).toString(), QString::fromUtf8(name));
         QCOMPARE(result.at(3).toBool(), expectSuccess);
         QCOMPARE(result.at(4).toString().isEmpty(), expectSuccess);
         QTRY_COMPARE(stateOfDomain(), expectedState);
     };
-    run(DomainModel::Start, &DomainModel::startDomain, true, DomainModel::Running);
-    run(DomainModel::Start, &DomainModel::startDomain, false, DomainModel::Running);
-    run(DomainModel::Suspend, &DomainModel::suspendDomain, true, DomainModel::Paused);
-    run(DomainModel::Resume, &DomainModel::resumeDomain, true, DomainModel::Running);
-    run(DomainModel::Reboot, &DomainModel::rebootDomain, true, DomainModel::Running);
-    run(DomainModel::Shutdown, &DomainModel::shutdownDomain, true, DomainModel::ShutOff);
-    run(DomainModel::Start, &DomainModel::startDomain, true, DomainModel::Running);
-    run(DomainModel::Destroy, &DomainModel::destroyDomain, true, DomainModel::ShutOff);
+    run(QVirtDomainModel::Start, &QVirtDomainModel::startDomain, true, QVirtDomainModel::Running);
+    run(QVirtDomainModel::Start, &QVirtDomainModel::startDomain, false, QVirtDomainModel::Running);
+    run(QVirtDomainModel::Suspend, &QVirtDomainModel::suspendDomain, true,
+        QVirtDomainModel::Paused);
+    run(QVirtDomainModel::Resume, &QVirtDomainModel::resumeDomain, true, QVirtDomainModel::Running);
+    run(QVirtDomainModel::Reboot, &QVirtDomainModel::rebootDomain, true, QVirtDomainModel::Running);
+    run(QVirtDomainModel::Shutdown, &QVirtDomainModel::shutdownDomain, true,
+        QVirtDomainModel::ShutOff);
+    run(QVirtDomainModel::Start, &QVirtDomainModel::startDomain, true, QVirtDomainModel::Running);
+    run(QVirtDomainModel::Destroy, &QVirtDomainModel::destroyDomain, true,
+        QVirtDomainModel::ShutOff);
     QVERIFY(!model.startDomain(-1));
     QVERIFY(!model.startDomain(model.rowCount()));
     QVERIFY(virDomainUndefine(dom.get()) == 0);
@@ -308,7 +312,7 @@ void tst_DomainModel::closedConnectionHasNoRows()
 {
     QVirtConnection connection;
     QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
-    DomainModel model;
+    QVirtDomainModel model;
     model.addConnection(&connection);
     QTRY_VERIFY(model.rowCount() > 0); // the test driver's own domain at least
     connection.close();
@@ -324,7 +328,7 @@ void tst_DomainModel::listsAgainAfterReconnect()
     connection.setAutoReconnect(true);
     connection.setReconnectDelays(std::chrono::milliseconds(100), std::chrono::milliseconds(500));
     QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
-    DomainModel model;
+    QVirtDomainModel model;
     model.addConnection(&connection);
     const QByteArray name = uniqueDomainName("forgotten");
     const Domain dom(virDomainDefineXML(m_ops.get(), testDomainXml(name).constData()));

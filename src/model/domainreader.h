@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#ifndef QTVIRT_QML_DOMAINREADER_H
-#define QTVIRT_QML_DOMAINREADER_H
+#ifndef QTVIRT_MODEL_DOMAINREADER_H
+#define QTVIRT_MODEL_DOMAINREADER_H
 
-#include "domainentry.h"
+#include "model/domainentry.h"
 
 #include <QtCore/QList>
 
 #include <optional>
 
-// The blocking libvirt reads behind DomainModel. Each is several RPCs, so
-// they run in qmlWorkerPool(), never in the GUI thread.
+// The blocking libvirt reads behind QVirtDomainModel. Each is several RPCs, so
+// they run in modelWorkerPool(), never in the GUI thread.
 namespace DomainReader {
 
 // Everything DomainEntry holds; nullopt when the domain vanished meanwhile.
@@ -23,4 +23,4 @@ std::optional<QList<DomainEntry>> readAll(virConnectPtr conn);
 
 } // namespace DomainReader
 
-#endif // QTVIRT_QML_DOMAINREADER_H
+#endif // QTVIRT_MODEL_DOMAINREADER_H

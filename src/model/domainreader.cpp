@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "domainreader.h"
+#include "model/domainreader.h"
 
-#include "qmllogging.h"
+#include "common/logging.h"
 
 #include <libvirt/virterror.h>
 
@@ -59,7 +59,7 @@ std::optional<QList<DomainEntry>> readAll(virConnectPtr conn)
     virDomainPtr *domains = nullptr;
     const int count = virConnectListAllDomains(conn, &domains, 0);
     if (count < 0) {
-        qCInfo(lcQtVirtQml, "cannot list domains: %s", virGetLastErrorMessage());
+        qCInfo(lcQtVirtModel, "cannot list domains: %s", virGetLastErrorMessage());
         return std::nullopt;
     }
     QList<DomainEntry> entries;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#ifndef QTVIRT_QML_DOMAINTRACKER_H
-#define QTVIRT_QML_DOMAINTRACKER_H
+#ifndef QTVIRT_MODEL_DOMAINTRACKER_H
+#define QTVIRT_MODEL_DOMAINTRACKER_H
 
-#include "domainentry.h"
+#include "model/domainentry.h"
 
 #include <QtVirt/QVirtConnection>
 
@@ -17,7 +17,7 @@
 //
 // A lifecycle event changes the entry at once, as far as the event tells
 // (a domain defined, started, paused, stopped...), so a view follows within
-// the event's own loop pass; then a read in qmlWorkerPool() fills in what
+// the event's own loop pass; then a read in modelWorkerPool() fills in what
 // only libvirt knows (memory, vCPUs, autostart). Every event gives the
 // domain a new sequence number and a read applies only if no event came
 // after it started: a late read never overwrites newer state. One read per
@@ -70,4 +70,4 @@ private:
     QSet<QUuid> m_touchedWhileListing;
 };
 
-#endif // QTVIRT_QML_DOMAINTRACKER_H
+#endif // QTVIRT_MODEL_DOMAINTRACKER_H

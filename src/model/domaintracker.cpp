@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "domaintracker.h"
-
-#include "domainreader.h"
-#include "workerpool.h"
+#include "model/domaintracker.h"
 
 #include "connection/connectionhandle.h"
+#include "model/domainreader.h"
+#include "model/modelworkerpool.h"
+#include "model/pooledcall.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QFutureWatcher>
 
 #include <utility>
@@ -23,7 +22,7 @@ bool isActive(int state)
 template<typename Result, typename Call, typename Done>
 QFuture<Result> runInPool(QObject *receiver, Call call, Done done)
 {
-    QFuture<Result> future = QtConcurrent::run(qmlWorkerPool(), std::move(call));
+    QFuture<Result> future = runPooled(modelWorkerPool(), std::move(call));
     auto *watcher = new QFutureWatcher<Result>(receiver);
     QObject::connect(watcher, &QFutureWatcherBase::finished, receiver,
                      [watcher, done = std::move(done)] {
