@@ -8,7 +8,9 @@
 
 #include <QtVirt/qvirtconnection.h>
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QFutureWatcher>
+#include <QtCore/QTimer>
 
 #include <algorithm>
 #include <utility>
@@ -44,7 +46,8 @@ QVirtDomainModel::~QVirtDomainModel()
 {
     // The trackers are children; their slots must not reach a half-destroyed
     // model, so they go first.
-    qDeleteAll(std::exchange(d->trackers, {}));
+    for (const auto &source : d->sources)
+        delete source->tracker();
 }
 
 void QVirtDomainModel::addConnection(QVirtConnection *connection)
@@ -52,27 +55,28 @@ void QVirtDomainModel::addConnection(QVirtConnection *connection)
     if (!connection || connections().contains(connection))
         return;
     auto *tracker = new DomainTracker(connection, this);
-    d->trackers.append(tracker);
+    d->sources.push_back(std::make_unique<DomainRows>(tracker));
+    DomainRows *const source = d->sources.back().get();
     QVirtDomainModelPrivate *const dd = d.get();
-    connect(tracker, &DomainTracker::domainUpdated, this,
-            [dd, tracker](const DomainEntry &entry) { dd->handleUpdated(tracker, entry); });
+    connect(
+        tracker, &DomainTracker::domainsUpdated, this,
+        [dd, source](const QList<DomainEntry> &entries) { dd->handleUpdated(source, entries); });
     connect(tracker, &DomainTracker::domainRemoved, this,
-            [dd, tracker](const QUuid &uuid) { dd->handleRemoved(tracker, uuid); });
+            [dd, source](const QUuid &uuid) { dd->handleRemoved(source, uuid); });
     connect(connection, &QVirtConnection::hostInfoChanged, tracker,
-            [dd, tracker] { dd->connectionInfoChanged(tracker); });
+            [dd, source] { dd->connectionInfoChanged(source); });
     connect(connection, &QVirtConnection::uriChanged, tracker,
-            [dd, tracker] { dd->connectionInfoChanged(tracker); });
+            [dd, source] { dd->connectionInfoChanged(source); });
     // The tracker goes with its connection; it never touches the dying one.
-    connect(connection, &QObject::destroyed, tracker,
-            [dd, tracker] { dd->removeTracker(tracker); });
+    connect(connection, &QObject::destroyed, tracker, [dd, tracker] { dd->removeSource(tracker); });
     Q_EMIT connectionsChanged();
 }
 
 void QVirtDomainModel::removeConnection(QVirtConnection *connection)
 {
-    for (DomainTracker *tracker : std::as_const(d->trackers)) {
-        if (tracker->connection() == connection) {
-            d->removeTracker(tracker);
+    for (const auto &source : d->sources) {
+        if (source->tracker()->connection() == connection) {
+            d->removeSource(source->tracker());
             return;
         }
     }
@@ -81,15 +85,20 @@ void QVirtDomainModel::removeConnection(QVirtConnection *connection)
 QList<QVirtConnection *> QVirtDomainModel::connections() const
 {
     QList<QVirtConnection *> result;
-    result.reserve(d->trackers.size());
-    for (const DomainTracker *tracker : std::as_const(d->trackers))
-        result.append(tracker->connection());
+    result.reserve(static_cast<qsizetype>(d->sources.size()));
+    for (const auto &source : d->sources)
+        result.append(source->tracker()->connection());
     return result;
 }
 
 int QVirtDomainModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(d->rows.size());
+    if (parent.isValid())
+        return 0;
+    int count = 0;
+    for (const auto &source : d->sources)
+        count += source->size();
+    return count;
 }
 
 int QVirtDomainModel::columnCount(const QModelIndex &parent) const
@@ -101,13 +110,14 @@ QVariant QVirtDomainModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    const QVirtDomainModelPrivate::Row &row = d->rows.at(index.row());
-    const DomainEntry &entry = row.entry;
+    const auto [source, at] = d->locate(index.row());
+    const DomainEntry &entry = source->at(at);
+    const QVirtConnection *const connection = source->tracker()->connection();
     switch (role) {
     case Qt::DisplayRole:
-        return DomainColumns::display(entry, row.tracker->connection()->hostName(), index.column());
+        return DomainColumns::display(entry, connection->hostName(), index.column());
     case SortRole:
-        return DomainColumns::sortKey(entry, row.tracker->connection()->hostName(), index.column());
+        return DomainColumns::sortKey(entry, connection->hostName(), index.column());
     case NameRole:
         return entry.name;
     case UuidRole:
@@ -127,9 +137,9 @@ QVariant QVirtDomainModel::data(const QModelIndex &index, int role) const
     case VcpusRole:
         return entry.vcpus;
     case HostRole:
-        return row.tracker->connection()->hostName();
+        return connection->hostName();
     case UriRole:
-        return row.tracker->connection()->uri();
+        return connection->uri();
     default:
         return QVariant();
     }
@@ -206,87 +216,167 @@ bool QVirtDomainModel::resumeDomain(int row)
     return d->run(row, Resume);
 }
 
-void QVirtDomainModelPrivate::handleUpdated(DomainTracker *tracker, const DomainEntry &entry)
+int QVirtDomainModelPrivate::offsetOf(const DomainRows *source) const
 {
-    const int row = rowOf(tracker, entry.uuid);
-    if (row < 0) {
-        insertRow(Row{tracker, entry});
-        return;
+    int offset = 0;
+    for (const auto &each : sources) {
+        if (each.get() == source)
+            break;
+        offset += each->size();
     }
-    DomainEntry &current = rows[row].entry;
-    if (current.name != entry.name) {
-        // Renamed: its place in the order changes.
-        removeRowAt(row);
-        insertRow(Row{tracker, entry});
-        return;
-    }
-    const QList<int> roles = changedRoles(current, entry);
-    current = entry;
-    if (!roles.isEmpty())
-        rowsChanged(row, row, roles);
+    return offset;
 }
 
-void QVirtDomainModelPrivate::handleRemoved(DomainTracker *tracker, const QUuid &uuid)
+std::pair<const DomainRows *, int> QVirtDomainModelPrivate::locate(int row) const
 {
-    const int row = rowOf(tracker, uuid);
-    if (row >= 0)
-        removeRowAt(row);
+    for (const auto &source : sources) {
+        if (row < source->size())
+            return {source.get(), row};
+        row -= source->size();
+    }
+    Q_UNREACHABLE();
 }
 
-void QVirtDomainModelPrivate::insertRow(const Row &row)
+DomainRows *QVirtDomainModelPrivate::sourceOf(const DomainTracker *tracker) const
+{
+    for (const auto &source : sources) {
+        if (source->tracker() == tracker)
+            return source.get();
+    }
+    return nullptr;
+}
+
+void QVirtDomainModelPrivate::handleUpdated(DomainRows *source, const QList<DomainEntry> &entries)
 {
     Q_Q(QVirtDomainModel);
-    const auto before = [this](const Row &a, const Row &b) {
-        const qsizetype trackerA = trackers.indexOf(a.tracker);
-        const qsizetype trackerB = trackers.indexOf(b.tracker);
-        if (trackerA != trackerB)
-            return trackerA < trackerB;
-        const int byName = a.entry.name.compare(b.entry.name, Qt::CaseInsensitive);
-        return byName != 0 ? byName < 0 : a.entry.uuid < b.entry.uuid;
-    };
-    const auto at = std::lower_bound(rows.cbegin(), rows.cend(), row, before);
-    const int position = static_cast<int>(at - rows.cbegin());
-    q->beginInsertRows(QModelIndex(), position, position);
-    rows.insert(position, row);
-    q->endInsertRows();
-    Q_EMIT q->countChanged();
+    // The changed rows of one batch are announced together, as one range:
+    // a listing or a statistics refresh is one dataChanged(), not one per
+    // domain.
+    int first = -1;
+    int last = -1;
+    QList<int> roles;
+    for (const DomainEntry &entry : entries) {
+        if (source->isPending(entry.uuid)) {
+            source->addPending(entry);
+            continue;
+        }
+        const int row = source->indexOf(entry.uuid);
+        if (row < 0) {
+            source->addPending(entry);
+            continue;
+        }
+        const DomainEntry &current = source->at(row);
+        if (current.name != entry.name) {
+            // Renamed: its place in the order changes.
+            const int at = offsetOf(source) + row;
+            if (first >= 0) {
+                // The rows already changed lie around it; announce them
+                // before the numbering shifts.
+                rowsChanged(first, last, roles);
+                first = last = -1;
+                roles.clear();
+            }
+            q->beginRemoveRows(QModelIndex(), at, at);
+            source->removeAt(row);
+            q->endRemoveRows();
+            Q_EMIT q->countChanged();
+            source->addPending(entry);
+            continue;
+        }
+        const QList<int> changed = changedRoles(current, entry);
+        source->replace(row, entry);
+        if (changed.isEmpty())
+            continue;
+        const int at = offsetOf(source) + row;
+        first = first < 0 ? at : std::min(first, at);
+        last = std::max(last, at);
+        for (int role : changed) {
+            if (!roles.contains(role))
+                roles.append(role);
+        }
+    }
+    if (first >= 0)
+        rowsChanged(first, last, roles);
+    insertPending();
 }
 
-void QVirtDomainModelPrivate::removeRowAt(int row)
+void QVirtDomainModelPrivate::handleRemoved(DomainRows *source, const QUuid &uuid)
 {
     Q_Q(QVirtDomainModel);
-    q->beginRemoveRows(QModelIndex(), row, row);
-    rows.removeAt(row);
+    if (source->removePending(uuid))
+        return;
+    const int row = source->indexOf(uuid);
+    if (row < 0)
+        return;
+    const int at = offsetOf(source) + row;
+    q->beginRemoveRows(QModelIndex(), at, at);
+    source->removeAt(row);
     q->endRemoveRows();
     Q_EMIT q->countChanged();
 }
 
-void QVirtDomainModelPrivate::removeTracker(DomainTracker *tracker)
+void QVirtDomainModelPrivate::insertPending()
 {
     Q_Q(QVirtDomainModel);
-    const auto first = std::find_if(rows.cbegin(), rows.cend(),
-                                    [tracker](const Row &row) { return row.tracker == tracker; });
-    const auto last = std::find_if(first, rows.cend(),
-                                   [tracker](const Row &row) { return row.tracker != tracker; });
-    if (first != last) {
-        const int from = static_cast<int>(first - rows.cbegin());
-        const int to = static_cast<int>(last - rows.cbegin());
-        q->beginRemoveRows(QModelIndex(), from, to - 1);
-        rows.remove(from, to - from);
+    // A frame at 60 Hz lasts 16 ms: inserting leaves most of it to the
+    // views' own work and to painting. A run of rows is inserted with one
+    // beginInsertRows(), however long it is up to MaxRun.
+    constexpr qint64 BudgetNs = 4'000'000;
+    constexpr int MaxRun = 500;
+    if (insertionScheduled)
+        return; // the next pass goes on where the last one stopped
+    QElapsedTimer clock;
+    clock.start();
+    QList<DomainEntry> run;
+    for (const auto &source : sources) {
+        while (source->hasPending()) {
+            if (clock.nsecsElapsed() >= BudgetNs) {
+                insertionScheduled = true;
+                QTimer::singleShot(0, q, [this] {
+                    insertionScheduled = false;
+                    insertPending();
+                });
+                return;
+            }
+            const int row = source->takePendingRun(MaxRun, &run);
+            const int at = offsetOf(source.get()) + row;
+            q->beginInsertRows(QModelIndex(), at, at + static_cast<int>(run.size()) - 1);
+            source->insertRun(row, run);
+            q->endInsertRows();
+            Q_EMIT q->countChanged();
+        }
+    }
+}
+
+void QVirtDomainModelPrivate::removeSource(DomainTracker *tracker)
+{
+    Q_Q(QVirtDomainModel);
+    const auto found = std::find_if(sources.begin(), sources.end(), [tracker](const auto &source) {
+        return source->tracker() == tracker;
+    });
+    if (found == sources.end())
+        return;
+    DomainRows *const source = found->get();
+    if (source->size() > 0) {
+        const int from = offsetOf(source);
+        q->beginRemoveRows(QModelIndex(), from, from + source->size() - 1);
+        sources.erase(found);
         q->endRemoveRows();
         Q_EMIT q->countChanged();
+    } else {
+        sources.erase(found);
     }
-    trackers.removeOne(tracker);
     delete tracker;
     Q_EMIT q->connectionsChanged();
 }
 
-void QVirtDomainModelPrivate::connectionInfoChanged(DomainTracker *tracker)
+void QVirtDomainModelPrivate::connectionInfoChanged(DomainRows *source)
 {
-    for (int row = 0; row < rows.size(); ++row) {
-        if (rows.at(row).tracker == tracker)
-            rowsChanged(row, row, {QVirtDomainModel::HostRole, QVirtDomainModel::UriRole});
-    }
+    if (source->size() == 0)
+        return;
+    const int from = offsetOf(source);
+    rowsChanged(from, from + source->size() - 1,
+                {QVirtDomainModel::HostRole, QVirtDomainModel::UriRole});
 }
 
 void QVirtDomainModelPrivate::rowsChanged(int first, int last, const QList<int> &roles)
@@ -300,24 +390,15 @@ void QVirtDomainModelPrivate::rowsChanged(int first, int last, const QList<int> 
                           all);
 }
 
-int QVirtDomainModelPrivate::rowOf(const DomainTracker *tracker, const QUuid &uuid) const
-{
-    for (int row = 0; row < rows.size(); ++row) {
-        if (rows.at(row).tracker == tracker && rows.at(row).entry.uuid == uuid)
-            return row;
-    }
-    return -1;
-}
-
 bool QVirtDomainModelPrivate::run(int row, QVirtDomainModel::Action action)
 {
     Q_Q(QVirtDomainModel);
-    if (row < 0 || row >= rows.size())
+    if (row < 0 || row >= q->rowCount())
         return false;
-    const Row &target = rows.at(row);
-    const DomainEntry entry = target.entry;
+    const auto [source, at] = locate(row);
+    const DomainEntry entry = source->at(at);
     const QFuture<void> future = launchDomainAction(
-        target.tracker->connection(), action, QVirtDomainRef(entry.name, entry.uuid, entry.id));
+        source->tracker()->connection(), action, QVirtDomainRef(entry.name, entry.uuid, entry.id));
     auto *watcher = new QFutureWatcher<void>(q);
     QObject::connect(watcher, &QFutureWatcherBase::finished, q, [this, watcher, action, entry] {
         watcher->deleteLater();
