@@ -2,7 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>DomainModel</name>
+    <name>QVirtConnection</name>
+    <message>
+        <source>the connection is not open</source>
+        <translation>die Verbindung ist nicht geöffnet</translation>
+    </message>
+    <message>
+        <source>no domain %1</source>
+        <translation>keine Domain %1</translation>
+    </message>
+    <message>
+        <source>the operation failed</source>
+        <translation>der Vorgang ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cannot define the domain</source>
+        <translation>die Domain kann nicht definiert werden</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1</source>
+        <translation>keine Verbindung zu %1 möglich</translation>
+    </message>
+    <message>
+        <source>invalid domain reference: it has neither a name nor a UUID</source>
+        <translation>ungültige Domain-Referenz: sie hat weder einen Namen noch eine UUID</translation>
+    </message>
+    <message>
+        <source>out of memory while passing credentials to libvirt</source>
+        <translation>kein Speicher mehr bei der Übergabe der Zugangsdaten an libvirt</translation>
+    </message>
+    <message>
+        <source>libvirt asked for %1 credential(s), but the answer holds %2</source>
+        <translation>libvirt hat nach %1 Zugangsdaten gefragt, die Antwort enthält aber %2</translation>
+    </message>
+    <message>
+        <source>answer %1 to libvirt&apos;s credentials request is of type %2, but libvirt asked for %3</source>
+        <translation>Antwort %1 auf die Zugangsdatenanfrage von libvirt hat den Typ %2, libvirt hat aber nach %3 gefragt</translation>
+    </message>
+    <message>
+        <source>answer %1 to libvirt&apos;s credentials request contains a NUL character</source>
+        <translation>Antwort %1 auf die Zugangsdatenanfrage von libvirt enthält ein NUL-Zeichen</translation>
+    </message>
+    <message>
+        <source>cannot open the connection: no thread could be started for it</source>
+        <translation>Verbindung kann nicht geöffnet werden: es konnte kein Thread dafür gestartet werden</translation>
+    </message>
+</context>
+<context>
+    <name>QVirtDomainModel</name>
     <message>
         <source>the operation was canceled</source>
         <translation>der Vorgang wurde abgebrochen</translation>
@@ -51,52 +98,31 @@
         <source>No state</source>
         <translation>Kein Zustand</translation>
     </message>
-</context>
-<context>
-    <name>QVirtConnection</name>
     <message>
-        <source>the connection is not open</source>
-        <translation>die Verbindung ist nicht geöffnet</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-        <source>no domain %1</source>
-        <translation>keine Domain %1</translation>
+        <source>State</source>
+        <translation>Zustand</translation>
     </message>
     <message>
-        <source>the operation failed</source>
-        <translation>der Vorgang ist fehlgeschlagen</translation>
+        <source>CPU %</source>
+        <extracomment>The column of the domains&apos; CPU use, in percent.</extracomment>
+        <translation>CPU-Last</translation>
     </message>
     <message>
-        <source>cannot define the domain</source>
-        <translation>die Domain kann nicht definiert werden</translation>
+        <source>Memory</source>
+        <translation>Speicher</translation>
     </message>
     <message>
-        <source>cannot connect to %1</source>
-        <translation>keine Verbindung zu %1 möglich</translation>
+        <source>vCPUs</source>
+        <extracomment>The column of the number of virtual CPUs.</extracomment>
+        <translation>vCPUs</translation>
     </message>
     <message>
-        <source>invalid domain reference: it has neither a name nor a UUID</source>
-        <translation>ungültige Domain-Referenz: sie hat weder einen Namen noch eine UUID</translation>
-    </message>
-    <message>
-        <source>out of memory while passing credentials to libvirt</source>
-        <translation>kein Speicher mehr bei der Übergabe der Zugangsdaten an libvirt</translation>
-    </message>
-    <message>
-        <source>libvirt asked for %1 credential(s), but the answer holds %2</source>
-        <translation>libvirt hat nach %1 Zugangsdaten gefragt, die Antwort enthält aber %2</translation>
-    </message>
-    <message>
-        <source>answer %1 to libvirt&apos;s credentials request is of type %2, but libvirt asked for %3</source>
-        <translation>Antwort %1 auf die Zugangsdatenanfrage von libvirt hat den Typ %2, libvirt hat aber nach %3 gefragt</translation>
-    </message>
-    <message>
-        <source>answer %1 to libvirt&apos;s credentials request contains a NUL character</source>
-        <translation>Antwort %1 auf die Zugangsdatenanfrage von libvirt enthält ein NUL-Zeichen</translation>
-    </message>
-    <message>
-        <source>cannot open the connection: no thread could be started for it</source>
-        <translation>Verbindung kann nicht geöffnet werden: es konnte kein Thread dafür gestartet werden</translation>
+        <source>Host</source>
+        <translation>Host</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>DomainModel</name>
+    <name>QVirtConnection</name>
+    <message>
+        <source>the connection is not open</source>
+        <translation>la connexion n’est pas ouverte</translation>
+    </message>
+    <message>
+        <source>no domain %1</source>
+        <translation>aucun domaine %1</translation>
+    </message>
+    <message>
+        <source>the operation failed</source>
+        <translation>l’opération a échoué</translation>
+    </message>
+    <message>
+        <source>cannot define the domain</source>
+        <translation>impossible de définir le domaine</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1</source>
+        <translation>impossible de se connecter à %1</translation>
+    </message>
+    <message>
+        <source>invalid domain reference: it has neither a name nor a UUID</source>
+        <translation>référence de domaine invalide : elle n’a ni nom ni UUID</translation>
+    </message>
+    <message>
+        <source>out of memory while passing credentials to libvirt</source>
+        <translation>mémoire insuffisante pour transmettre les identifiants à libvirt</translation>
+    </message>
+    <message>
+        <source>libvirt asked for %1 credential(s), but the answer holds %2</source>
+        <translation>libvirt a demandé %1 identifiant(s), mais la réponse en contient %2</translation>
+    </message>
+    <message>
+        <source>answer %1 to libvirt&apos;s credentials request is of type %2, but libvirt asked for %3</source>
+        <translation>la réponse %1 à la demande d&apos;identifiants de libvirt est de type %2, alors que libvirt a demandé %3</translation>
+    </message>
+    <message>
+        <source>answer %1 to libvirt&apos;s credentials request contains a NUL character</source>
+        <translation>la réponse %1 à la demande d&apos;identifiants de libvirt contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>cannot open the connection: no thread could be started for it</source>
+        <translation>impossible d&apos;ouvrir la connexion : aucun thread n&apos;a pu être démarré pour elle</translation>
+    </message>
+</context>
+<context>
+    <name>QVirtDomainModel</name>
     <message>
         <source>the operation was canceled</source>
         <translation>l’opération a été annulée</translation>
@@ -51,52 +98,31 @@
         <source>No state</source>
         <translation>Aucun état</translation>
     </message>
-</context>
-<context>
-    <name>QVirtConnection</name>
     <message>
-        <source>the connection is not open</source>
-        <translation>la connexion n’est pas ouverte</translation>
+        <source>Name</source>
+        <translation>Nom</translation>
     </message>
     <message>
-        <source>no domain %1</source>
-        <translation>aucun domaine %1</translation>
+        <source>State</source>
+        <translation>État</translation>
     </message>
     <message>
-        <source>the operation failed</source>
-        <translation>l’opération a échoué</translation>
+        <source>CPU %</source>
+        <extracomment>The column of the domains&apos; CPU use, in percent.</extracomment>
+        <translation>Processeur %</translation>
     </message>
     <message>
-        <source>cannot define the domain</source>
-        <translation>impossible de définir le domaine</translation>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
     </message>
     <message>
-        <source>cannot connect to %1</source>
-        <translation>impossible de se connecter à %1</translation>
+        <source>vCPUs</source>
+        <extracomment>The column of the number of virtual CPUs.</extracomment>
+        <translation>vCPU</translation>
     </message>
     <message>
-        <source>invalid domain reference: it has neither a name nor a UUID</source>
-        <translation>référence de domaine invalide : elle n’a ni nom ni UUID</translation>
-    </message>
-    <message>
-        <source>out of memory while passing credentials to libvirt</source>
-        <translation>mémoire insuffisante pour transmettre les identifiants à libvirt</translation>
-    </message>
-    <message>
-        <source>libvirt asked for %1 credential(s), but the answer holds %2</source>
-        <translation>libvirt a demandé %1 identifiant(s), mais la réponse en contient %2</translation>
-    </message>
-    <message>
-        <source>answer %1 to libvirt&apos;s credentials request is of type %2, but libvirt asked for %3</source>
-        <translation>la réponse %1 à la demande d&apos;identifiants de libvirt est de type %2, alors que libvirt a demandé %3</translation>
-    </message>
-    <message>
-        <source>answer %1 to libvirt&apos;s credentials request contains a NUL character</source>
-        <translation>la réponse %1 à la demande d&apos;identifiants de libvirt contient un caractère NUL</translation>
-    </message>
-    <message>
-        <source>cannot open the connection: no thread could be started for it</source>
-        <translation>impossible d&apos;ouvrir la connexion : aucun thread n&apos;a pu être démarré pour elle</translation>
+        <source>Host</source>
+        <translation>Hôte</translation>
     </message>
 </context>
 <context>

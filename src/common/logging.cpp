@@ -4,3 +4,4 @@
 Q_LOGGING_CATEGORY(lcQtVirtEvent, "qtvirt.event", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcQtVirtStream, "qtvirt.stream", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcQtVirtConnection, "qtvirt.connection", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcQtVirtModel, "qtvirt.model", QtWarningMsg)

@@ -12,7 +12,8 @@ endfunction()
 
 run_checked(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
 
-foreach(header QtVirt/QtVirtEventImpl QtVirt/qtvirteventimpl.h QtVirt/qtvirtcore_export.h QtVirt/qtvirtversion.h)
+foreach(header QtVirt/QtVirtEventImpl QtVirt/qtvirteventimpl.h QtVirt/QVirtDomainModel
+        QtVirt/qvirtdomainmodel.h QtVirt/qtvirtcore_export.h QtVirt/qtvirtversion.h)
     if(NOT EXISTS "${prefix}/include/${header}")
         message(FATAL_ERROR "Installed tree lacks include/${header}")
     endif()
@@ -31,6 +32,14 @@ run_checked(${CMAKE_COMMAND} --build "${WORK_DIR}/consumer-build")
 run_checked("${WORK_DIR}/consumer-build/consumer")
 if(NOT last_output MATCHES "timeout fired through QtVirt ${EXPECTED_VERSION}")
     message(FATAL_ERROR "The consumer ran but did not report its timeout:\n${last_output}")
+endif()
+if(NOT last_output MATCHES "QVirtDomainModel: 0 rows, columns Name, State, CPU %, Memory, vCPUs, Host")
+    message(FATAL_ERROR "The consumer did not use QVirtDomainModel:\n${last_output}")
+endif()
+# Built against QtVirtCore alone: no QML library may come with it.
+execute_process(COMMAND ldd "${WORK_DIR}/consumer-build/consumer" OUTPUT_VARIABLE linked)
+if(linked MATCHES "libQt6Qml|libQtVirtQml")
+    message(FATAL_ERROR "The consumer of QtVirtCore links QML:\n${linked}")
 endif()
 
 list(GET sonames 0 soname)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "domainfacts.h"
 
-#include "domainmodel.h"
+#include <QtVirt/QVirtDomainModel>
 
 #include <QtTest/QTest>
 
@@ -63,14 +63,14 @@ QList<Facts> shown(const QAbstractItemModel &model, Detail detail)
     for (int row = 0; row < model.rowCount(); ++row) {
         const QModelIndex index = model.index(row, 0);
         Facts facts;
-        facts.name = index.data(DomainModel::NameRole).toString();
-        facts.state = index.data(DomainModel::StateRole).toInt();
-        facts.persistent = index.data(DomainModel::PersistentRole).toBool();
+        facts.name = index.data(QVirtDomainModel::NameRole).toString();
+        facts.state = index.data(QVirtDomainModel::StateRole).toInt();
+        facts.persistent = index.data(QVirtDomainModel::PersistentRole).toBool();
         if (detail == Detail::Full) {
-            facts.id = index.data(DomainModel::DomainIdRole).toInt();
-            facts.autostart = index.data(DomainModel::AutostartRole).toBool();
-            facts.memoryKiB = index.data(DomainModel::MemoryRole).toULongLong();
-            facts.vcpus = index.data(DomainModel::VcpusRole).toUInt();
+            facts.id = index.data(QVirtDomainModel::DomainIdRole).toInt();
+            facts.autostart = index.data(QVirtDomainModel::AutostartRole).toBool();
+            facts.memoryKiB = index.data(QVirtDomainModel::MemoryRole).toULongLong();
+            facts.vcpus = index.data(QVirtDomainModel::VcpusRole).toUInt();
         }
         result.append(facts);
     }

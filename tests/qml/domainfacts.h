@@ -9,7 +9,8 @@
 
 class QAbstractItemModel;
 
-// What the tests compare between DomainModel and virConnectListAllDomains.
+// What the tests compare between QVirtDomainModel and
+// virConnectListAllDomains.
 namespace DomainFacts {
 
 struct Facts

@@ -5,10 +5,10 @@
 // the domains of the test driver and of the QEMU driver (the tiny VM).
 
 #include "domainfacts.h"
-#include "domainmodel.h"
 #include "integrationsupport.h"
 #include "testsupport.h"
 
+#include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtGui/QImage>
@@ -123,7 +123,8 @@ void tst_DashboardScreenshot::showsTheDomainsOfTheTestbed()
     QCOMPARE(engine.rootObjects().size(), 1);
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().constFirst());
     QVERIFY(window);
-    auto *model = qobject_cast<DomainModel *>(window->property("domainModel").value<QObject *>());
+    auto *model
+        = qobject_cast<QVirtDomainModel *>(window->property("domainModel").value<QObject *>());
     QVERIFY(model);
 
     // The model that drives the view holds what libvirt lists...

@@ -8,6 +8,7 @@
 #include "integrationsupport.h"
 #include "testsupport.h"
 
+#include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtQml/QQmlComponent>
@@ -41,6 +42,9 @@ QtObject {
     readonly property string host: connection.hostName
     readonly property int count: model.count
     readonly property int instantiated: rows.count
+    // The enums of QVirtDomainModel, through the QML type.
+    readonly property int runningState: DomainModel.Running
+    readonly property int memoryColumn: DomainModel.MemoryColumn
 
     property Instantiator rows: Instantiator {
         id: rows
@@ -117,6 +121,13 @@ void tst_QmlBinding::propertiesFollowConnectionAndModel()
         QMetaObject::invokeMethod(root.get(), "names", Q_RETURN_ARG(QVariant, result));
         return result.toStringList();
     };
+    // Issue 13, item 1: QML's DomainModel is QtVirtCore's public
+    // QVirtDomainModel (it was a private class of the plugin), with its
+    // enums.
+    auto *model = qobject_cast<QVirtDomainModel *>(root->property("model").value<QObject *>());
+    QVERIFY(model);
+    QCOMPARE(root->property("runningState").toInt(), int(QVirtDomainModel::Running));
+    QCOMPARE(root->property("memoryColumn").toInt(), int(QVirtDomainModel::MemoryColumn));
     QTRY_VERIFY(root->property("open").toBool());
     QVERIFY(!root->property("host").toString().isEmpty());
     QTRY_COMPARE(names(), listedNames(m_ops.get()));

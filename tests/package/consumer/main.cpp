@@ -1,7 +1,12 @@
-// A program built outside the project, against the installed QtVirt.
+// A program built outside the project, against the installed QtVirt: the
+// event loop runs a libvirt timeout, and QVirtDomainModel is usable with
+// QtCore alone (no QML), as a Qt Widgets program uses it.
+#include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QStringList>
 #include <QtCore/QTimer>
 
 #include <libvirt/libvirt.h>
@@ -21,8 +26,21 @@ int main(int argc, char **argv)
     QTimer::singleShot(5000, &app, [] { QCoreApplication::exit(4); });
     const int rc = app.exec();
     virEventRemoveTimeout(timer);
+
+    // A closed connection: the model has its columns and no rows.
+    QVirtConnection connection;
+    QVirtDomainModel model;
+    model.addConnection(&connection);
+    QStringList titles;
+    for (int column = 0; column < model.columnCount(); ++column)
+        titles.append(model.headerData(column, Qt::Horizontal).toString());
+    model.removeConnection(&connection);
+
     QtVirtEventImpl::waitForPendingFrees();
-    if (rc == 0)
+    if (rc == 0) {
         std::printf("timeout fired through QtVirt %s\n", QTVIRT_VERSION_STRING);
+        std::printf("QVirtDomainModel: %d rows, columns %s\n", model.rowCount(),
+                    qPrintable(titles.join(QStringLiteral(", "))));
+    }
     return rc;
 }

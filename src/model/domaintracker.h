@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#ifndef QTVIRT_QML_DOMAINTRACKER_H
-#define QTVIRT_QML_DOMAINTRACKER_H
+#ifndef QTVIRT_MODEL_DOMAINTRACKER_H
+#define QTVIRT_MODEL_DOMAINTRACKER_H
 
-#include "domainentry.h"
+#include "model/domainentry.h"
+#include "model/domainreader.h"
 
 #include <QtVirt/QVirtConnection>
 
 #include <QtCore/QFuture>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QHash>
 #include <QtCore/QObject>
 #include <QtCore/QSet>
@@ -17,14 +19,16 @@
 //
 // A lifecycle event changes the entry at once, as far as the event tells
 // (a domain defined, started, paused, stopped...), so a view follows within
-// the event's own loop pass; then a read in qmlWorkerPool() fills in what
+// the event's own loop pass; then a read in modelWorkerPool() fills in what
 // only libvirt knows (memory, vCPUs, autostart). Every event gives the
 // domain a new sequence number and a read applies only if no event came
 // after it started: a late read never overwrites newer state. One read per
 // domain runs at a time; the next starts when it ends.
 //
-// Every open, reconnects included, lists all domains again (in the pool).
-// Domains with events during that listing keep what their events said.
+// Every open, reconnects included, lists all domains again (in the pool,
+// with a few calls for the whole connection: see DomainReader::listAll()),
+// and reports them in one batch. Domains with events during that listing
+// keep what their events said.
 class DomainTracker : public QObject
 {
     Q_OBJECT
@@ -36,13 +40,13 @@ public:
     QVirtConnection *connection() const { return m_connection; }
 
 Q_SIGNALS:
-    // A new domain, or a change of a known one.
-    void domainUpdated(const DomainEntry &entry);
+    // New domains and changes of known ones, in no particular order.
+    void domainsUpdated(const QList<DomainEntry> &entries);
     void domainRemoved(const QUuid &uuid);
 
 private:
     using Read = QFuture<std::optional<DomainEntry>>;
-    using Listing = QFuture<std::optional<QList<DomainEntry>>>;
+    using ListingWatcher = QFutureWatcher<DomainReader::ListingStep>;
 
     struct Tracked
     {
@@ -55,9 +59,13 @@ private:
     void handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event);
     void handleStateChanged(QVirtConnection::State state);
     void resynchronise();
-    void applyListing(quint64 generation, const Listing &listing);
+    void stopListing();
+    void applyListing(const DomainReader::ListingStep &listing);
+    void applyDetails(const QList<DomainEntry> &entries);
     void startRead(Tracked &tracked);
     void finishRead(const QUuid &uuid, quint64 seq, const Read &read);
+    // Records entry; true when it is new or changed.
+    bool record(const DomainEntry &entry);
     void store(const DomainEntry &entry);
     void remove(const QUuid &uuid);
     void removeAll();
@@ -65,9 +73,12 @@ private:
     QVirtConnection *const m_connection;
     QHash<QUuid, Tracked> m_domains;
     quint64 m_lastSeq = 0;
-    quint64 m_listingGeneration = 0;
-    bool m_listing = false;
+    ListingWatcher *m_listing = nullptr; // the running listing, until it ends
+    bool m_awaitingListed = false;       // its Listed step has not come yet
     QSet<QUuid> m_touchedWhileListing;
+    // Listed without memory and vCPUs, and no event since: the listing's
+    // Details step may fill them in.
+    QSet<QUuid> m_awaitingDetails;
 };
 
-#endif // QTVIRT_QML_DOMAINTRACKER_H
+#endif // QTVIRT_MODEL_DOMAINTRACKER_H

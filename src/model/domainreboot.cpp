@@ -1,31 +1,30 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "domainreboot.h"
-
-#include "workerpool.h"
+#include "model/domainreboot.h"
 
 #include "connection/connectionhandle.h"
+#include "model/modelworkerpool.h"
+#include "model/pooledcall.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QCoreApplication>
 
 QFuture<void> rebootDomain(QVirtConnection *connection, const QVirtDomainRef &domain)
 {
     const ConnectionHandle conn = shareConnection(connection->handle());
-    return QtConcurrent::run(qmlWorkerPool(), [conn, domain] {
+    return runPooled(modelWorkerPool(), [conn, domain] {
         if (!conn) {
             throw QVirtError(
-                QCoreApplication::translate("DomainModel", "the connection is not open"));
+                QCoreApplication::translate("QVirtDomainModel", "the connection is not open"));
         }
         const QByteArray uuid = domain.uuid().toByteArray(QUuid::WithoutBraces);
         virDomainPtr dom = virDomainLookupByUUIDString(conn.get(), uuid.constData());
         if (!dom) {
             throw QVirtError::fromLastError(
-                QCoreApplication::translate("DomainModel", "no domain %1").arg(domain.name()));
+                QCoreApplication::translate("QVirtDomainModel", "no domain %1").arg(domain.name()));
         }
         const int result = virDomainReboot(dom, 0);
         // Before virDomainFree(), which resets the thread's last error.
         const QVirtError error = QVirtError::fromLastError(
-            QCoreApplication::translate("DomainModel", "cannot reboot %1").arg(domain.name()));
+            QCoreApplication::translate("QVirtDomainModel", "cannot reboot %1").arg(domain.name()));
         virDomainFree(dom);
         if (result < 0)
             throw error;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#ifndef QTVIRT_QML_DOMAINREBOOT_H
-#define QTVIRT_QML_DOMAINREBOOT_H
+#ifndef QTVIRT_MODEL_DOMAINREBOOT_H
+#define QTVIRT_MODEL_DOMAINREBOOT_H
 
 #include <QtVirt/QVirtConnection>
 
-// virDomainReboot() in qmlWorkerPool(), failing with a QVirtError like
+// virDomainReboot() in modelWorkerPool(), failing with a QVirtError like
 // QVirtConnection's own operations, which have no reboot.
 QFuture<void> rebootDomain(QVirtConnection *connection, const QVirtDomainRef &domain);
 
-#endif // QTVIRT_QML_DOMAINREBOOT_H
+#endif // QTVIRT_MODEL_DOMAINREBOOT_H

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "workerpool.h"
+#include "model/modelworkerpool.h"
 
 #include <QtCore/QThreadPool>
 
@@ -17,7 +17,7 @@ public:
 
 } // namespace
 
-QThreadPool *qmlWorkerPool()
+QThreadPool *modelWorkerPool()
 {
     // Not Q_GLOBAL_STATIC: its memory fence is one the thread sanitizer
     // does not model (see cmake/QtVirtCompilerSettings.cmake).

@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "domaintracker.h"
-
-#include "domainreader.h"
-#include "workerpool.h"
+#include "model/domaintracker.h"
 
 #include "connection/connectionhandle.h"
-
-#include <QtConcurrent/QtConcurrentRun>
-#include <QtCore/QFutureWatcher>
+#include "model/modelworkerpool.h"
+#include "model/pooledcall.h"
 
 #include <utility>
 
@@ -23,7 +19,7 @@ bool isActive(int state)
 template<typename Result, typename Call, typename Done>
 QFuture<Result> runInPool(QObject *receiver, Call call, Done done)
 {
-    QFuture<Result> future = QtConcurrent::run(qmlWorkerPool(), std::move(call));
+    QFuture<Result> future = runPooled(modelWorkerPool(), std::move(call));
     auto *watcher = new QFutureWatcher<Result>(receiver);
     QObject::connect(watcher, &QFutureWatcherBase::finished, receiver,
                      [watcher, done = std::move(done)] {
@@ -55,6 +51,7 @@ DomainTracker::DomainTracker(QVirtConnection *connection, QObject *parent)
 
 DomainTracker::~DomainTracker()
 {
+    stopListing();
     for (Tracked &tracked : m_domains)
         tracked.read.cancel();
 }
@@ -63,8 +60,10 @@ void DomainTracker::handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::D
 {
     using Event = QVirtEvents::DomainEvent;
     const QUuid uuid = domain.uuid();
-    if (m_listing)
+    if (m_awaitingListed)
         m_touchedWhileListing.insert(uuid);
+    // Its own read follows, newer than the listing's details.
+    m_awaitingDetails.remove(uuid);
     const auto found = m_domains.constFind(uuid);
     const bool known = found != m_domains.cend();
     if (!known && (event == Event::Undefined || event == Event::Stopped))
@@ -127,9 +126,7 @@ void DomainTracker::handleStateChanged(QVirtConnection::State state)
     // listing after the reconnect corrects them.
     if (state != QVirtConnection::State::Closed)
         return;
-    ++m_listingGeneration;
-    m_listing = false;
-    m_touchedWhileListing.clear();
+    stopListing();
     removeAll();
 }
 
@@ -138,27 +135,53 @@ void DomainTracker::resynchronise()
     const ConnectionHandle conn = shareConnection(m_connection->handle());
     if (!conn)
         return;
-    const quint64 generation = ++m_listingGeneration;
-    m_listing = true;
-    m_touchedWhileListing.clear();
-    runInPool<std::optional<QList<DomainEntry>>>(
-        this, [conn] { return DomainReader::readAll(conn.get()); },
-        [this, generation](const Listing &listing) { applyListing(generation, listing); });
+    stopListing();
+    m_awaitingListed = true;
+    auto promise = std::make_shared<QPromise<DomainReader::ListingStep>>();
+    m_listing = new ListingWatcher(this);
+    ListingWatcher *const watcher = m_listing;
+    connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher](int index) {
+        const DomainReader::ListingStep step = watcher->future().resultAt(index);
+        if (step.kind == DomainReader::ListingStep::Listed)
+            applyListing(step);
+        else
+            applyDetails(step.entries);
+    });
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        // Without a Listed step the connection broke; its next open lists
+        // again.
+        if (m_listing == watcher)
+            stopListing();
+    });
+    promise->start();
+    watcher->setFuture(promise->future());
+    modelWorkerPool()->start(
+        [promise, conn] { DomainReader::listAll(conn, promise, modelWorkerPool()); });
 }
 
-void DomainTracker::applyListing(quint64 generation, const Listing &listing)
+void DomainTracker::stopListing()
 {
-    if (generation != m_listingGeneration)
-        return; // superseded by a later open, or closed meanwhile
-    m_listing = false;
-    const QSet<QUuid> touched = std::exchange(m_touchedWhileListing, {});
-    if (listing.isCanceled())
+    if (!m_listing)
         return;
-    const std::optional<QList<DomainEntry>> entries = listing.result();
-    if (!entries)
-        return; // the connection broke; its next open lists again
+    // Nothing of it arrives any more, and its remaining reads are skipped.
+    m_listing->disconnect(this);
+    m_listing->future().cancel();
+    m_listing->deleteLater();
+    m_listing = nullptr;
+    m_awaitingListed = false;
+    m_touchedWhileListing.clear();
+    m_awaitingDetails.clear();
+}
+
+void DomainTracker::applyListing(const DomainReader::ListingStep &listing)
+{
+    const QList<DomainEntry> &entries = listing.entries;
+    m_awaitingListed = false;
+    const QSet<QUuid> touched = std::exchange(m_touchedWhileListing, {});
+    QList<DomainEntry> changed;
     QSet<QUuid> listed;
-    for (const DomainEntry &entry : *entries) {
+    listed.reserve(entries.size());
+    for (const DomainEntry &entry : entries) {
         listed.insert(entry.uuid);
         if (touched.contains(entry.uuid))
             continue;
@@ -169,13 +192,45 @@ void DomainTracker::applyListing(quint64 generation, const Listing &listing)
             found->read.cancel();
             found->readSeq = 0;
         }
-        store(entry);
+        // The whole-connection calls lacked them (see listAll()): what is
+        // known of them stays until the Details step brings them.
+        DomainEntry merged = entry;
+        if (listing.lacking.contains(entry.uuid)) {
+            m_awaitingDetails.insert(entry.uuid);
+            if (found != m_domains.end()) {
+                merged.memoryKiB = found->entry.memoryKiB;
+                merged.vcpus = found->entry.vcpus;
+            }
+        }
+        if (record(merged))
+            changed.append(merged);
     }
+    if (!changed.isEmpty())
+        Q_EMIT domainsUpdated(changed);
     const QList<QUuid> known = m_domains.keys();
     for (const QUuid &uuid : known) {
         if (!listed.contains(uuid) && !touched.contains(uuid))
             remove(uuid);
     }
+}
+
+void DomainTracker::applyDetails(const QList<DomainEntry> &entries)
+{
+    QList<DomainEntry> changed;
+    for (const DomainEntry &details : entries) {
+        if (!m_awaitingDetails.remove(details.uuid))
+            continue; // an event came since, and a read of its own
+        const auto found = m_domains.constFind(details.uuid);
+        if (found == m_domains.cend())
+            continue;
+        DomainEntry entry = found->entry;
+        entry.memoryKiB = details.memoryKiB;
+        entry.vcpus = details.vcpus;
+        if (record(entry))
+            changed.append(entry);
+    }
+    if (!changed.isEmpty())
+        Q_EMIT domainsUpdated(changed);
 }
 
 void DomainTracker::startRead(Tracked &tracked)
@@ -210,17 +265,23 @@ void DomainTracker::finishRead(const QUuid &uuid, quint64 seq, const Read &read)
         store(*entry);
 }
 
-void DomainTracker::store(const DomainEntry &entry)
+bool DomainTracker::record(const DomainEntry &entry)
 {
     const auto found = m_domains.find(entry.uuid);
     if (found == m_domains.end()) {
         m_domains.insert(entry.uuid, Tracked{entry, 0, 0, Read()});
-    } else if (found->entry != entry) {
-        found->entry = entry;
-    } else {
-        return;
+        return true;
     }
-    Q_EMIT domainUpdated(entry);
+    if (found->entry == entry)
+        return false;
+    found->entry = entry;
+    return true;
+}
+
+void DomainTracker::store(const DomainEntry &entry)
+{
+    if (record(entry))
+        Q_EMIT domainsUpdated({entry});
 }
 
 void DomainTracker::remove(const QUuid &uuid)
@@ -230,6 +291,7 @@ void DomainTracker::remove(const QUuid &uuid)
         return;
     found->read.cancel();
     m_domains.erase(found);
+    m_awaitingDetails.remove(uuid);
     Q_EMIT domainRemoved(uuid);
 }
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#ifndef QTVIRT_QML_DOMAINENTRY_H
-#define QTVIRT_QML_DOMAINENTRY_H
+#ifndef QTVIRT_MODEL_DOMAINENTRY_H
+#define QTVIRT_MODEL_DOMAINENTRY_H
 
 #include <QtCore/QString>
 #include <QtCore/QUuid>
 
 #include <libvirt/libvirt.h>
 
-// What DomainModel shows of one domain.
+// What QVirtDomainModel shows of one domain.
 struct DomainEntry
 {
     QString name;
@@ -28,4 +28,4 @@ struct DomainEntry
     friend bool operator!=(const DomainEntry &a, const DomainEntry &b) { return !(a == b); }
 };
 
-#endif // QTVIRT_QML_DOMAINENTRY_H
+#endif // QTVIRT_MODEL_DOMAINENTRY_H

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_QVIRTDOMAINMODEL_H
+#define QTVIRT_QVIRTDOMAINMODEL_H
+
+#include <QtVirt/qtvirtglobal.h>
+
+#include <QtCore/QAbstractTableModel>
+#include <QtCore/QList>
+
+#include <libvirt/libvirt.h>
+
+#include <memory>
+
+class QVirtConnection;
+class QVirtDomainModelPrivate;
+
+/*!
+    \class QVirtDomainModel
+    \brief The domains of one or more QVirtConnection objects, one row each,
+    kept current by libvirt's events.
+
+    Rows are sorted by connection (in the order they were added) and then
+    by name. The model follows libvirt's lifecycle events and never polls:
+    a row appears when a domain is defined or a transient one starts,
+    changes with every lifecycle event, and goes when a domain is undefined
+    or a transient one stops. Every open of a connection, reconnects
+    included, lists its domains again, because the events in between are
+    lost. A closed connection has no rows; while one reconnects its rows
+    stay, so that a view does not flicker. Every blocking libvirt call runs
+    in a worker thread, never in the model's thread.
+
+    A QTableView shows it as it is: the columns (see Column) have
+    Qt::DisplayRole text and SortRole data for a QSortFilterProxyModel,
+    and translated header titles. QML and item delegates read the named
+    roles (see Role), which every column answers; QML's views use column 0.
+
+    \code
+    auto *model = new QVirtDomainModel(this);
+    model->addConnection(connection);
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(QVirtDomainModel::SortRole);
+    tableView->setModel(proxy);
+    tableView->setSortingEnabled(true);
+    \endcode
+
+    The actions (startDomain() and the others) take a row, run in a
+    worker thread and report through actionFinished(). The connections are
+    not owned; one that is destroyed leaves the model by itself. Use the
+    model from the thread of its connections only.
+
+    \since 0.2
+*/
+class QTVIRT_EXPORT QVirtDomainModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+
+public:
+    /*!
+        The roles every column answers, with their names for QML in
+        quotes.
+        \since 0.2
+    */
+    enum Role {
+        /*! The column's value for sorting: name, state, CPU %, memory in
+            KiB, vCPUs or host, as a string or a number. */
+        SortRole = Qt::UserRole,
+        NameRole,       ///< "name"
+        UuidRole,       ///< "uuid": a string without braces, as virsh prints it
+        DomainIdRole,   ///< "domainId": the hypervisor's id, -1 unless running
+        StateRole,      ///< "domainState": a State (QML's Item.state is taken)
+        StateTextRole,  ///< "stateText": translated, for example "Shut off"
+        PersistentRole, ///< "persistent"
+        AutostartRole,  ///< "autostart"
+        MemoryRole,     ///< "memory": KiB the domain has (virDomainInfo.memory)
+        VcpusRole,      ///< "vcpus"
+        HostRole,       ///< "host": the connection's host name
+        UriRole,        ///< "uri": the connection's URI
+    };
+    Q_ENUM(Role)
+
+    /*! The columns a QTableView shows. \since 0.2 */
+    enum Column {
+        NameColumn,   ///< The domain's name.
+        StateColumn,  ///< The translated state; sorted by State.
+        CpuColumn,    ///< CPU use in percent of all its vCPUs.
+        MemoryColumn, ///< Memory, for example "8.0 MiB"; sorted by KiB.
+        VcpusColumn,  ///< The number of virtual CPUs.
+        HostColumn,   ///< The host name of the domain's connection.
+        ColumnCount   ///< Not a column: how many there are.
+    };
+    Q_ENUM(Column)
+
+    /*! virDomainState; the values equal libvirt's. \since 0.2 */
+    enum State {
+        NoState = VIR_DOMAIN_NOSTATE,
+        Running = VIR_DOMAIN_RUNNING,
+        Blocked = VIR_DOMAIN_BLOCKED,
+        Paused = VIR_DOMAIN_PAUSED,
+        ShuttingDown = VIR_DOMAIN_SHUTDOWN,
+        ShutOff = VIR_DOMAIN_SHUTOFF,
+        Crashed = VIR_DOMAIN_CRASHED,
+        PMSuspended = VIR_DOMAIN_PMSUSPENDED,
+    };
+    Q_ENUM(State)
+
+    /*! What actionFinished() reports on. \since 0.2 */
+    enum Action { Start, Shutdown, Reboot, Destroy, Suspend, Resume };
+    Q_ENUM(Action)
+
+    /*! \since 0.2 */
+    explicit QVirtDomainModel(QObject *parent = nullptr);
+    /*! \since 0.2 */
+    ~QVirtDomainModel() override;
+
+    /*!
+        Shows the domains of \a connection after those of the connections
+        added before. Nothing happens for a null connection or one already
+        added. The model lists its domains whenever it opens, at once when
+        it is open already.
+        \since 0.2
+    */
+    void addConnection(QVirtConnection *connection);
+    /*! Removes \a connection and its rows. \since 0.2 */
+    void removeConnection(QVirtConnection *connection);
+    /*! The connections in the order they were added. \since 0.2 */
+    QList<QVirtConnection *> connections() const;
+
+    /*! \reimp */
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    /*! ColumnCount for the root, 0 below it. \reimp */
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    /*! \reimp */
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /*! Translated titles of the columns, and row numbers. \reimp */
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    /*! The names of Role, for QML. \reimp */
+    QHash<int, QByteArray> roleNames() const override;
+
+    /*!
+        \name Actions
+        Each runs in a worker thread on the domain of \a row and reports
+        through actionFinished(). Each returns false, and does nothing, for
+        a row that does not exist. They are named with "Domain" because QML
+        objects have a destroy() of their own.
+    */
+    /*! virDomainCreate(). \since 0.2 */
+    Q_INVOKABLE bool startDomain(int row);
+    /*! virDomainShutdown(). \since 0.2 */
+    Q_INVOKABLE bool shutdownDomain(int row);
+    /*! virDomainReboot(). \since 0.2 */
+    Q_INVOKABLE bool rebootDomain(int row);
+    /*! virDomainDestroy(). \since 0.2 */
+    Q_INVOKABLE bool destroyDomain(int row);
+    /*! virDomainSuspend(). \since 0.2 */
+    Q_INVOKABLE bool suspendDomain(int row);
+    /*! virDomainResume(). \since 0.2 */
+    Q_INVOKABLE bool resumeDomain(int row);
+
+Q_SIGNALS:
+    /*! The number of rows changed. \since 0.2 */
+    void countChanged();
+    /*! A connection was added or removed. \since 0.2 */
+    void connectionsChanged();
+    /*!
+        An action on the domain \a name (\a uuid without braces) ended;
+        \a errorString is libvirt's message when it failed.
+        \since 0.2
+    */
+    void actionFinished(QVirtDomainModel::Action action, const QString &name, const QString &uuid,
+                        bool succeeded, const QString &errorString);
+
+private:
+    friend class QVirtDomainModelPrivate;
+    Q_DISABLE_COPY_MOVE(QVirtDomainModel)
+    const std::unique_ptr<QVirtDomainModelPrivate> d;
+};
+
+#endif // QTVIRT_QVIRTDOMAINMODEL_H

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_MODEL_DOMAINREADER_H
+#define QTVIRT_MODEL_DOMAINREADER_H
+
+#include "connection/connectionhandle.h"
+#include "model/domainentry.h"
+
+#include <QtCore/QList>
+#include <QtCore/QPromise>
+#include <QtCore/QSet>
+
+#include <memory>
+#include <optional>
+
+class QThreadPool;
+
+// The blocking libvirt reads behind QVirtDomainModel. They run in
+// modelWorkerPool(), never in the GUI thread.
+namespace DomainReader {
+
+// Everything DomainEntry holds; nullopt when the domain vanished meanwhile.
+// Several round trips: for one domain after its event.
+std::optional<DomainEntry> read(virDomainPtr dom);
+
+// The same for the domain with this UUID; nullopt when there is none.
+std::optional<DomainEntry> readByUuid(virConnectPtr conn, const QUuid &uuid);
+
+// What one listing of a connection delivers through its promise, in order.
+struct ListingStep
+{
+    enum Kind {
+        Listed,  // entries: every domain of the connection
+        Details, // entries: memory and vCPUs of those the listing lacked them for
+    };
+    Kind kind = Listed;
+    QList<DomainEntry> entries;
+    // Listed: the domains whose memory and vCPUs the Details step brings.
+    QSet<QUuid> lacking;
+};
+
+// Lists every domain of the connection with three calls, however many
+// there are: virConnectGetAllDomainStats() (state, balloon and vCPU
+// groups) and virConnectListAllDomains() for the persistent and the
+// autostarting ones, and adds the Listed step. A driver whose statistics
+// lack memory or vCPUs of some domains (the test driver reports the state
+// group only) leaves them 0 there; they are read one by one afterwards, as
+// a Details step, for as long as the promise is not canceled: in a task of
+// pool queued behind every listing, so that the slow reads of one
+// connection never hold up the listing of another. A driver without
+// virConnectGetAllDomainStats() is read domain by domain. Adds nothing when
+// listing fails. Finishes the promise, which must have been started.
+using ListingPromise = std::shared_ptr<QPromise<ListingStep>>;
+void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThreadPool *pool);
+
+} // namespace DomainReader
+
+#endif // QTVIRT_MODEL_DOMAINREADER_H
