@@ -6,10 +6,15 @@
 
 namespace {
 
-void forward(QLocalSocket *from, QLocalSocket *to)
+// count, when given, adds up the bytes forwarded.
+void forward(QLocalSocket *from, QLocalSocket *to, std::atomic<qint64> *count = nullptr)
 {
-    QObject::connect(from, &QLocalSocket::readyRead, to,
-                     [from, to] { to->write(from->readAll()); });
+    QObject::connect(from, &QLocalSocket::readyRead, to, [from, to, count] {
+        const QByteArray data = from->readAll();
+        if (count)
+            *count += data.size();
+        to->write(data);
+    });
     QObject::connect(from, &QLocalSocket::disconnected, to, [to] { to->abort(); });
 }
 
@@ -57,7 +62,7 @@ void UnixSocketRelay::relayNext()
             continue;
         }
         forward(client, upstream);
-        forward(upstream, client);
+        forward(upstream, client, &m_bytesToClients);
         QObject::connect(client, &QLocalSocket::disconnected, client, &QObject::deleteLater);
         // What the client sent before the relay was in place.
         if (client->bytesAvailable() > 0)

@@ -5,6 +5,8 @@
 #include <QtCore/QString>
 #include <QtCore/QThread>
 
+#include <atomic>
+
 class QLocalServer;
 
 // A Unix socket that relays every connection to another one, from a thread
@@ -25,6 +27,8 @@ public:
     QString listen(const QString &path);
     // Stops listening, removes the socket file and ends every relayed connection.
     void cut();
+    // How many bytes went from the target to the relayed clients so far.
+    qint64 bytesToClients() const { return m_bytesToClients.load(); }
 
 private:
     void relayNext();
@@ -32,6 +36,7 @@ private:
     const QString m_targetPath;
     QThread m_thread;
     QLocalServer *const m_server;
+    std::atomic<qint64> m_bytesToClients{0};
 };
 
 #endif // QTVIRT_TESTS_UNIXSOCKETRELAY_H
