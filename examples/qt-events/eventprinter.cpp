@@ -11,18 +11,20 @@
 
 namespace {
 
-using C = QVirtConnection;
 using R = const QVirtDomainRef &;
 using S = const QString &;
-using Connector = std::function<void(EventPrinter *, QVirtConnection *,
-                                     const std::function<void(const QString &)> &)>;
+template<typename Source>
+using Connector
+    = std::function<void(EventPrinter *, Source *, const std::function<void(const QString &)> &)>;
+template<typename Source> using Table = std::vector<std::pair<const char *, Connector<Source>>>;
 
-// Each name with the connection that prints it.
-const std::vector<std::pair<const char *, Connector>> &connectors()
+// Each domain event name with the connection that prints it, from the
+// signals of C: QVirtConnection (every domain) or QVirtDomainEvents (one).
+template<typename C> const Table<C> &domainConnectors()
 {
     namespace F = VirshFormat;
     using namespace QVirtEvents;
-    static const std::vector<std::pair<const char *, Connector>> table = {
+    static const Table<C> table = {
         {"lifecycle",
          [](auto *p, auto *c, const auto &print) {
              QObject::connect(c, &C::domainLifecycle, p, [print](R d, DomainEvent e, int detail) {
@@ -189,6 +191,17 @@ const std::vector<std::pair<const char *, Connector>> &connectors()
                                   print(F::memoryDeviceSizeChange(d, alias, size));
                               });
          }},
+    };
+    return table;
+}
+
+// The other objects' event names, which only QVirtConnection has.
+const Table<QVirtConnection> &objectConnectors()
+{
+    namespace F = VirshFormat;
+    using namespace QVirtEvents;
+    using C = QVirtConnection;
+    static const Table<C> table = {
         {"network-lifecycle",
          [](auto *p, auto *c, const auto &print) {
              QObject::connect(c, &C::networkLifecycle, p,
@@ -248,23 +261,43 @@ EventPrinter::EventPrinter(QVirtConnection *conn, QTextStream &out, bool timesta
     , m_limit(limit)
 { }
 
-QStringList EventPrinter::eventNames()
+QStringList EventPrinter::domainEventNames()
 {
     QStringList names;
-    for (const auto &entry : connectors())
+    for (const auto &entry : domainConnectors<QVirtConnection>())
         names.append(QLatin1String(entry.first));
     return names;
 }
 
+QStringList EventPrinter::eventNames()
+{
+    QStringList names = domainEventNames();
+    for (const auto &entry : objectConnectors())
+        names.append(QLatin1String(entry.first));
+    return names;
+}
+
+void EventPrinter::setDomainEvents(QVirtDomainEvents *events)
+{
+    m_domainEvents = events;
+}
+
 bool EventPrinter::listen(const QString &name)
 {
-    for (const auto &entry : connectors()) {
-        if (name == QLatin1String(entry.first)) {
-            entry.second(this, m_conn, [this](const QString &text) { print(text); });
-            return true;
+    const auto print = [this](const QString &text) { this->print(text); };
+    const auto connectFrom = [&](const auto &table, auto *source) {
+        for (const auto &entry : table) {
+            if (name == QLatin1String(entry.first)) {
+                entry.second(this, source, print);
+                return true;
+            }
         }
-    }
-    return false;
+        return false;
+    };
+    if (m_domainEvents)
+        return connectFrom(domainConnectors<QVirtDomainEvents>(), m_domainEvents);
+    return connectFrom(domainConnectors<QVirtConnection>(), m_conn)
+        || connectFrom(objectConnectors(), m_conn);
 }
 
 void EventPrinter::print(const QString &text)

@@ -30,8 +30,9 @@ class QVirtDomainEventsPrivate;
     signal has a receiver and the connection is open, registered again
     after a reconnect, and gone when the connection closes. The domain is
     looked up (by UUID, or by name when the UUID is null) when a callback is
-    registered: a domain that does not exist then gets no callback until the
-    next connect() to one of these signals or the next open. Events keep
+    registered: for a domain that does not exist then, errorOccurred() is
+    emitted and no callback registered until the next connect() to one of
+    these signals or the next open. Events keep
     coming for a domain that is undefined and defined again with the same
     UUID.
 
@@ -62,6 +63,15 @@ public:
     QVirtDomainRef domain() const;
 
 Q_SIGNALS:
+    /*!
+        The domain could not be looked up to register a callback (for
+        example, it does not exist), with libvirt's \a message. It is tried
+        again at the next connect() to a signal of this object and at the
+        next open.
+        \since 0.2
+    */
+    void errorOccurred(const QString &message);
+
     /*! VIR_DOMAIN_EVENT_ID_LIFECYCLE; \a detail is one of the *Detail enums of \a event. \since 0.2
      */
     void domainLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int detail);

@@ -69,9 +69,14 @@ virDomainPtr QVirtDomainEventsPrivate::lookUp(virConnectPtr conn,
         ? virDomainLookupByUUIDString(conn, domain.uuidString().toLatin1().constData())
         : virDomainLookupByName(conn, domain.name().toUtf8().constData());
     if (!m_dom) {
-        qCWarning(lcQtVirtConnection, "cannot receive the events of domain %s: %s",
-                  qUtf8Printable(domain.name().isEmpty() ? domain.uuidString() : domain.name()),
-                  virGetLastErrorMessage());
+        const QString message = QString::fromUtf8(virGetLastErrorMessage());
+        qCInfo(lcQtVirtConnection, "no events of domain %s: %s",
+               qUtf8Printable(domain.name().isEmpty() ? domain.uuidString() : domain.name()),
+               qUtf8Printable(message));
+        // Queued: this may run inside connectNotify().
+        QMetaObject::invokeMethod(
+            q, [target = q, message] { Q_EMIT target->errorOccurred(message); },
+            Qt::QueuedConnection);
         return nullptr;
     }
     m_domLink = link;
