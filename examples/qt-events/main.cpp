@@ -35,7 +35,7 @@ public:
 
 struct Options
 {
-    QString uri; // empty: libvirt's default
+    QString uri;    // empty: libvirt's default
     QString domain; // empty: every domain
     QStringList events;
     bool loop = false;
@@ -112,8 +112,8 @@ bool parseOptions(const QCoreApplication &app, Options *options, QString *error)
         return false;
     }
     // virsh's event command knows domains only: so does --all for one domain.
-    const QStringList everything = options->domain.isEmpty() ? EventPrinter::eventNames()
-                                                             : EventPrinter::domainEventNames();
+    const QStringList everything
+        = options->domain.isEmpty() ? EventPrinter::eventNames() : EventPrinter::domainEventNames();
     options->events = parser.isSet(allOption) ? everything
         : parser.isSet(eventOption)           ? parser.values(eventOption)
                                               : QStringList{QStringLiteral("lifecycle")};
