@@ -122,5 +122,17 @@
         <source>%1: cannot watch SIGINT, SIGTERM and SIGHUP: %2</source>
         <translation>%1: SIGINT, SIGTERM und SIGHUP können nicht überwacht werden: %2</translation>
     </message>
+    <message>
+        <source>Print only the events of the domain NAME (a name or a UUID), which the daemon filters, and no event of other objects.</source>
+        <translation>Nur die Ereignisse der Domäne NAME (ein Name oder eine UUID) ausgeben, die der Daemon filtert, und keine Ereignisse anderer Objekte.</translation>
+    </message>
+    <message>
+        <source>--domain needs a domain name or UUID</source>
+        <translation>--domain braucht einen Domänennamen oder eine UUID</translation>
+    </message>
+    <message>
+        <source>%1: no events of domain %2: %3</source>
+        <translation>%1: keine Ereignisse der Domäne %2: %3</translation>
+    </message>
 </context>
 </TS>

@@ -122,5 +122,17 @@
         <source>%1: cannot watch SIGINT, SIGTERM and SIGHUP: %2</source>
         <translation>%1 : impossible de surveiller SIGINT, SIGTERM et SIGHUP : %2</translation>
     </message>
+    <message>
+        <source>Print only the events of the domain NAME (a name or a UUID), which the daemon filters, and no event of other objects.</source>
+        <translation>N’afficher que les événements du domaine NAME (un nom ou un UUID), filtrés par le démon, et aucun événement d’autres objets.</translation>
+    </message>
+    <message>
+        <source>--domain needs a domain name or UUID</source>
+        <translation>--domain demande un nom ou un UUID de domaine</translation>
+    </message>
+    <message>
+        <source>%1: no events of domain %2: %3</source>
+        <translation>%1 : aucun événement du domaine %2 : %3</translation>
+    </message>
 </context>
 </TS>

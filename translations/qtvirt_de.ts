@@ -124,6 +124,18 @@
         <source>Host</source>
         <translation>Host</translation>
     </message>
+    <message>
+        <source>cannot list the domains</source>
+        <translation>Domänen können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>%1 KiB is more than libvirt can take here</source>
+        <translation>%1 KiB ist mehr, als libvirt hier annehmen kann</translation>
+    </message>
+    <message>
+        <source>cannot create the domain</source>
+        <translation>Domäne kann nicht erzeugt werden</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

@@ -124,6 +124,18 @@
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
+    <message>
+        <source>cannot list the domains</source>
+        <translation>impossible de lister les domaines</translation>
+    </message>
+    <message>
+        <source>%1 KiB is more than libvirt can take here</source>
+        <translation>%1 Kio, c’est plus que libvirt ne peut accepter ici</translation>
+    </message>
+    <message>
+        <source>cannot create the domain</source>
+        <translation>impossible de créer le domaine</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

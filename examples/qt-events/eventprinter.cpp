@@ -10,31 +10,42 @@
 namespace {
 
 using C = QVirtConnection;
+using D = QVirtDomainEvents;
 using S = const QString &;
 using Print = std::function<void(const QString &)>;
-// Connects one signal of the connection to print, the event's name given
-// for the texts that need it.
-using Connector = void (*)(EventPrinter *, QVirtConnection *, const char *name, const Print &);
+// Connects one signal to print, from the connection or, for a domain event
+// when one is given, from that domain's events; the event's name is given
+// for the texts that need it. False when the source lacks the event.
+using Connector = bool (*)(EventPrinter *, C *, D *, const char *name, const Print &);
 
-// An event whose text follows from the signal's arguments alone: virsh's
-// names of these differ from the table's.
+// An event of other objects than domains, whose text follows from the
+// signal's arguments alone: virsh's names of these differ from the table's.
 template<auto signal, auto format> struct Plain;
 template<typename... Args, void (C::*signal)(Args...), auto format> struct Plain<signal, format>
 {
-    static void connect(EventPrinter *p, QVirtConnection *c, const char *, const Print &print)
+    static bool connect(EventPrinter *p, C *c, D *one, const char *, const Print &print)
     {
+        if (one)
+            return false;
         QObject::connect(c, signal, p, [print](Args... args) { print(format(args...)); });
+        return true;
     }
 };
 
-// An event whose text starts with its name: every domain event.
-template<auto signal, auto format> struct Named;
-template<typename... Args, void (C::*signal)(Args...), auto format> struct Named<signal, format>
+// A domain event, whose text starts with its name; QVirtConnection and
+// QVirtDomainEvents have the same signal.
+template<auto ofAll, auto ofOne, auto format> struct Named;
+template<typename... Args, void (C::*ofAll)(Args...), void (D::*ofOne)(Args...), auto format>
+struct Named<ofAll, ofOne, format>
 {
-    static void connect(EventPrinter *p, QVirtConnection *c, const char *name, const Print &print)
+    static bool connect(EventPrinter *p, C *c, D *one, const char *name, const Print &print)
     {
-        QObject::connect(c, signal, p,
-                         [print, name](Args... args) { print(format(name, args...)); });
+        const auto printer = [print, name](Args... args) { print(format(name, args...)); };
+        if (one)
+            QObject::connect(one, ofOne, p, printer);
+        else
+            QObject::connect(c, ofAll, p, printer);
+        return true;
     }
 };
 
@@ -68,46 +79,65 @@ struct Event
 {
     const char *name;
     Connector connect;
+    bool ofDomain;
 };
 
 // Every event by the name virsh gives it, in virsh's order: the one place
-// where the names are written.
+// where the names are written. The domain events come first.
 constexpr Event Events[] = {
-    {"lifecycle", Named<&C::domainLifecycle, F::lifecycle>::connect},
-    {"reboot", Named<&C::domainRebooted, F::generic>::connect},
-    {"rtc-change", Named<&C::domainRtcChanged, F::rtcChange>::connect},
-    {"watchdog", Named<&C::domainWatchdog, F::watchdog>::connect},
-    {"io-error", Named<&C::domainIOError, F::ioError>::connect},
-    {"graphics", Named<&C::domainGraphics, F::graphics>::connect},
-    {"io-error-reason", Named<&C::domainIOErrorReason, F::ioErrorReason>::connect},
-    {"control-error", Named<&C::domainControlError, F::generic>::connect},
-    {"block-job", Named<&C::domainBlockJob, F::blockJob>::connect},
-    {"disk-change", Named<&C::domainDiskChanged, F::diskChange>::connect},
-    {"tray-change", Named<&C::domainTrayChanged, F::trayChange>::connect},
-    {"pm-wakeup", Named<&C::domainPMWakeup, F::generic>::connect},
-    {"pm-suspend", Named<&C::domainPMSuspend, F::generic>::connect},
-    {"balloon-change", Named<&C::domainBalloonChanged, F::balloonChange>::connect},
-    {"pm-suspend-disk", Named<&C::domainPMSuspendDisk, F::generic>::connect},
-    {"device-removed", Named<&C::domainDeviceRemoved, F::device>::connect},
-    {"block-job-2", Named<&C::domainBlockJob2, F::blockJob>::connect},
-    {"tunable", Named<&C::domainTunable, F::typedParameters>::connect},
-    {"agent-lifecycle", Named<&C::domainAgentLifecycle, F::agentLifecycle>::connect},
-    {"device-added", Named<&C::domainDeviceAdded, F::device>::connect},
-    {"migration-iteration", Named<&C::domainMigrationIteration, F::migrationIteration>::connect},
-    {"job-completed", Named<&C::domainJobCompleted, F::typedParameters>::connect},
-    {"device-removal-failed", Named<&C::domainDeviceRemovalFailed, F::device>::connect},
-    {"metadata-change", Named<&C::domainMetadataChanged, F::metadataChange>::connect},
-    {"block-threshold", Named<&C::domainBlockThreshold, F::blockThreshold>::connect},
-    {"memory-failure", Named<&C::domainMemoryFailure, F::memoryFailure>::connect},
+    {"lifecycle", Named<&C::domainLifecycle, &D::domainLifecycle, F::lifecycle>::connect, true},
+    {"reboot", Named<&C::domainRebooted, &D::domainRebooted, F::generic>::connect, true},
+    {"rtc-change", Named<&C::domainRtcChanged, &D::domainRtcChanged, F::rtcChange>::connect, true},
+    {"watchdog", Named<&C::domainWatchdog, &D::domainWatchdog, F::watchdog>::connect, true},
+    {"io-error", Named<&C::domainIOError, &D::domainIOError, F::ioError>::connect, true},
+    {"graphics", Named<&C::domainGraphics, &D::domainGraphics, F::graphics>::connect, true},
+    {"io-error-reason",
+     Named<&C::domainIOErrorReason, &D::domainIOErrorReason, F::ioErrorReason>::connect, true},
+    {"control-error", Named<&C::domainControlError, &D::domainControlError, F::generic>::connect,
+     true},
+    {"block-job", Named<&C::domainBlockJob, &D::domainBlockJob, F::blockJob>::connect, true},
+    {"disk-change", Named<&C::domainDiskChanged, &D::domainDiskChanged, F::diskChange>::connect,
+     true},
+    {"tray-change", Named<&C::domainTrayChanged, &D::domainTrayChanged, F::trayChange>::connect,
+     true},
+    {"pm-wakeup", Named<&C::domainPMWakeup, &D::domainPMWakeup, F::generic>::connect, true},
+    {"pm-suspend", Named<&C::domainPMSuspend, &D::domainPMSuspend, F::generic>::connect, true},
+    {"balloon-change",
+     Named<&C::domainBalloonChanged, &D::domainBalloonChanged, F::balloonChange>::connect, true},
+    {"pm-suspend-disk",
+     Named<&C::domainPMSuspendDisk, &D::domainPMSuspendDisk, F::generic>::connect, true},
+    {"device-removed", Named<&C::domainDeviceRemoved, &D::domainDeviceRemoved, F::device>::connect,
+     true},
+    {"block-job-2", Named<&C::domainBlockJob2, &D::domainBlockJob2, F::blockJob>::connect, true},
+    {"tunable", Named<&C::domainTunable, &D::domainTunable, F::typedParameters>::connect, true},
+    {"agent-lifecycle",
+     Named<&C::domainAgentLifecycle, &D::domainAgentLifecycle, F::agentLifecycle>::connect, true},
+    {"device-added", Named<&C::domainDeviceAdded, &D::domainDeviceAdded, F::device>::connect, true},
+    {"migration-iteration",
+     Named<&C::domainMigrationIteration, &D::domainMigrationIteration,
+           F::migrationIteration>::connect,
+     true},
+    {"job-completed",
+     Named<&C::domainJobCompleted, &D::domainJobCompleted, F::typedParameters>::connect, true},
+    {"device-removal-failed",
+     Named<&C::domainDeviceRemovalFailed, &D::domainDeviceRemovalFailed, F::device>::connect, true},
+    {"metadata-change",
+     Named<&C::domainMetadataChanged, &D::domainMetadataChanged, F::metadataChange>::connect, true},
+    {"block-threshold",
+     Named<&C::domainBlockThreshold, &D::domainBlockThreshold, F::blockThreshold>::connect, true},
+    {"memory-failure",
+     Named<&C::domainMemoryFailure, &D::domainMemoryFailure, F::memoryFailure>::connect, true},
     {"memory-device-size-change",
-     Named<&C::domainMemoryDeviceSizeChanged, F::memoryDeviceSizeChange>::connect},
-    {"network-lifecycle", Plain<&C::networkLifecycle, networkLifecycle>::connect},
-    {"pool-lifecycle", Plain<&C::storagePoolLifecycle, poolLifecycle>::connect},
-    {"pool-refresh", Plain<&C::storagePoolRefreshed, poolRefresh>::connect},
-    {"nodedev-lifecycle", Plain<&C::nodeDeviceLifecycle, F::nodeDeviceLifecycle>::connect},
-    {"nodedev-update", Plain<&C::nodeDeviceUpdated, F::nodeDeviceUpdate>::connect},
-    {"secret-lifecycle", Plain<&C::secretLifecycle, secretLifecycle>::connect},
-    {"secret-value-changed", Plain<&C::secretValueChanged, secretValueChanged>::connect},
+     Named<&C::domainMemoryDeviceSizeChanged, &D::domainMemoryDeviceSizeChanged,
+           F::memoryDeviceSizeChange>::connect,
+     true},
+    {"network-lifecycle", Plain<&C::networkLifecycle, networkLifecycle>::connect, false},
+    {"pool-lifecycle", Plain<&C::storagePoolLifecycle, poolLifecycle>::connect, false},
+    {"pool-refresh", Plain<&C::storagePoolRefreshed, poolRefresh>::connect, false},
+    {"nodedev-lifecycle", Plain<&C::nodeDeviceLifecycle, F::nodeDeviceLifecycle>::connect, false},
+    {"nodedev-update", Plain<&C::nodeDeviceUpdated, F::nodeDeviceUpdate>::connect, false},
+    {"secret-lifecycle", Plain<&C::secretLifecycle, secretLifecycle>::connect, false},
+    {"secret-value-changed", Plain<&C::secretValueChanged, secretValueChanged>::connect, false},
 };
 
 } // namespace
@@ -129,12 +159,27 @@ QStringList EventPrinter::eventNames()
     return names;
 }
 
+QStringList EventPrinter::domainEventNames()
+{
+    QStringList names;
+    for (const Event &event : Events) {
+        if (event.ofDomain)
+            names.append(QLatin1String(event.name));
+    }
+    return names;
+}
+
+void EventPrinter::setDomainEvents(QVirtDomainEvents *events)
+{
+    m_domainEvents = events;
+}
+
 bool EventPrinter::listen(const QString &name)
 {
     for (const Event &event : Events) {
         if (name == QLatin1String(event.name)) {
-            event.connect(this, m_conn, event.name, [this](const QString &text) { print(text); });
-            return true;
+            return event.connect(this, m_conn, m_domainEvents, event.name,
+                                 [this](const QString &text) { print(text); });
         }
     }
     return false;

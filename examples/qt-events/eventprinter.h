@@ -3,6 +3,7 @@
 #define QTVIRT_EXAMPLES_QTEVENTS_EVENTPRINTER_H
 
 #include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtDomainEvents>
 
 #include <QtCore/QObject>
 #include <QtCore/QStringList>
@@ -25,6 +26,12 @@ public:
     // network-lifecycle, pool-lifecycle, pool-refresh, nodedev-lifecycle,
     // nodedev-update, secret-lifecycle and secret-value-changed.
     static QStringList eventNames();
+    // The domain ones only (`virsh event --list`).
+    static QStringList domainEventNames();
+
+    // Takes the domain events from events (one domain's) rather than from
+    // the connection, and refuses the other objects' events. Before listen().
+    void setDomainEvents(QVirtDomainEvents *events);
 
     // Starts printing the event called name; false for an unknown name.
     bool listen(const QString &name);
@@ -36,6 +43,7 @@ private:
     void print(const QString &text);
 
     QVirtConnection *const m_conn;
+    QVirtDomainEvents *m_domainEvents = nullptr;
     QTextStream &m_out;
     const bool m_timestamps;
     const int m_limit;

@@ -4,6 +4,8 @@
 
 #include <QtVirt/qtvirtglobal.h>
 #include <QtVirt/qvirtcredential.h>
+#include <QtVirt/qvirtdomainevents.h>
+#include <QtVirt/qvirtdomaininfo.h>
 #include <QtVirt/qvirtdomainref.h>
 #include <QtVirt/qvirterror.h>
 #include <QtVirt/qvirtevents.h>
@@ -97,6 +99,110 @@ public:
         Client = 3,    ///< This side closed it (close(), or the object was destroyed).
     };
     Q_ENUM(CloseReason)
+
+    /*!
+        virDomainShutdownFlagValues, for shutdownDomain() and
+        rebootDomain() (virDomainRebootFlagValues has the same values);
+        values equal libvirt's. With none set the hypervisor picks the
+        method; with several, it tries them in an order of its own.
+        \since 0.2
+    */
+    enum class ShutdownFlag : unsigned int {
+        AcpiPowerButton = VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN, ///< Presses the ACPI power button.
+        GuestAgent = VIR_DOMAIN_SHUTDOWN_GUEST_AGENT,         ///< Asks the guest agent.
+        Initctl = VIR_DOMAIN_SHUTDOWN_INITCTL,                ///< Uses initctl (containers).
+        Signal = VIR_DOMAIN_SHUTDOWN_SIGNAL,                  ///< Sends a signal (containers).
+        Paravirt = VIR_DOMAIN_SHUTDOWN_PARAVIRT,              ///< Paravirtual guest control.
+    };
+    Q_DECLARE_FLAGS(ShutdownFlags, ShutdownFlag)
+    Q_FLAG(ShutdownFlags)
+
+    /*! virDomainDestroyFlagsValues, for destroyDomain(); values equal libvirt's. \since 0.2 */
+    enum class DestroyFlag : unsigned int {
+        /*! Asks the process to end (SIGTERM) and fails rather than kill it. */
+        Graceful = VIR_DOMAIN_DESTROY_GRACEFUL,
+        /*! Removes the domain's log files as well. */
+        RemoveLogs = VIR_DOMAIN_DESTROY_REMOVE_LOGS,
+    };
+    Q_DECLARE_FLAGS(DestroyFlags, DestroyFlag)
+    Q_FLAG(DestroyFlags)
+
+    /*!
+        virDomainUndefineFlagsValues, for undefineDomain(); values equal
+        libvirt's. Without the flag for it, undefining a domain that has a
+        managed save image, snapshots, checkpoints or NVRAM fails.
+        \since 0.2
+    */
+    enum class UndefineFlag : unsigned int {
+        ManagedSave = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE, ///< Removes the managed save image.
+        SnapshotsMetadata = VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA, ///< Drops snapshot metadata.
+        Nvram = VIR_DOMAIN_UNDEFINE_NVRAM,                          ///< Removes the NVRAM file.
+        KeepNvram = VIR_DOMAIN_UNDEFINE_KEEP_NVRAM,                 ///< Keeps the NVRAM file.
+        CheckpointsMetadata = VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA, ///< Drops checkpoints.
+        Tpm = VIR_DOMAIN_UNDEFINE_TPM,                                  ///< Removes the TPM state.
+        KeepTpm = VIR_DOMAIN_UNDEFINE_KEEP_TPM,                         ///< Keeps the TPM state.
+    };
+    Q_DECLARE_FLAGS(UndefineFlags, UndefineFlag)
+    Q_FLAG(UndefineFlags)
+
+    /*!
+        virDomainCreateFlags, for startDomain() and createDomain(); values
+        equal libvirt's.
+        \since 0.2
+    */
+    enum class CreateFlag : unsigned int {
+        Paused = VIR_DOMAIN_START_PAUSED,           ///< Starts with the CPUs paused.
+        AutoDestroy = VIR_DOMAIN_START_AUTODESTROY, ///< Destroyed when the connection closes.
+        BypassCache
+        = VIR_DOMAIN_START_BYPASS_CACHE,           ///< Restores a managed save bypassing the cache.
+        ForceBoot = VIR_DOMAIN_START_FORCE_BOOT,   ///< Boots, discarding a managed save image.
+        Validate = VIR_DOMAIN_START_VALIDATE,      ///< Validates the XML against the schema.
+        ResetNvram = VIR_DOMAIN_START_RESET_NVRAM, ///< Starts from a fresh NVRAM.
+    };
+    Q_DECLARE_FLAGS(CreateFlags, CreateFlag)
+    Q_FLAG(CreateFlags)
+
+    /*!
+        virDomainMemoryModFlags, for setDomainMemory(); values equal
+        libvirt's. None set means the current state: the live domain when it
+        runs, its persistent configuration otherwise.
+        \since 0.2
+    */
+    enum class MemoryFlag : unsigned int {
+        Live = VIR_DOMAIN_MEM_LIVE,       ///< Changes the running domain.
+        Config = VIR_DOMAIN_MEM_CONFIG,   ///< Changes the persistent configuration.
+        Maximum = VIR_DOMAIN_MEM_MAXIMUM, ///< Changes the maximum rather than the current size.
+    };
+    Q_DECLARE_FLAGS(MemoryFlags, MemoryFlag)
+    Q_FLAG(MemoryFlags)
+
+    /*!
+        virDomainVcpuFlags, for setDomainVcpus(); values equal libvirt's.
+        None set means the current state, as for MemoryFlag.
+        \since 0.2
+    */
+    enum class VcpuFlag : unsigned int {
+        Live = VIR_DOMAIN_VCPU_LIVE,                 ///< Changes the running domain.
+        Config = VIR_DOMAIN_VCPU_CONFIG,             ///< Changes the persistent configuration.
+        Maximum = VIR_DOMAIN_VCPU_MAXIMUM,           ///< Changes the maximum count.
+        Guest = VIR_DOMAIN_VCPU_GUEST,               ///< Through the guest agent.
+        Hotpluggable = VIR_DOMAIN_VCPU_HOTPLUGGABLE, ///< Added vCPUs can be unplugged again.
+    };
+    Q_DECLARE_FLAGS(VcpuFlags, VcpuFlag)
+    Q_FLAG(VcpuFlags)
+
+    /*!
+        virDomainXMLFlags, for domainXml(); values equal libvirt's.
+        \since 0.2
+    */
+    enum class XmlFlag : unsigned int {
+        Secure = VIR_DOMAIN_XML_SECURE,         ///< Includes security-sensitive data.
+        Inactive = VIR_DOMAIN_XML_INACTIVE,     ///< The persistent rather than the live XML.
+        UpdateCpu = VIR_DOMAIN_XML_UPDATE_CPU,  ///< Updates the guest CPU from the host's.
+        Migratable = VIR_DOMAIN_XML_MIGRATABLE, ///< Suitable for migration.
+    };
+    Q_DECLARE_FLAGS(XmlFlags, XmlFlag)
+    Q_FLAG(XmlFlags)
 
     /*! \since 0.1 */
     explicit QVirtConnection(QObject *parent = nullptr);
@@ -265,20 +371,90 @@ public:
         nothing: an operation holds a reference to the connection of its own
         and still runs after it.
     */
-    /*! virDomainCreate(). \since 0.1 */
-    QFuture<void> startDomain(const QVirtDomainRef &domain);
-    /*! virDomainShutdown(). \since 0.1 */
-    QFuture<void> shutdownDomain(const QVirtDomainRef &domain);
-    /*! virDomainDestroy(). \since 0.1 */
-    QFuture<void> destroyDomain(const QVirtDomainRef &domain);
+    /*!
+        virDomainCreateWithFlags(): starts the defined domain.
+        \since 0.1 (\a flags since 0.2)
+    */
+    QFuture<void> startDomain(const QVirtDomainRef &domain, CreateFlags flags = {});
+    /*!
+        virDomainShutdownFlags(): asks the guest to shut down, and finishes
+        once the request is made, not when the guest is off (a
+        domainLifecycle() Stopped event says that).
+        \since 0.1 (\a flags since 0.2)
+    */
+    QFuture<void> shutdownDomain(const QVirtDomainRef &domain, ShutdownFlags flags = {});
+    /*!
+        virDomainReboot(): asks the guest to reboot; finishes once the
+        request is made.
+        \since 0.2
+    */
+    QFuture<void> rebootDomain(const QVirtDomainRef &domain, ShutdownFlags flags = {});
+    /*! virDomainReset(): resets the domain at once, as the reset button does. \since 0.2 */
+    QFuture<void> resetDomain(const QVirtDomainRef &domain);
+    /*!
+        virDomainDestroyFlags(): stops the domain at once (with
+        DestroyFlag::Graceful, only if it ends on SIGTERM).
+        \since 0.1 (\a flags since 0.2)
+    */
+    QFuture<void> destroyDomain(const QVirtDomainRef &domain, DestroyFlags flags = {});
     /*! virDomainSuspend(). \since 0.1 */
     QFuture<void> suspendDomain(const QVirtDomainRef &domain);
     /*! virDomainResume(). \since 0.1 */
     QFuture<void> resumeDomain(const QVirtDomainRef &domain);
-    /*! virDomainDefineXML(); the result names the defined domain. \since 0.1 */
+    /*!
+        virDomainDefineXML(); the result names the defined domain.
+        \since 0.1
+    */
     QFuture<QVirtDomainRef> defineDomain(const QString &xml);
-    /*! virDomainUndefine(). \since 0.1 */
-    QFuture<void> undefineDomain(const QVirtDomainRef &domain);
+    /*!
+        virDomainCreateXML(): creates and starts a transient domain from
+        \a xml; the result names it (with its id).
+        \since 0.2
+    */
+    QFuture<QVirtDomainRef> createDomain(const QString &xml, CreateFlags flags = {});
+    /*!
+        virDomainUndefineFlags(): removes the persistent configuration. A
+        running domain goes on running, as a transient one.
+        \since 0.1 (\a flags since 0.2)
+    */
+    QFuture<void> undefineDomain(const QVirtDomainRef &domain, UndefineFlags flags = {});
+    /*! virDomainSetAutostart(). \since 0.2 */
+    QFuture<void> setDomainAutostart(const QVirtDomainRef &domain, bool autostart);
+    /*!
+        virDomainSetMemoryFlags(): sets the current memory (the balloon's
+        target), or with MemoryFlag::Maximum the maximum, to \a kib KiB.
+        \since 0.2
+    */
+    QFuture<void> setDomainMemory(const QVirtDomainRef &domain, quint64 kib,
+                                  MemoryFlags flags = {});
+    /*! virDomainSetVcpusFlags(): sets the number of vCPUs to \a count. \since 0.2 */
+    QFuture<void> setDomainVcpus(const QVirtDomainRef &domain, unsigned int count,
+                                 VcpuFlags flags = {});
+    /*! virDomainGetXMLDesc(): the domain's XML description. \since 0.2 */
+    QFuture<QString> domainXml(const QVirtDomainRef &domain, XmlFlags flags = {});
+    /*!
+        Every domain of the connection, running or not, with its state,
+        memory, vCPUs and CPU time. Made of a few calls for the whole
+        connection (virConnectGetAllDomainStats() and filtered
+        virConnectListAllDomains()), not of calls per domain, where the
+        driver's statistics carry every field (QEMU's do); a field a driver
+        does not report costs a virDomainGetInfo() for that domain.
+        \since 0.2
+    */
+    QFuture<QList<QVirtDomainInfo>> listDomains();
+
+    /*!
+        The QVirtDomainEvents, child of this connection, whose signals carry
+        the events of \a domain only, filtered by libvirt in the daemon; made
+        at the first call for that domain, and the same object at every
+        later call until it is deleted (libvirt takes one callback per event
+        and domain on a connection). Domains are matched by UUID, or by name
+        when \a domain has no UUID: refer to one domain in one way, since a
+        reference by name and one by UUID make two objects, and libvirt
+        refuses the second one's callbacks. Null for an invalid \a domain.
+        \since 0.2
+    */
+    QVirtDomainEvents *domainEvents(const QVirtDomainRef &domain);
 
 Q_SIGNALS:
     /*! The connection is open, after open(), openBlocking() or a reconnect. \since 0.1 */
@@ -417,5 +593,13 @@ private:
     Q_DISABLE_COPY_MOVE(QVirtConnection)
     const std::unique_ptr<QVirtConnectionPrivate> d;
 };
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::ShutdownFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::DestroyFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::UndefineFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::CreateFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::MemoryFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::VcpuFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::XmlFlags)
 
 #endif // QTVIRT_QVIRTCONNECTION_H

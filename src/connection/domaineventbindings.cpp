@@ -6,6 +6,7 @@
 #define VIR_ENUM_SENTINELS
 #include <libvirt/libvirt.h>
 
+#include "connection/domaineventslink.h"
 #include "connection/domainref.h"
 #include "connection/eventbindings.h"
 #include "connection/eventdelivery.h"
@@ -32,43 +33,46 @@ QVariantMap graphicsAddress(const virDomainEventGraphicsAddress *address)
             {QStringLiteral("service"), text(address->service)}};
 }
 
+template<typename Sink>
 void onLifecycle(virConnectPtr, virDomainPtr dom, int event, int detail, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), event, detail](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), event, detail](auto *q) {
         Q_EMIT q->domainLifecycle(d, static_cast<DomainEvent>(event), detail);
     });
 }
 
-void onReboot(virConnectPtr, virDomainPtr dom, void *opaque)
+template<typename Sink> void onReboot(virConnectPtr, virDomainPtr dom, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainRebooted(d); });
+    Sink::deliver(opaque, [d = domainRefOf(dom)](auto *q) { Q_EMIT q->domainRebooted(d); });
 }
 
+template<typename Sink>
 void onRtcChange(virConnectPtr, virDomainPtr dom, long long utcOffset, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), utcOffset](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), utcOffset](auto *q) {
         Q_EMIT q->domainRtcChanged(d, utcOffset);
     });
 }
 
-void onWatchdog(virConnectPtr, virDomainPtr dom, int action, void *opaque)
+template<typename Sink> void onWatchdog(virConnectPtr, virDomainPtr dom, int action, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), action](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), action](auto *q) {
         Q_EMIT q->domainWatchdog(d, static_cast<WatchdogAction>(action));
     });
 }
 
+template<typename Sink>
 void onIOError(virConnectPtr, virDomainPtr dom, const char *srcPath, const char *devAlias,
                int action, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), path = text(srcPath), alias = text(devAlias),
-                  action](QVirtConnection *q) {
-                     Q_EMIT q->domainIOError(d, path, alias, static_cast<IOErrorAction>(action));
-                 });
+    Sink::deliver(
+        opaque,
+        [d = domainRefOf(dom), path = text(srcPath), alias = text(devAlias), action](auto *q) {
+            Q_EMIT q->domainIOError(d, path, alias, static_cast<IOErrorAction>(action));
+        });
 }
 
+template<typename Sink>
 void onGraphics(virConnectPtr, virDomainPtr dom, int phase,
                 const virDomainEventGraphicsAddress *local,
                 const virDomainEventGraphicsAddress *remote, const char *authScheme,
@@ -79,189 +83,200 @@ void onGraphics(virConnectPtr, virDomainPtr dom, int phase,
         identities.append(QVariantMap{{QStringLiteral("type"), text(subject->identities[i].type)},
                                       {QStringLiteral("name"), text(subject->identities[i].name)}});
     }
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), phase, l = graphicsAddress(local),
-                  r = graphicsAddress(remote), scheme = text(authScheme),
-                  identities](QVirtConnection *q) {
-                     Q_EMIT q->domainGraphics(d, static_cast<GraphicsPhase>(phase), l, r, scheme,
-                                              identities);
-                 });
+    Sink::deliver(opaque,
+                  [d = domainRefOf(dom), phase, l = graphicsAddress(local),
+                   r = graphicsAddress(remote), scheme = text(authScheme), identities](auto *q) {
+                      Q_EMIT q->domainGraphics(d, static_cast<GraphicsPhase>(phase), l, r, scheme,
+                                               identities);
+                  });
 }
 
+template<typename Sink>
 void onIOErrorReason(virConnectPtr, virDomainPtr dom, const char *srcPath, const char *devAlias,
                      int action, const char *reason, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), path = text(srcPath), alias = text(devAlias), action,
-                  why = text(reason)](QVirtConnection *q) {
-                     Q_EMIT q->domainIOErrorReason(d, path, alias,
-                                                   static_cast<IOErrorAction>(action), why);
-                 });
+    Sink::deliver(opaque,
+                  [d = domainRefOf(dom), path = text(srcPath), alias = text(devAlias), action,
+                   why = text(reason)](auto *q) {
+                      Q_EMIT q->domainIOErrorReason(d, path, alias,
+                                                    static_cast<IOErrorAction>(action), why);
+                  });
 }
 
-void onControlError(virConnectPtr, virDomainPtr dom, void *opaque)
+template<typename Sink> void onControlError(virConnectPtr, virDomainPtr dom, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainControlError(d); });
+    Sink::deliver(opaque, [d = domainRefOf(dom)](auto *q) { Q_EMIT q->domainControlError(d); });
 }
 
+template<typename Sink>
 void onBlockJob(virConnectPtr, virDomainPtr dom, const char *disk, int type, int status,
                 void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), disk = text(disk), type, status](QVirtConnection *q) {
-                     Q_EMIT q->domainBlockJob(d, disk, static_cast<BlockJobType>(type),
-                                              static_cast<BlockJobStatus>(status));
-                 });
+    Sink::deliver(opaque, [d = domainRefOf(dom), disk = text(disk), type, status](auto *q) {
+        Q_EMIT q->domainBlockJob(d, disk, static_cast<BlockJobType>(type),
+                                 static_cast<BlockJobStatus>(status));
+    });
 }
 
+template<typename Sink>
 void onDiskChange(virConnectPtr, virDomainPtr dom, const char *oldSrcPath, const char *newSrcPath,
                   const char *devAlias, int reason, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), from = text(oldSrcPath), to = text(newSrcPath),
-                  alias = text(devAlias), reason](QVirtConnection *q) {
-                     Q_EMIT q->domainDiskChanged(d, from, to, alias,
-                                                 static_cast<DiskChangeReason>(reason));
-                 });
+    Sink::deliver(opaque,
+                  [d = domainRefOf(dom), from = text(oldSrcPath), to = text(newSrcPath),
+                   alias = text(devAlias), reason](auto *q) {
+                      Q_EMIT q->domainDiskChanged(d, from, to, alias,
+                                                  static_cast<DiskChangeReason>(reason));
+                  });
 }
 
+template<typename Sink>
 void onTrayChange(virConnectPtr, virDomainPtr dom, const char *devAlias, int reason, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), alias = text(devAlias), reason](QVirtConnection *q) {
-                     Q_EMIT q->domainTrayChanged(d, alias, static_cast<TrayChangeReason>(reason));
-                 });
+    Sink::deliver(opaque, [d = domainRefOf(dom), alias = text(devAlias), reason](auto *q) {
+        Q_EMIT q->domainTrayChanged(d, alias, static_cast<TrayChangeReason>(reason));
+    });
 }
 
 // libvirt defines no reasons for the three PM events yet.
-void onPMWakeup(virConnectPtr, virDomainPtr dom, int, void *opaque)
+template<typename Sink> void onPMWakeup(virConnectPtr, virDomainPtr dom, int, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainPMWakeup(d); });
+    Sink::deliver(opaque, [d = domainRefOf(dom)](auto *q) { Q_EMIT q->domainPMWakeup(d); });
 }
 
-void onPMSuspend(virConnectPtr, virDomainPtr dom, int, void *opaque)
+template<typename Sink> void onPMSuspend(virConnectPtr, virDomainPtr dom, int, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainPMSuspend(d); });
+    Sink::deliver(opaque, [d = domainRefOf(dom)](auto *q) { Q_EMIT q->domainPMSuspend(d); });
 }
 
+template<typename Sink>
 void onBalloonChange(virConnectPtr, virDomainPtr dom, unsigned long long actual, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), actual](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), actual](auto *q) {
         Q_EMIT q->domainBalloonChanged(d, actual);
     });
 }
 
-void onPMSuspendDisk(virConnectPtr, virDomainPtr dom, int, void *opaque)
+template<typename Sink> void onPMSuspendDisk(virConnectPtr, virDomainPtr dom, int, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom)](QVirtConnection *q) { Q_EMIT q->domainPMSuspendDisk(d); });
+    Sink::deliver(opaque, [d = domainRefOf(dom)](auto *q) { Q_EMIT q->domainPMSuspendDisk(d); });
 }
 
+template<typename Sink>
 void onDeviceRemoved(virConnectPtr, virDomainPtr dom, const char *devAlias, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), alias = text(devAlias)](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), alias = text(devAlias)](auto *q) {
         Q_EMIT q->domainDeviceRemoved(d, alias);
     });
 }
 
+template<typename Sink>
 void onBlockJob2(virConnectPtr, virDomainPtr dom, const char *disk, int type, int status,
                  void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), disk = text(disk), type, status](QVirtConnection *q) {
-                     Q_EMIT q->domainBlockJob2(d, disk, static_cast<BlockJobType>(type),
-                                               static_cast<BlockJobStatus>(status));
-                 });
+    Sink::deliver(opaque, [d = domainRefOf(dom), disk = text(disk), type, status](auto *q) {
+        Q_EMIT q->domainBlockJob2(d, disk, static_cast<BlockJobType>(type),
+                                  static_cast<BlockJobStatus>(status));
+    });
 }
 
+template<typename Sink>
 void onTunable(virConnectPtr, virDomainPtr dom, virTypedParameterPtr params, int nparams,
                void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), map = typedParametersToMap(params, nparams)](
-                     QVirtConnection *q) { Q_EMIT q->domainTunable(d, map); });
+    Sink::deliver(opaque,
+                  [d = domainRefOf(dom), map = typedParametersToMap(params, nparams)](auto *q) {
+                      Q_EMIT q->domainTunable(d, map);
+                  });
 }
 
+template<typename Sink>
 void onAgentLifecycle(virConnectPtr, virDomainPtr dom, int state, int reason, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), state, reason](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), state, reason](auto *q) {
         Q_EMIT q->domainAgentLifecycle(d, static_cast<AgentLifecycleState>(state),
                                        static_cast<AgentLifecycleReason>(reason));
     });
 }
 
+template<typename Sink>
 void onDeviceAdded(virConnectPtr, virDomainPtr dom, const char *devAlias, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), alias = text(devAlias)](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), alias = text(devAlias)](auto *q) {
         Q_EMIT q->domainDeviceAdded(d, alias);
     });
 }
 
+template<typename Sink>
 void onMigrationIteration(virConnectPtr, virDomainPtr dom, int iteration, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), iteration](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), iteration](auto *q) {
         Q_EMIT q->domainMigrationIteration(d, iteration);
     });
 }
 
+template<typename Sink>
 void onJobCompleted(virConnectPtr, virDomainPtr dom, virTypedParameterPtr params, int nparams,
                     void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), map = typedParametersToMap(params, nparams)](
-                     QVirtConnection *q) { Q_EMIT q->domainJobCompleted(d, map); });
+    Sink::deliver(opaque,
+                  [d = domainRefOf(dom), map = typedParametersToMap(params, nparams)](auto *q) {
+                      Q_EMIT q->domainJobCompleted(d, map);
+                  });
 }
 
+template<typename Sink>
 void onDeviceRemovalFailed(virConnectPtr, virDomainPtr dom, const char *devAlias, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), alias = text(devAlias)](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), alias = text(devAlias)](auto *q) {
         Q_EMIT q->domainDeviceRemovalFailed(d, alias);
     });
 }
 
+template<typename Sink>
 void onMetadataChange(virConnectPtr, virDomainPtr dom, int type, const char *nsuri, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), type, uri = text(nsuri)](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), type, uri = text(nsuri)](auto *q) {
         Q_EMIT q->domainMetadataChanged(d, static_cast<MetadataType>(type), uri);
     });
 }
 
+template<typename Sink>
 void onBlockThreshold(virConnectPtr, virDomainPtr dom, const char *dev, const char *path,
                       unsigned long long threshold, unsigned long long excess, void *opaque)
 {
-    deliverEvent(opaque,
-                 [d = domainRefOf(dom), dev = text(dev), path = text(path), threshold,
-                  excess](QVirtConnection *q) {
-                     Q_EMIT q->domainBlockThreshold(d, dev, path, threshold, excess);
-                 });
+    Sink::deliver(
+        opaque,
+        [d = domainRefOf(dom), dev = text(dev), path = text(path), threshold, excess](auto *q) {
+            Q_EMIT q->domainBlockThreshold(d, dev, path, threshold, excess);
+        });
 }
 
+template<typename Sink>
 void onMemoryFailure(virConnectPtr, virDomainPtr dom, int recipient, int action, unsigned int flags,
                      void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), recipient, action, flags](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), recipient, action, flags](auto *q) {
         Q_EMIT q->domainMemoryFailure(d, static_cast<MemoryFailureRecipient>(recipient),
                                       static_cast<MemoryFailureAction>(action),
                                       MemoryFailureFlags::fromInt(static_cast<int>(flags)));
     });
 }
 
+template<typename Sink>
 void onMemoryDeviceSizeChange(virConnectPtr, virDomainPtr dom, const char *alias,
                               unsigned long long size, void *opaque)
 {
-    deliverEvent(opaque, [d = domainRefOf(dom), alias = text(alias), size](QVirtConnection *q) {
+    Sink::deliver(opaque, [d = domainRefOf(dom), alias = text(alias), size](auto *q) {
         Q_EMIT q->domainMemoryDeviceSizeChanged(d, alias, size);
     });
 }
 
 template<int Id, auto Callback>
-int registerDomainEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
+int registerDomainEvent(virConnectPtr conn, virDomainPtr dom, void *opaque, virFreeCallback freecb)
 {
     return virConnectDomainEventRegisterAny(
-        conn, nullptr, Id, genericCallback<virConnectDomainEventGenericCallback>(Callback), opaque,
+        conn, dom, Id, genericCallback<virConnectDomainEventGenericCallback>(Callback), opaque,
         freecb);
 }
 
@@ -272,54 +287,69 @@ EventBinding binding(const char *name, Signal signal)
                         &virConnectDomainEventDeregisterAny};
 }
 
+// The bindings for the signals of Sink::Target (QVirtConnection or
+// QVirtDomainEvents, which have the same domain signals).
+template<typename Sink> std::vector<EventBinding> bindingsFor()
+{
+    using C = typename Sink::Target;
+    return {
+        binding<VIR_DOMAIN_EVENT_ID_LIFECYCLE, onLifecycle<Sink>>("lifecycle", &C::domainLifecycle),
+        binding<VIR_DOMAIN_EVENT_ID_REBOOT, onReboot<Sink>>("reboot", &C::domainRebooted),
+        binding<VIR_DOMAIN_EVENT_ID_RTC_CHANGE, onRtcChange<Sink>>("rtc-change",
+                                                                   &C::domainRtcChanged),
+        binding<VIR_DOMAIN_EVENT_ID_WATCHDOG, onWatchdog<Sink>>("watchdog", &C::domainWatchdog),
+        binding<VIR_DOMAIN_EVENT_ID_IO_ERROR, onIOError<Sink>>("io-error", &C::domainIOError),
+        binding<VIR_DOMAIN_EVENT_ID_GRAPHICS, onGraphics<Sink>>("graphics", &C::domainGraphics),
+        binding<VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON, onIOErrorReason<Sink>>(
+            "io-error-reason", &C::domainIOErrorReason),
+        binding<VIR_DOMAIN_EVENT_ID_CONTROL_ERROR, onControlError<Sink>>("control-error",
+                                                                         &C::domainControlError),
+        binding<VIR_DOMAIN_EVENT_ID_BLOCK_JOB, onBlockJob<Sink>>("block-job", &C::domainBlockJob),
+        binding<VIR_DOMAIN_EVENT_ID_DISK_CHANGE, onDiskChange<Sink>>("disk-change",
+                                                                     &C::domainDiskChanged),
+        binding<VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, onTrayChange<Sink>>("tray-change",
+                                                                     &C::domainTrayChanged),
+        binding<VIR_DOMAIN_EVENT_ID_PMWAKEUP, onPMWakeup<Sink>>("pm-wakeup", &C::domainPMWakeup),
+        binding<VIR_DOMAIN_EVENT_ID_PMSUSPEND, onPMSuspend<Sink>>("pm-suspend",
+                                                                  &C::domainPMSuspend),
+        binding<VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, onBalloonChange<Sink>>(
+            "balloon-change", &C::domainBalloonChanged),
+        binding<VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK, onPMSuspendDisk<Sink>>("pm-suspend-disk",
+                                                                           &C::domainPMSuspendDisk),
+        binding<VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED, onDeviceRemoved<Sink>>("device-removed",
+                                                                           &C::domainDeviceRemoved),
+        binding<VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2, onBlockJob2<Sink>>("block-job-2",
+                                                                    &C::domainBlockJob2),
+        binding<VIR_DOMAIN_EVENT_ID_TUNABLE, onTunable<Sink>>("tunable", &C::domainTunable),
+        binding<VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE, onAgentLifecycle<Sink>>(
+            "agent-lifecycle", &C::domainAgentLifecycle),
+        binding<VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, onDeviceAdded<Sink>>("device-added",
+                                                                       &C::domainDeviceAdded),
+        binding<VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION, onMigrationIteration<Sink>>(
+            "migration-iteration", &C::domainMigrationIteration),
+        binding<VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, onJobCompleted<Sink>>("job-completed",
+                                                                         &C::domainJobCompleted),
+        binding<VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED, onDeviceRemovalFailed<Sink>>(
+            "device-removal-failed", &C::domainDeviceRemovalFailed),
+        binding<VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, onMetadataChange<Sink>>(
+            "metadata-change", &C::domainMetadataChanged),
+        binding<VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD, onBlockThreshold<Sink>>(
+            "block-threshold", &C::domainBlockThreshold),
+        binding<VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE, onMemoryFailure<Sink>>("memory-failure",
+                                                                           &C::domainMemoryFailure),
+        binding<VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE, onMemoryDeviceSizeChange<Sink>>(
+            "memory-device-size-change", &C::domainMemoryDeviceSizeChanged),
+    };
+}
+
 } // namespace
 
 std::vector<EventBinding> domainEventBindings()
 {
-    using C = QVirtConnection;
-    return {
-        binding<VIR_DOMAIN_EVENT_ID_LIFECYCLE, onLifecycle>("lifecycle", &C::domainLifecycle),
-        binding<VIR_DOMAIN_EVENT_ID_REBOOT, onReboot>("reboot", &C::domainRebooted),
-        binding<VIR_DOMAIN_EVENT_ID_RTC_CHANGE, onRtcChange>("rtc-change", &C::domainRtcChanged),
-        binding<VIR_DOMAIN_EVENT_ID_WATCHDOG, onWatchdog>("watchdog", &C::domainWatchdog),
-        binding<VIR_DOMAIN_EVENT_ID_IO_ERROR, onIOError>("io-error", &C::domainIOError),
-        binding<VIR_DOMAIN_EVENT_ID_GRAPHICS, onGraphics>("graphics", &C::domainGraphics),
-        binding<VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON, onIOErrorReason>("io-error-reason",
-                                                                      &C::domainIOErrorReason),
-        binding<VIR_DOMAIN_EVENT_ID_CONTROL_ERROR, onControlError>("control-error",
-                                                                   &C::domainControlError),
-        binding<VIR_DOMAIN_EVENT_ID_BLOCK_JOB, onBlockJob>("block-job", &C::domainBlockJob),
-        binding<VIR_DOMAIN_EVENT_ID_DISK_CHANGE, onDiskChange>("disk-change",
-                                                               &C::domainDiskChanged),
-        binding<VIR_DOMAIN_EVENT_ID_TRAY_CHANGE, onTrayChange>("tray-change",
-                                                               &C::domainTrayChanged),
-        binding<VIR_DOMAIN_EVENT_ID_PMWAKEUP, onPMWakeup>("pm-wakeup", &C::domainPMWakeup),
-        binding<VIR_DOMAIN_EVENT_ID_PMSUSPEND, onPMSuspend>("pm-suspend", &C::domainPMSuspend),
-        binding<VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE, onBalloonChange>("balloon-change",
-                                                                     &C::domainBalloonChanged),
-        binding<VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK, onPMSuspendDisk>("pm-suspend-disk",
-                                                                     &C::domainPMSuspendDisk),
-        binding<VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED, onDeviceRemoved>("device-removed",
-                                                                     &C::domainDeviceRemoved),
-        binding<VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2, onBlockJob2>("block-job-2", &C::domainBlockJob2),
-        binding<VIR_DOMAIN_EVENT_ID_TUNABLE, onTunable>("tunable", &C::domainTunable),
-        binding<VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE, onAgentLifecycle>("agent-lifecycle",
-                                                                       &C::domainAgentLifecycle),
-        binding<VIR_DOMAIN_EVENT_ID_DEVICE_ADDED, onDeviceAdded>("device-added",
-                                                                 &C::domainDeviceAdded),
-        binding<VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION, onMigrationIteration>(
-            "migration-iteration", &C::domainMigrationIteration),
-        binding<VIR_DOMAIN_EVENT_ID_JOB_COMPLETED, onJobCompleted>("job-completed",
-                                                                   &C::domainJobCompleted),
-        binding<VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED, onDeviceRemovalFailed>(
-            "device-removal-failed", &C::domainDeviceRemovalFailed),
-        binding<VIR_DOMAIN_EVENT_ID_METADATA_CHANGE, onMetadataChange>("metadata-change",
-                                                                       &C::domainMetadataChanged),
-        binding<VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD, onBlockThreshold>("block-threshold",
-                                                                       &C::domainBlockThreshold),
-        binding<VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE, onMemoryFailure>("memory-failure",
-                                                                     &C::domainMemoryFailure),
-        binding<VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE, onMemoryDeviceSizeChange>(
-            "memory-device-size-change", &C::domainMemoryDeviceSizeChanged),
-    };
+    return bindingsFor<ToConnection>();
+}
+
+std::vector<EventBinding> oneDomainEventBindings()
+{
+    return bindingsFor<ToDomainEvents>();
 }

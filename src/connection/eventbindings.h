@@ -8,20 +8,26 @@
 
 #include <vector>
 
-// One libvirt event ID and the QVirtConnection signal it feeds. The
-// callback's opaque pointer is a reference to the connection's
-// ConnectionLink, released by libvirt through freecb.
+// One libvirt event ID and the signal it feeds: a QVirtConnection signal,
+// or a QVirtDomainEvents one. The callback's opaque pointer is what the
+// registering side retained for it (a ConnectionLink or a DomainEventsLink
+// reference), released by libvirt through freecb.
 struct EventBinding
 {
     const char *name; // for log messages
     QMetaMethod signal;
-    // Callback id, or -1 (then freecb is not called).
-    int (*registerCallback)(virConnectPtr conn, void *opaque, virFreeCallback freecb);
+    // Callback id, or -1 (then freecb is not called). dom limits the
+    // callback to that domain's events (libvirt filters them in the daemon);
+    // null for all, and always null for other objects than domains.
+    int (*registerCallback)(virConnectPtr conn, virDomainPtr dom, void *opaque,
+                            virFreeCallback freecb);
     int (*deregisterCallback)(virConnectPtr conn, int callbackId);
 };
 
-// The 27 domain events of libvirt 9.0.
+// The 27 domain events of libvirt 9.0, for QVirtConnection's signals.
 std::vector<EventBinding> domainEventBindings();
+// The same, for QVirtDomainEvents's signals.
+std::vector<EventBinding> oneDomainEventBindings();
 // Network, storage pool, node device and secret events.
 std::vector<EventBinding> objectEventBindings();
 

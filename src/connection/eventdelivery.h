@@ -6,6 +6,8 @@
 
 #include <QtVirt/qvirtconnection.h>
 
+#include <utility>
+
 // Emits through emitter in the connection's thread. libvirt calls back in
 // the thread that runs its loop, normally the connection's own; when they
 // differ, the emission is queued rather than made from the wrong thread.
@@ -15,6 +17,17 @@ template<typename Emitter> void deliverEvent(void *opaque, Emitter emitter)
 {
     ConnectionLink::from(opaque).deliver(emitter);
 }
+
+// Where a callback sends its event: QVirtConnection's signals, through the
+// connection's ConnectionLink.
+struct ToConnection
+{
+    using Target = QVirtConnection;
+    template<typename Emitter> static void deliver(void *opaque, Emitter emitter)
+    {
+        deliverEvent(opaque, std::move(emitter));
+    }
+};
 
 // Plain function pointers of another signature, as libvirt's register
 // functions take them; going through void(*)() keeps -Wcast-function-type

@@ -2,7 +2,6 @@
 #include "connection/eventregistrations.h"
 
 #include "common/logging.h"
-#include "connection/connectionlink.h"
 
 #include <libvirt/virterror.h>
 
@@ -19,11 +18,15 @@ std::vector<EventBinding> allBindings()
 } // namespace
 
 EventRegistrations::EventRegistrations()
-    : m_bindings(allBindings())
+    : EventRegistrations(allBindings())
+{ }
+
+EventRegistrations::EventRegistrations(std::vector<EventBinding> bindings)
+    : m_bindings(std::move(bindings))
     , m_ids(m_bindings.size(), None)
 { }
 
-void EventRegistrations::sync(virConnectPtr conn, ConnectionLink *link,
+void EventRegistrations::sync(virConnectPtr conn, const Target &target,
                               const std::function<bool(const QMetaMethod &)> &hasListeners)
 {
     for (std::size_t i = 0; i < m_bindings.size(); ++i) {
@@ -31,10 +34,16 @@ void EventRegistrations::sync(virConnectPtr conn, ConnectionLink *link,
         const bool wanted = conn && hasListeners(binding.signal);
         int &id = m_ids[i];
         if (wanted && id == None) {
-            void *opaque = link->retain();
-            id = binding.registerCallback(conn, opaque, &ConnectionLink::release);
+            virDomainPtr dom = nullptr;
+            if (target.domain) {
+                dom = target.domain();
+                if (!dom)
+                    continue; // the domain is not there: asked again at the next sync
+            }
+            void *opaque = target.retain();
+            id = binding.registerCallback(conn, dom, opaque, target.release);
             if (id < 0) {
-                ConnectionLink::release(opaque);
+                target.release(opaque);
                 qCInfo(lcQtVirtConnection, "the driver refuses %s events: %s", binding.name,
                        virGetLastErrorMessage());
                 id = Refused;

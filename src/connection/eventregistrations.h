@@ -7,8 +7,6 @@
 #include <functional>
 #include <vector>
 
-class ConnectionLink;
-
 // Which libvirt callbacks a connection holds, one per bound signal. A
 // callback exists only while its signal has a receiver and the connection
 // is open, so that the daemon sends no event nobody reads.
@@ -22,12 +20,26 @@ public:
         int id;
     };
 
+    // Whom the callbacks are for.
+    struct Target
+    {
+        // The domain they are limited to, looked up when a callback is to
+        // be registered; null when it cannot be found (nothing is then
+        // registered). An empty function: every domain.
+        std::function<virDomainPtr()> domain;
+        // The opaque pointer for one more callback, and how libvirt frees it.
+        std::function<void *()> retain;
+        virFreeCallback release;
+    };
+
+    // Every QVirtConnection signal: domain events and those of other objects.
     EventRegistrations();
+    explicit EventRegistrations(std::vector<EventBinding> bindings);
 
     // Registers what hasListeners() wants and is missing, each callback
-    // with a reference to link, and deregisters what is no longer wanted.
-    // conn may be null: then nothing is registered.
-    void sync(virConnectPtr conn, ConnectionLink *link,
+    // with an opaque pointer from target, and deregisters what is no longer
+    // wanted. conn may be null: then nothing is registered.
+    void sync(virConnectPtr conn, const Target &target,
               const std::function<bool(const QMetaMethod &)> &hasListeners);
     // Before a close, and after a loss: hands over the callbacks for a
     // ConnectionTeardown (a dead connection still forgets them locally),

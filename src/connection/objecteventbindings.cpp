@@ -100,7 +100,7 @@ void onSecretValueChanged(virConnectPtr, virSecretPtr secret, void *opaque)
 }
 
 template<int Id, auto Callback>
-int registerNetworkEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
+int registerNetworkEvent(virConnectPtr conn, virDomainPtr, void *opaque, virFreeCallback freecb)
 {
     return virConnectNetworkEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectNetworkEventGenericCallback>(Callback), opaque,
@@ -108,7 +108,7 @@ int registerNetworkEvent(virConnectPtr conn, void *opaque, virFreeCallback freec
 }
 
 template<int Id, auto Callback>
-int registerPoolEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
+int registerPoolEvent(virConnectPtr conn, virDomainPtr, void *opaque, virFreeCallback freecb)
 {
     return virConnectStoragePoolEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectStoragePoolEventGenericCallback>(Callback),
@@ -116,7 +116,7 @@ int registerPoolEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
 }
 
 template<int Id, auto Callback>
-int registerNodeDeviceEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
+int registerNodeDeviceEvent(virConnectPtr conn, virDomainPtr, void *opaque, virFreeCallback freecb)
 {
     return virConnectNodeDeviceEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectNodeDeviceEventGenericCallback>(Callback),
@@ -124,7 +124,7 @@ int registerNodeDeviceEvent(virConnectPtr conn, void *opaque, virFreeCallback fr
 }
 
 template<int Id, auto Callback>
-int registerSecretEvent(virConnectPtr conn, void *opaque, virFreeCallback freecb)
+int registerSecretEvent(virConnectPtr conn, virDomainPtr, void *opaque, virFreeCallback freecb)
 {
     return virConnectSecretEventRegisterAny(
         conn, nullptr, Id, genericCallback<virConnectSecretEventGenericCallback>(Callback), opaque,

@@ -8,6 +8,7 @@
 #include "connection/credentialbridge.h"
 #include "connection/eventloopcheck.h"
 #include "connection/openworker.h"
+#include "connection/qvirtdomainevents_p.h"
 #include "connection/resultmailbox.h"
 
 #include <QtCore/QCoreApplication>
@@ -185,7 +186,12 @@ void QVirtConnectionPrivate::release()
     if (!conn)
         return;
     link.reset();
-    ConnectionTeardown teardown{std::move(conn), registrations.takeAll(),
+    std::vector<EventRegistrations::Registration> callbacks = registrations.takeAll();
+    for (QVirtDomainEventsPrivate *events : domainEvents) {
+        const std::vector<EventRegistrations::Registration> more = events->takeAll();
+        callbacks.insert(callbacks.end(), more.begin(), more.end());
+    }
+    ConnectionTeardown teardown{std::move(conn), std::move(callbacks),
                                 closeCallbackOpaque ? closeCallback : nullptr, closeCallbackOpaque};
     closeCallbackOpaque = nullptr;
     std::move(teardown).start(TeardownGrace);
@@ -237,8 +243,12 @@ void QVirtConnectionPrivate::requestSync(SyncTiming timing)
 void QVirtConnectionPrivate::syncRegistrations()
 {
     Q_Q(QVirtConnection);
-    registrations.sync(conn.get(), link.get(),
+    const EventRegistrations::Target target{
+        {}, [this] { return link->retain(); }, &ConnectionLink::release};
+    registrations.sync(conn.get(), target,
                        [q](const QMetaMethod &signal) { return q->isSignalConnected(signal); });
+    for (QVirtDomainEventsPrivate *events : domainEvents)
+        events->sync(conn.get(), link);
 }
 
 QVirtConnection::QVirtConnection(QObject *parent)
@@ -256,6 +266,25 @@ QVirtConnection::~QVirtConnection()
     if (d->credentials)
         d->credentials->cancel();
     d->release();
+    // They die with this object's children, and must not reach back.
+    for (QVirtDomainEventsPrivate *events : d->domainEvents)
+        events->connection = nullptr;
+    d->domainEvents.clear();
+}
+
+QVirtDomainEvents *QVirtConnection::domainEvents(const QVirtDomainRef &domain)
+{
+    if (!domain.isValid())
+        return nullptr;
+    // libvirt refuses a second callback of one function for the same event
+    // and domain on one connection: one object per domain serves everyone.
+    for (QVirtDomainEventsPrivate *events : d->domainEvents) {
+        const QVirtDomainRef &known = events->domain;
+        if (domain.uuid().isNull() ? known.uuid().isNull() && known.name() == domain.name()
+                                   : known.uuid() == domain.uuid())
+            return events->q;
+    }
+    return new QVirtDomainEvents(this, domain);
 }
 
 void QVirtConnection::open(const QString &uri, bool readOnly)

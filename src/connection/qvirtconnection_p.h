@@ -15,6 +15,7 @@
 
 class ConnectionLink;
 class CredentialBridge;
+class QVirtDomainEventsPrivate;
 class ResultMailbox;
 struct OpenResult;
 
@@ -65,6 +66,9 @@ public:
     // destructor cancels them first, while the connection is still whole
     // for their onCanceled() continuations.
     std::unordered_set<QObject *> pendingOperations;
+    // Every QVirtDomainEvents of this connection: their callbacks are
+    // registered, and handed to the teardown, with the connection's own.
+    std::unordered_set<QVirtDomainEventsPrivate *> domainEvents;
 
     QString uri;
     bool readOnly = false;

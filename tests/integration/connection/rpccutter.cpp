@@ -29,10 +29,11 @@ class RpcCutterProxy : public QObject
 {
 public:
     RpcCutterProxy(const QString &daemonSocket, std::optional<quint32> procedure,
-                   std::atomic<bool> *cut)
+                   std::atomic<bool> *cut, std::atomic<qint64> *bytesToClients)
         : m_daemonSocket(daemonSocket)
         , m_procedure(procedure)
         , m_cut(cut)
+        , m_bytesToClients(bytesToClients)
         , m_server(new QLocalServer(this))
     {
         connect(m_server, &QLocalServer::newConnection, this, &RpcCutterProxy::accept);
@@ -72,8 +73,11 @@ private:
             auto *pipe = new Pipe{client, new QLocalSocket(this), {}};
             m_pipes.append(pipe);
             connect(client, &QLocalSocket::readyRead, this, [this, pipe] { forward(pipe); });
-            connect(pipe->daemon, &QLocalSocket::readyRead, this,
-                    [pipe] { pipe->client->write(pipe->daemon->readAll()); });
+            connect(pipe->daemon, &QLocalSocket::readyRead, this, [this, pipe] {
+                const QByteArray data = pipe->daemon->readAll();
+                *m_bytesToClients += data.size();
+                pipe->client->write(data);
+            });
             connect(client, &QLocalSocket::disconnected, this, [this, pipe] { drop(pipe); });
             connect(pipe->daemon, &QLocalSocket::disconnected, this, [this, pipe] { drop(pipe); });
             pipe->daemon->connectToServer(m_daemonSocket);
@@ -119,6 +123,7 @@ private:
     const QString m_daemonSocket;
     const std::optional<quint32> m_procedure;
     std::atomic<bool> *const m_cut;
+    std::atomic<qint64> *const m_bytesToClients;
     QLocalServer *const m_server;
     QList<Pipe *> m_pipes;
 };
@@ -137,7 +142,7 @@ RpcCutter::RpcCutter(const QString &daemonSocket, std::optional<quint32> procedu
         m_error = m_dir.errorString();
         return;
     }
-    m_proxy = new RpcCutterProxy(daemonSocket, procedure, &m_cut);
+    m_proxy = new RpcCutterProxy(daemonSocket, procedure, &m_cut, &m_bytesToClients);
     m_proxy->moveToThread(&m_thread);
     m_thread.start();
     const QString path = socketPath();

@@ -44,6 +44,8 @@ public:
     // The proxy's socket file, there until cutAll() or destruction.
     QString socketPath() const;
     bool hasCut() const { return m_cut; }
+    // How many bytes went from the daemon to the clients so far.
+    qint64 bytesToClients() const { return m_bytesToClients; }
     // Stops listening, removes the socket file and ends every forwarded
     // connection at once.
     void cutAll();
@@ -55,6 +57,7 @@ private:
     QThread m_thread;
     RpcCutterProxy *m_proxy = nullptr;
     std::atomic<bool> m_cut{false};
+    std::atomic<qint64> m_bytesToClients{0};
     QString m_error;
 };
 

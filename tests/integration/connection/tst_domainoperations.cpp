@@ -22,6 +22,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <functional>
 #include <optional>
 #include <thread>
 
@@ -318,15 +319,27 @@ void tst_DomainOperations::invalidDomainRefFailsAtOnce()
     QVirtConnection closed;
     const QString expected
         = QStringLiteral("invalid domain reference: it has neither a name nor a UUID");
-    using Operation = QFuture<void> (QVirtConnection::*)(const QVirtDomainRef &);
+    // Issue 13, section 2: the operations added since fail the same way.
+    using Operation = std::function<QFuture<void>(QVirtConnection *, const QVirtDomainRef &)>;
+    using C = QVirtConnection;
+    const auto discard = [](auto future) { return QFuture<void>(future); };
     const Operation operations[] = {
-        &QVirtConnection::startDomain,   &QVirtConnection::shutdownDomain,
-        &QVirtConnection::destroyDomain, &QVirtConnection::suspendDomain,
-        &QVirtConnection::resumeDomain,  &QVirtConnection::undefineDomain,
+        [](C *c, const QVirtDomainRef &r) { return c->startDomain(r); },
+        [](C *c, const QVirtDomainRef &r) { return c->shutdownDomain(r); },
+        [](C *c, const QVirtDomainRef &r) { return c->destroyDomain(r); },
+        [](C *c, const QVirtDomainRef &r) { return c->suspendDomain(r); },
+        [](C *c, const QVirtDomainRef &r) { return c->resumeDomain(r); },
+        [](C *c, const QVirtDomainRef &r) { return c->undefineDomain(r); },
+        [](C *c, const QVirtDomainRef &r) { return c->rebootDomain(r); },
+        [](C *c, const QVirtDomainRef &r) { return c->resetDomain(r); },
+        [](C *c, const QVirtDomainRef &r) { return c->setDomainAutostart(r, true); },
+        [](C *c, const QVirtDomainRef &r) { return c->setDomainMemory(r, 4096); },
+        [](C *c, const QVirtDomainRef &r) { return c->setDomainVcpus(r, 1); },
+        [discard](C *c, const QVirtDomainRef &r) { return discard(c->domainXml(r)); },
     };
     for (QVirtConnection *target : {&conn, &closed}) {
-        for (const Operation operation : operations) {
-            QFuture<void> future = (target->*operation)(QVirtDomainRef());
+        for (const Operation &operation : operations) {
+            QFuture<void> future = operation(target, QVirtDomainRef());
             QVERIFY(future.isFinished());
             QString message;
             try {

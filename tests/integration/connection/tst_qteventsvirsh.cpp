@@ -247,6 +247,9 @@ private Q_SLOTS:
     void endsCleanlyOnSignal();
     void exitsAfterTimeout();
     void refusesUnreachableUri();
+    void oneDomainPrintsWhatVirshPrints_data();
+    void oneDomainPrintsWhatVirshPrints();
+    void unknownDomainFails();
 
 private:
     QString m_virsh;
@@ -579,6 +582,101 @@ void tst_QtEventsVirsh::refusesUnreachableUri()
              qPrintable(error));
     // One line, not libvirt's own report on top of ours.
     QCOMPARE(error.count(QLatin1Char('\n')), 1);
+}
+
+void tst_QtEventsVirsh::oneDomainPrintsWhatVirshPrints_data()
+{
+    QTest::addColumn<bool>("byUuid");
+    QTest::newRow("name") << false;
+    QTest::newRow("uuid") << true;
+}
+
+// Issue 13, section 4: qt-events had no --domain; `virsh event --domain A
+// --all --loop` prints the events of A only. Both listen side by side while
+// A and another domain B go through their lifecycles; qt-events must print
+// exactly virsh's lines, none of B's.
+void tst_QtEventsVirsh::oneDomainPrintsWhatVirshPrints()
+{
+    QFETCH(bool, byUuid);
+    const QString uri = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI"));
+    QVERIFY(!uri.isEmpty());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Connection conn = openTestConnection(); // keeps the test driver's domains alive
+    QVERIFY(conn);
+    DomainJanitor janitor;
+    const QByteArray a = janitor.track(uniqueDomainName("one-a"));
+    const QByteArray b = janitor.track(uniqueDomainName("one-b"));
+    const Domain domA(virDomainDefineXML(conn.get(), testDomainXml(a).constData()));
+    const Domain domB(virDomainDefineXML(conn.get(), testDomainXml(b).constData()));
+    QVERIFY2(domA && domB, qPrintable(lastError()));
+    char uuid[VIR_UUID_STRING_BUFLEN] = {};
+    QCOMPARE(virDomainGetUUIDString(domA.get(), uuid), 0);
+    const QString which = byUuid ? QString::fromLatin1(uuid) : QString::fromUtf8(a);
+
+    const QStringList connect = {QStringLiteral("-c"), uri};
+    const QStringList arguments
+        = {QStringLiteral("--domain"), which, QStringLiteral("--all"), QStringLiteral("--loop")};
+    Listener virsh;
+    virsh.name = QStringLiteral("virsh");
+    virsh.proc = ProcDomainRegister;
+    virsh.replies = DomainEventIds;
+    virsh.start(m_virsh, connect + QStringList{QStringLiteral("event")} + arguments, dir.path());
+    Listener qtEvents;
+    qtEvents.name = QStringLiteral("qt-events");
+    qtEvents.proc = ProcDomainRegister;
+    qtEvents.replies = DomainEventIds;
+    qtEvents.start(qtEventsPath, connect + arguments, dir.path());
+    QTRY_VERIFY_WITH_TIMEOUT(virsh.seenReplies() >= virsh.replies, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(qtEvents.seenReplies() >= qtEvents.replies, 10000);
+
+    const auto cycle = [](virDomainPtr dom) {
+        return virDomainCreate(dom) == 0 && virDomainSuspend(dom) == 0 && virDomainResume(dom) == 0
+            && virDomainDestroy(dom) == 0;
+    };
+    QVERIFY2(cycle(domB.get()) && cycle(domA.get()) && cycle(domB.get())
+                 && virDomainSetMetadata(domA.get(), VIR_DOMAIN_METADATA_TITLE, "title", nullptr,
+                                         nullptr, VIR_DOMAIN_AFFECT_CONFIG)
+                     == 0
+                 && virDomainUndefine(domB.get()) == 0 && virDomainUndefine(domA.get()) == 0,
+             qPrintable(lastError()));
+    // A: started, suspended, resumed, stopped, metadata, undefined.
+    constexpr int Expected = 6;
+    QTRY_VERIFY_WITH_TIMEOUT(virsh.lines() >= Expected, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(qtEvents.lines() >= Expected, 10000);
+    QTest::qWait(300); // nothing more should come
+    const QList<QByteArray> expected = interrupt(virsh);
+    QCOMPARE(virsh.process->exitCode(), 0);
+    const QList<QByteArray> printed = interrupt(qtEvents);
+    QCOMPARE(qtEvents.process->exitCode(), 0);
+    QCOMPARE(qtEvents.process->readAllStandardError(), QByteArray());
+    QCOMPARE(printed, expected);
+    QCOMPARE(printed.size(), Expected);
+    for (const QByteArray &line : printed)
+        QVERIFY2(line.contains(QByteArray("for domain '" + a + "'")), line.constData());
+}
+
+// virsh refuses a domain it cannot find; qt-events says so and fails too.
+void tst_QtEventsVirsh::unknownDomainFails()
+{
+    const QString uri = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI"));
+    const QString absent = QString::fromUtf8(uniqueDomainName("absent"));
+    QProcess qtEvents;
+    const auto stop = qScopeGuard([&] {
+        qtEvents.kill();
+        qtEvents.waitForFinished(5000);
+    });
+    qtEvents.start(qtEventsPath,
+                   {QStringLiteral("-c"), uri, QStringLiteral("--domain"), absent,
+                    QStringLiteral("--all"), QStringLiteral("--loop")});
+    QVERIFY(qtEvents.waitForFinished(10000));
+    QCOMPARE(qtEvents.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(qtEvents.exitCode(), 1);
+    QCOMPARE(qtEvents.readAllStandardOutput(), QByteArray());
+    const QString error = QString::fromLocal8Bit(qtEvents.readAllStandardError());
+    QVERIFY2(error.startsWith(QStringLiteral("qt-events: no events of domain ") + absent
+                              + QStringLiteral(": Domain not found")),
+             qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(tst_QtEventsVirsh)

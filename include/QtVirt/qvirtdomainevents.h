@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_QVIRTDOMAINEVENTS_H
+#define QTVIRT_QVIRTDOMAINEVENTS_H
+
+#include <QtVirt/qtvirtglobal.h>
+#include <QtVirt/qvirtdomainref.h>
+#include <QtVirt/qvirtevents.h>
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+#include <QtCore/QVariantList>
+#include <QtCore/QVariantMap>
+
+#include <memory>
+
+class QVirtConnection;
+class QVirtDomainEventsPrivate;
+
+/*!
+    \class QVirtDomainEvents
+    \brief The events of one domain, as signals.
+
+    QVirtConnection::domainEvents() makes one. Its signals are
+    QVirtConnection's domain event signals, for domain() only: libvirt
+    filters the events in the daemon (each callback is registered with the
+    domain), so that the events of other domains do not travel to this
+    process at all, which matters to a details window on a remote link.
+
+    As on QVirtConnection, a libvirt callback is registered only while its
+    signal has a receiver and the connection is open, registered again
+    after a reconnect, and gone when the connection closes. The domain is
+    looked up (by UUID, or by name when the UUID is null) when a callback is
+    registered: for a domain that does not exist then, errorOccurred() is
+    emitted and no callback registered until the next connect() to one of
+    these signals or the next open. Events keep
+    coming for a domain that is undefined and defined again with the same
+    UUID.
+
+    It is a child of its QVirtConnection, shared by everyone who asks the
+    connection for the events of that domain: disconnecting from its
+    signals is enough to stop the daemon from sending their events.
+    Deleting it deregisters every callback at once; the next
+    QVirtConnection::domainEvents() call then makes a new one. Use it from
+    the connection's thread.
+
+    \code
+    QVirtDomainEvents *events = conn->domainEvents(domain);
+    connect(events, &QVirtDomainEvents::domainLifecycle, this, &DetailsWindow::updateState);
+    \endcode
+
+    \since 0.2
+*/
+class QTVIRT_EXPORT QVirtDomainEvents : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(QVirtDomainRef domain READ domain CONSTANT)
+
+public:
+    /*! Deregisters its callbacks. \since 0.2 */
+    ~QVirtDomainEvents() override;
+
+    /*! The domain whose events this object receives. \since 0.2 */
+    QVirtDomainRef domain() const;
+
+Q_SIGNALS:
+    /*!
+        The domain could not be looked up to register a callback (for
+        example, it does not exist), with libvirt's \a message. It is tried
+        again at the next connect() to a signal of this object and at the
+        next open.
+        \since 0.2
+    */
+    void errorOccurred(const QString &message);
+
+    /*! VIR_DOMAIN_EVENT_ID_LIFECYCLE; \a detail is one of the *Detail enums of \a event. \since 0.2
+     */
+    void domainLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int detail);
+    /*! VIR_DOMAIN_EVENT_ID_REBOOT. \since 0.2 */
+    void domainRebooted(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_RTC_CHANGE; seconds from UTC. \since 0.2 */
+    void domainRtcChanged(const QVirtDomainRef &domain, qint64 utcOffset);
+    /*! VIR_DOMAIN_EVENT_ID_WATCHDOG. \since 0.2 */
+    void domainWatchdog(const QVirtDomainRef &domain, QVirtEvents::WatchdogAction action);
+    /*! VIR_DOMAIN_EVENT_ID_IO_ERROR. \since 0.2 */
+    void domainIOError(const QVirtDomainRef &domain, const QString &sourcePath,
+                       const QString &deviceAlias, QVirtEvents::IOErrorAction action);
+    /*!
+        VIR_DOMAIN_EVENT_ID_GRAPHICS. \a local and \a remote hold "family"
+        (GraphicsAddressFamily), "node" and "service"; \a subject is a list
+        of maps with "type" and "name".
+        \since 0.2
+    */
+    void domainGraphics(const QVirtDomainRef &domain, QVirtEvents::GraphicsPhase phase,
+                        const QVariantMap &local, const QVariantMap &remote,
+                        const QString &authScheme, const QVariantList &subject);
+    /*! VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON. \since 0.2 */
+    void domainIOErrorReason(const QVirtDomainRef &domain, const QString &sourcePath,
+                             const QString &deviceAlias, QVirtEvents::IOErrorAction action,
+                             const QString &reason);
+    /*! VIR_DOMAIN_EVENT_ID_CONTROL_ERROR. \since 0.2 */
+    void domainControlError(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_BLOCK_JOB; \a disk is the disk's path. \since 0.2 */
+    void domainBlockJob(const QVirtDomainRef &domain, const QString &disk,
+                        QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
+    /*! VIR_DOMAIN_EVENT_ID_DISK_CHANGE. \since 0.2 */
+    void domainDiskChanged(const QVirtDomainRef &domain, const QString &oldSourcePath,
+                           const QString &newSourcePath, const QString &deviceAlias,
+                           QVirtEvents::DiskChangeReason reason);
+    /*! VIR_DOMAIN_EVENT_ID_TRAY_CHANGE. \since 0.2 */
+    void domainTrayChanged(const QVirtDomainRef &domain, const QString &deviceAlias,
+                           QVirtEvents::TrayChangeReason reason);
+    /*! VIR_DOMAIN_EVENT_ID_PMWAKEUP. \since 0.2 */
+    void domainPMWakeup(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_PMSUSPEND. \since 0.2 */
+    void domainPMSuspend(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE; the new size in KiB. \since 0.2 */
+    void domainBalloonChanged(const QVirtDomainRef &domain, quint64 actualKiB);
+    /*! VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK. \since 0.2 */
+    void domainPMSuspendDisk(const QVirtDomainRef &domain);
+    /*! VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED. \since 0.2 */
+    void domainDeviceRemoved(const QVirtDomainRef &domain, const QString &deviceAlias);
+    /*! VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2; \a disk is the disk's target name. \since 0.2 */
+    void domainBlockJob2(const QVirtDomainRef &domain, const QString &disk,
+                         QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
+    /*! VIR_DOMAIN_EVENT_ID_TUNABLE; typed parameters by field name. \since 0.2 */
+    void domainTunable(const QVirtDomainRef &domain, const QVariantMap &parameters);
+    /*! VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE. \since 0.2 */
+    void domainAgentLifecycle(const QVirtDomainRef &domain, QVirtEvents::AgentLifecycleState state,
+                              QVirtEvents::AgentLifecycleReason reason);
+    /*! VIR_DOMAIN_EVENT_ID_DEVICE_ADDED. \since 0.2 */
+    void domainDeviceAdded(const QVirtDomainRef &domain, const QString &deviceAlias);
+    /*! VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION. \since 0.2 */
+    void domainMigrationIteration(const QVirtDomainRef &domain, int iteration);
+    /*! VIR_DOMAIN_EVENT_ID_JOB_COMPLETED; typed parameters by field name. \since 0.2 */
+    void domainJobCompleted(const QVirtDomainRef &domain, const QVariantMap &parameters);
+    /*! VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED. \since 0.2 */
+    void domainDeviceRemovalFailed(const QVirtDomainRef &domain, const QString &deviceAlias);
+    /*! VIR_DOMAIN_EVENT_ID_METADATA_CHANGE; \a nsUri only for MetadataType::Element. \since 0.2 */
+    void domainMetadataChanged(const QVirtDomainRef &domain, QVirtEvents::MetadataType type,
+                               const QString &nsUri);
+    /*! VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD. \since 0.2 */
+    void domainBlockThreshold(const QVirtDomainRef &domain, const QString &device,
+                              const QString &path, quint64 threshold, quint64 excess);
+    /*! VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE. \since 0.2 */
+    void domainMemoryFailure(const QVirtDomainRef &domain,
+                             QVirtEvents::MemoryFailureRecipient recipient,
+                             QVirtEvents::MemoryFailureAction action,
+                             QVirtEvents::MemoryFailureFlags flags);
+    /*! VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE; the new size in KiB. \since 0.2 */
+    void domainMemoryDeviceSizeChanged(const QVirtDomainRef &domain, const QString &deviceAlias,
+                                       quint64 sizeKiB);
+
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+    void disconnectNotify(const QMetaMethod &signal) override;
+
+private:
+    friend class QVirtConnection;
+    friend class QVirtDomainEventsPrivate;
+    QVirtDomainEvents(QVirtConnection *connection, const QVirtDomainRef &domain);
+    Q_DISABLE_COPY_MOVE(QVirtDomainEvents)
+    const std::unique_ptr<QVirtDomainEventsPrivate> d;
+};
+
+#endif // QTVIRT_QVIRTDOMAINEVENTS_H

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "connection/domaineventslink.h"
+
+DomainEventsLink::DomainEventsLink(std::shared_ptr<ConnectionLink> link, QVirtDomainEvents *target)
+    : m_link(std::move(link))
+    , m_target(target)
+{ }
+
+void *DomainEventsLink::retain(std::shared_ptr<ConnectionLink> link, QVirtDomainEvents *target)
+{
+    return new DomainEventsLink(std::move(link), target);
+}
+
+void DomainEventsLink::release(void *opaque)
+{
+    delete static_cast<DomainEventsLink *>(opaque);
+}
+
+DomainEventsLink &DomainEventsLink::from(void *opaque)
+{
+    return *static_cast<DomainEventsLink *>(opaque);
+}
