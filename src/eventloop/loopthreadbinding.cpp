@@ -31,7 +31,6 @@ LoopThreadBinding::LoopThreadBinding(ReadinessMode mode)
     : m_threadId(std::this_thread::get_id())
     , m_mode(mode)
     , m_registry([this] { wakeLoopThread(); })
-    , m_streamFeeds([this](int id, bool held) { holdBackReads(id, held); })
 {
     switch (m_mode) {
     case ReadinessMode::UnixDeferred:
@@ -106,7 +105,8 @@ int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void
     const int id = timeout->id; // another thread must not touch timeout again
     if (isLoopThread()) {
         syncTimer(timeout);
-        m_streamFeeds.timeoutAdded(id);
+        if (m_observer)
+            m_observer->timeoutAdded(id);
     }
     return id;
 }
@@ -114,7 +114,8 @@ int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void
 void LoopThreadBinding::updateTimeout(int id, int interval)
 {
     if (interval == 0 && isLoopThread() && m_handleInCallback) {
-        m_streamFeeds.timeoutArmed(id, m_handleInCallback->id, m_handleInCallback->fd);
+        if (m_observer)
+            m_observer->timeoutArmedFromHandle(id, m_handleInCallback->id, m_handleInCallback->fd);
         if (!m_armedByHandles.contains(id))
             m_armedByHandles.append(id);
     }
@@ -299,27 +300,25 @@ void LoopThreadBinding::fireTimeout(TimeoutRegistration *timeout)
     }
 }
 
-void LoopThreadBinding::releaseHungUpFeeds()
+bool LoopThreadBinding::peerGone(int id) const
 {
-    const QSet<int> held = m_streamFeeds.heldFeeders();
-    for (int id : held) {
-        const HandleRegistration *handle = m_registry.handle(id);
-        // A TCP peer's end shows as POLLRDHUP long before POLLHUP.
-        pollfd pfd{handle ? handle->fd : -1, POLLRDHUP, 0};
-        constexpr short gone = POLLRDHUP | POLLHUP | POLLERR | POLLNVAL;
-        if (!handle || (::poll(&pfd, 1, 0) > 0 && (pfd.revents & gone)))
-            m_streamFeeds.forget(id);
-    }
+    const HandleRegistration *handle = m_registry.handle(id);
+    if (!handle)
+        return true;
+    // A TCP peer's end shows as POLLRDHUP long before POLLHUP.
+    pollfd pfd{handle->fd, POLLRDHUP, 0};
+    constexpr short gone = POLLRDHUP | POLLHUP | POLLERR | POLLNVAL;
+    return ::poll(&pfd, 1, 0) > 0 && (pfd.revents & gone);
 }
 
 void LoopThreadBinding::holdBackReads(int id, bool held)
 {
     HandleRegistration *handle = m_registry.handle(id);
-    if (!handle || handle->readPaused == held)
+    if (!handle || handle->readsHeld == held)
         return;
     qCDebug(lcQtVirtEvent, "%s the reads of handle %d (fd %d)", held ? "Holding back" : "Resuming",
             id, handle->fd);
-    handle->readPaused = held;
+    handle->readsHeld = held;
     refreshHandle(handle);
 }
 

@@ -3,8 +3,8 @@
 #define QTVIRT_EVENTLOOP_LOOPTHREADBINDING_H
 
 #include "eventloop/eventregistry.h"
+#include "eventloop/loophooks.h"
 #include "eventloop/readinessmode.h"
-#include "eventloop/streamfeeds.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
@@ -54,11 +54,10 @@ public:
     void stopPosting();
     bool waitForPendingFrees(QDeadlineTimer deadline);
 
-    // Loop thread only.
-    StreamFeeds &streamFeeds() { return m_streamFeeds; }
-    // A socket held back hears nothing, not even its peer's end: releases
-    // those whose peer hung up.
-    void releaseHungUpFeeds();
+    // Loop thread only; see LoopHooks.
+    void setObserver(LoopHooks::Observer *observer) { m_observer = observer; }
+    void holdBackReads(int id, bool held);
+    bool peerGone(int id) const;
 
     // For FdWatch.
     ReadinessMode readinessMode() const { return m_mode; }
@@ -69,10 +68,10 @@ public:
         return std::exchange(m_handleInCallback, handle);
     }
     // After a pass of handle callbacks: fires the timeouts they armed to
-    // 0 ms. libvirt's RPC client reports a stream's data that way, so each
-    // message would otherwise cost the GLib dispatcher one more iteration
-    // (a poll() and all its sources), which made a download 15-25%
-    // slower. Qt's Unix dispatcher fires such timers in the same pass too.
+    // 0 ms. libvirt's RPC client passes a message on that way, so each one
+    // would otherwise cost the GLib dispatcher one more iteration (a poll()
+    // and all its sources); see BENCHMARKS.md. Qt's Unix dispatcher fires
+    // such timers in the same pass too.
     void fireTimeoutsArmedByHandles()
     {
         if (!m_armedByHandles.isEmpty())
@@ -112,7 +111,6 @@ private:
     void dispatchDeferred();
     void refreshHandle(HandleRegistration *handle);
     void syncTimer(TimeoutRegistration *timeout);
-    void holdBackReads(int id, bool held);
     void fireArmedTimeouts();
     void fireTimeout(TimeoutRegistration *timeout);
 
@@ -126,7 +124,7 @@ private:
     std::vector<EventRegistry::Retired> m_graveyard;
     const HandleRegistration *m_handleInCallback = nullptr;
     QVarLengthArray<int, 4> m_armedByHandles;
-    StreamFeeds m_streamFeeds;
+    LoopHooks::Observer *m_observer = nullptr;
     std::mutex m_postingMutex;
     bool m_postingStopped = false;
 };

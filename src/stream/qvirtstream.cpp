@@ -2,8 +2,8 @@
 #include <QtVirt/qvirtstream.h>
 
 #include "common/logging.h"
-#include "eventloop/streambackpressure.h"
 #include "stream/qvirtstream_p.h"
+#include "stream/streambackpressure.h"
 #include "stream/streamlimits.h"
 
 #include <QtVirt/qtvirteventimpl.h>
