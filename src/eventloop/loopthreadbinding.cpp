@@ -3,13 +3,11 @@
 
 #include "common/crossthreadcall.h"
 #include "eventloop/fdwatch.h"
-#include "eventloop/glibhangupsource.h"
+#include "eventloop/readiness.h"
 
 #include "common/logging.h"
 
-#include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QTimer>
 
 #include <atomic>
 #include <poll.h>
@@ -27,26 +25,12 @@ void stopPostingAtShutdown()
 
 } // namespace
 
-LoopThreadBinding::LoopThreadBinding(ReadinessMode mode)
+LoopThreadBinding::LoopThreadBinding(std::unique_ptr<Readiness> readiness)
     : m_threadId(std::this_thread::get_id())
-    , m_mode(mode)
+    , m_readiness(std::move(readiness))
     , m_registry([this] { wakeLoopThread(); })
-{
-    switch (m_mode) {
-    case ReadinessMode::UnixDeferred:
-        // The Unix dispatcher emits awake() first thing in every
-        // processEvents(), after the pass that collected the activations
-        // and before it can block again.
-        connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake, this,
-                &LoopThreadBinding::dispatchDeferred);
-        break;
-    case ReadinessMode::GlibSideChannel:
-        m_glibHangups = std::make_unique<GlibHangupSource>();
-        break;
-    case ReadinessMode::PollEachActivation:
-        break;
-    }
-}
+    , m_timers(this, m_registry, m_depth)
+{ }
 
 LoopThreadBinding::~LoopThreadBinding() = default;
 
@@ -55,9 +39,9 @@ LoopThreadBinding *LoopThreadBinding::instance()
     return installed.load(std::memory_order_acquire);
 }
 
-void LoopThreadBinding::install(ReadinessMode mode)
+void LoopThreadBinding::install(std::unique_ptr<Readiness> readiness)
 {
-    installed.store(new LoopThreadBinding(mode), std::memory_order_release);
+    installed.store(new LoopThreadBinding(std::move(readiness)), std::memory_order_release);
     qAddPostRoutine(stopPostingAtShutdown);
 }
 
@@ -104,7 +88,7 @@ int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void
         return -1;
     const int id = timeout->id; // another thread must not touch timeout again
     if (isLoopThread()) {
-        syncTimer(timeout);
+        m_timers.sync(timeout);
         if (m_observer)
             m_observer->timeoutAdded(id);
     }
@@ -113,15 +97,16 @@ int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void
 
 void LoopThreadBinding::updateTimeout(int id, int interval)
 {
-    if (interval == 0 && isLoopThread() && m_handleInCallback) {
-        if (m_observer)
-            m_observer->timeoutArmedFromHandle(id, m_handleInCallback->id, m_handleInCallback->fd);
-        if (!m_armedByHandles.contains(id))
-            m_armedByHandles.append(id);
+    if (interval == 0 && isLoopThread()) {
+        if (const HandleRegistration *handle = m_timers.handleInCallback()) {
+            if (m_observer)
+                m_observer->timeoutArmedFromHandle(id, handle->id, handle->fd);
+            m_timers.armedByHandle(id);
+        }
     }
     TimeoutRegistration *timeout = m_registry.updateTimeout(caller(), id, interval);
     if (timeout && isLoopThread())
-        syncTimer(timeout);
+        m_timers.sync(timeout);
 }
 
 int LoopThreadBinding::removeTimeout(int id)
@@ -130,7 +115,7 @@ int LoopThreadBinding::removeTimeout(int id)
     if (!timeout)
         return -1;
     if (isLoopThread())
-        syncTimer(timeout);
+        m_timers.sync(timeout);
     return 0;
 }
 
@@ -147,17 +132,6 @@ bool LoopThreadBinding::waitForPendingFrees(QDeadlineTimer deadline)
         runPendingWork();
     }
     return true;
-}
-
-quint64 LoopThreadBinding::glibIteration() const
-{
-    return m_glibHangups ? m_glibHangups->iteration() : 0;
-}
-
-LoopThreadBinding::DispatchScope::~DispatchScope()
-{
-    if (--m_binding.m_dispatchDepth == 0)
-        m_binding.m_graveyard.clear();
 }
 
 bool LoopThreadBinding::event(QEvent *event)
@@ -197,7 +171,7 @@ void LoopThreadBinding::runPendingWork()
     for (HandleRegistration *handle : work.handles)
         refreshHandle(handle);
     for (TimeoutRegistration *timeout : work.timeouts)
-        syncTimer(timeout);
+        m_timers.sync(timeout);
     if (work.retired.empty())
         return;
 
@@ -212,18 +186,7 @@ void LoopThreadBinding::runPendingWork()
             ff(opaque);
     }
     m_registry.freesDone(work.retired.size());
-    if (m_dispatchDepth > 0)
-        std::move(work.retired.begin(), work.retired.end(), std::back_inserter(m_graveyard));
-}
-
-void LoopThreadBinding::dispatchDeferred()
-{
-    if (m_deferred.isEmpty())
-        return;
-    // A callback may run a nested loop, whose awake() lands here again.
-    const QVarLengthArray<FdWatch *, 8> watches = std::exchange(m_deferred, {});
-    for (FdWatch *watch : watches)
-        watch->dispatchCollected();
+    m_depth.keepWhileInCallback(work.retired);
 }
 
 void LoopThreadBinding::refreshHandle(HandleRegistration *handle)
@@ -244,60 +207,9 @@ void LoopThreadBinding::refreshHandle(HandleRegistration *handle)
     }
     FdWatch *watch = it != m_fdWatches.end()
         ? it.value()
-        : *m_fdWatches.insert(handle->fd, new FdWatch(handle->fd, *this));
+        : *m_fdWatches.insert(handle->fd, new FdWatch(handle->fd, *m_readiness, m_depth, m_timers));
     watch->attach(handle);
     watch->refresh();
-}
-
-void LoopThreadBinding::fireArmedTimeouts()
-{
-    const QVarLengthArray<int, 4> armed = std::exchange(m_armedByHandles, {});
-    for (int id : armed) {
-        // Removed or changed since: the registry knows only live ones.
-        TimeoutRegistration *timeout = m_registry.timeout(id);
-        if (timeout && timeout->interval.load(std::memory_order_relaxed) == 0)
-            fireTimeout(timeout);
-    }
-}
-
-void LoopThreadBinding::fireTimeout(TimeoutRegistration *timeout)
-{
-    // Removed or disabled from another thread since the timer was armed:
-    // the loop thread has not caught up with it yet.
-    if (timeout->removed.load(std::memory_order_acquire))
-        return;
-    const int interval = timeout->interval.load(std::memory_order_relaxed);
-    if (interval < 0)
-        return;
-    // Never re-entered from a nested loop, as Qt never re-enters a timer.
-    // Qt does fire a timer that is not the one on the stack, though: the
-    // QTimer of a timeout fired from fireArmedTimeouts(), or one restarted
-    // while the callback runs. At 0 ms it would fire on every iteration of
-    // the nested loop and keep it from ever blocking, so it waits until
-    // the callback has returned.
-    if (timeout->running) {
-        if (timeout->timer)
-            timeout->timer->stop();
-        timeout->restartAfterRun = true;
-        return;
-    }
-    // Qt keeps a repeating timer on its first schedule, so a late firing
-    // would make the next one early; libvirt counts the next expiry from
-    // this dispatch (src/util/vireventpoll.c).
-    if (interval > 0)
-        timeout->timer->start(interval);
-    DispatchScope scope(*this);
-    timeout->running = true;
-    timeout->cb(timeout->id, timeout->opaque);
-    timeout->running = false;
-    // The registration outlives the scope; its timer is gone if the loop
-    // thread removed it meanwhile.
-    if (std::exchange(timeout->restartAfterRun, false) && timeout->timer
-        && !timeout->removed.load(std::memory_order_acquire)) {
-        const int now = timeout->interval.load(std::memory_order_relaxed);
-        if (now >= 0)
-            timeout->timer->start(now);
-    }
 }
 
 bool LoopThreadBinding::peerGone(int id) const
@@ -320,26 +232,4 @@ void LoopThreadBinding::holdBackReads(int id, bool held)
             id, handle->fd);
     handle->readsHeld = held;
     refreshHandle(handle);
-}
-
-void LoopThreadBinding::syncTimer(TimeoutRegistration *timeout)
-{
-    if (timeout->removed.load(std::memory_order_relaxed)) {
-        // Safe even from inside this timer's own timeout(): Qt's timer list
-        // notices the unregistration of the timer it is firing.
-        delete std::exchange(timeout->timer, nullptr);
-        return;
-    }
-    if (!timeout->timer) {
-        timeout->timer = new QTimer(this);
-        // A coarse timer may fire up to 5% early; libvirt's timeouts never
-        // fire before their interval has passed.
-        timeout->timer->setTimerType(Qt::PreciseTimer);
-        connect(timeout->timer, &QTimer::timeout, this, [this, timeout] { fireTimeout(timeout); });
-    }
-    const int interval = timeout->interval.load(std::memory_order_relaxed);
-    if (interval < 0)
-        timeout->timer->stop();
-    else
-        timeout->timer->start(interval); // restarts the phase, as libvirt expects
 }
