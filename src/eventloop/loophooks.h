@@ -7,7 +7,7 @@
 // timeouts alone. The loop has no idea what a caller makes of them.
 //
 // Loop thread only: everything here is a no-op (or false) on any other
-// thread and before registerImpl().
+// thread and before registerImpl(). Implemented by LoopThreadBinding.
 namespace LoopHooks {
 
 // Told of what libvirt's own callbacks do on the loop thread.

@@ -23,6 +23,13 @@ void stopPostingAtShutdown()
         binding->stopPosting();
 }
 
+// The binding, when called from its thread.
+LoopThreadBinding *loopBinding()
+{
+    LoopThreadBinding *binding = installed.load(std::memory_order_acquire);
+    return binding && binding->isLoopThread() ? binding : nullptr;
+}
+
 } // namespace
 
 LoopThreadBinding::LoopThreadBinding(std::unique_ptr<Readiness> readiness)
@@ -233,3 +240,30 @@ void LoopThreadBinding::holdBackReads(int id, bool held)
     handle->readsHeld = held;
     refreshHandle(handle);
 }
+
+namespace LoopHooks {
+
+bool onLoopThread()
+{
+    return loopBinding() != nullptr;
+}
+
+void setObserver(Observer *observer)
+{
+    if (LoopThreadBinding *binding = loopBinding())
+        binding->setObserver(observer);
+}
+
+void holdBackReads(int handle, bool held)
+{
+    if (LoopThreadBinding *binding = loopBinding())
+        binding->holdBackReads(handle, held);
+}
+
+bool peerGone(int handle)
+{
+    LoopThreadBinding *binding = loopBinding();
+    return binding && binding->peerGone(handle);
+}
+
+} // namespace LoopHooks
