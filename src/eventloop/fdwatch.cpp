@@ -70,13 +70,13 @@ void FdWatch::retire()
     m_readiness->retire();
     m_handles.clear();
     m_retired = true;
-    if (m_refs == 0)
+    if (m_holds == 0)
         delete this;
 }
 
-void FdWatch::deref()
+void FdWatch::release()
 {
-    if (--m_refs == 0 && m_retired)
+    if (--m_holds == 0 && m_retired)
         delete this;
 }
 
@@ -135,9 +135,9 @@ void FdWatch::dispatch(int revents, int deliverable)
 
 void FdWatch::dispatchHeld(int revents, int deliverable)
 {
-    ref();
+    hold();
     dispatch(revents, deliverable);
-    deref();
+    release();
 }
 
 int FdWatch::pollRevents() const

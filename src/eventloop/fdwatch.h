@@ -48,8 +48,8 @@ public:
     // (a callback on the stack, a deferred dispatch), as soon as that ends.
     void retire();
     bool isRetired() const { return m_retired; }
-    void ref() { ++m_refs; }
-    void deref();
+    void hold() { ++m_holds; }
+    void release();
 
     // For the readiness strategy. The caller of dispatch() holds a
     // reference, since a callback may retire this watch.
@@ -85,7 +85,7 @@ private:
     int m_suspended = 0;
     // A dispatch of this fd is on the stack.
     bool m_dispatching = false;
-    int m_refs = 0;
+    int m_holds = 0;
     bool m_retired = false;
 };
 

@@ -58,14 +58,14 @@ public:
                                  FdWatch::Readable | FdWatch::Writable | FdWatch::ErrorOrHangup);
             }
         }
-        m_watch.deref();
+        m_watch.release();
     }
 
 private:
     void collect(QSocketNotifier::Type type)
     {
         if (m_collected == 0 && !m_exceptional) {
-            m_watch.ref();
+            m_watch.hold();
             m_deferred.append(this);
         }
         if (type == QSocketNotifier::Exception)
