@@ -2,22 +2,11 @@
 #include "connection/eventloopcheck.h"
 
 #include "common/logging.h"
-
-#include <QtVirt/qtvirteventimpl.h>
-
-#include <atomic>
+#include "eventloop/missingeventimpl.h"
 
 void warnIfNoEventLoop()
 {
-    if (QtVirtEventImpl::isRegistered())
-        return;
-    // Once: an application that reconnects must not be flooded.
-    static std::atomic_flag warned = ATOMIC_FLAG_INIT;
-    if (warned.test_and_set())
-        return;
-    qCWarning(lcQtVirtConnection,
-              "QVirtConnection opened before QtVirtEventImpl::registerImpl(): libvirt has no "
-              "event loop, so no event, keepalive or loss of the connection will be reported. "
-              "Call QtVirtEventImpl::registerImpl() once, in the thread that owns the "
-              "connection, before the first open().");
+    static std::atomic<bool> warned{false};
+    warnIfNoEventImpl(lcQtVirtConnection, warned, "QVirtConnection opened",
+                      "no event, keepalive or loss of the connection will be reported");
 }

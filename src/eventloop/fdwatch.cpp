@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "eventloop/fdwatch.h"
 
-#include "eventloop/glibhangupsource.h"
-#include "eventloop/hanguprecord.h"
-#include "eventloop/loopthreadbinding.h"
+#include "eventloop/dispatchdepth.h"
+#include "eventloop/lazynotifier.h"
 #include "eventloop/registration.h"
+#include "eventloop/timeouttimers.h"
 
 #include <cerrno>
 #include <poll.h>
 
 namespace {
-
-constexpr int Readable = VIR_EVENT_HANDLE_READABLE;
-constexpr int Writable = VIR_EVENT_HANDLE_WRITABLE;
-constexpr int ErrorOrHangup = VIR_EVENT_HANDLE_ERROR | VIR_EVENT_HANDLE_HANGUP;
 
 // The mapping of libvirt's own poll loop (src/util/vireventpoll.c), which
 // also reports POLLNVAL as ERROR.
@@ -21,9 +17,9 @@ int toLibvirtEvents(short revents)
 {
     int events = 0;
     if (revents & POLLIN)
-        events |= Readable;
+        events |= FdWatch::Readable;
     if (revents & POLLOUT)
-        events |= Writable;
+        events |= FdWatch::Writable;
     if (revents & (POLLERR | POLLNVAL))
         events |= VIR_EVENT_HANDLE_ERROR;
     if (revents & POLLHUP)
@@ -31,16 +27,13 @@ int toLibvirtEvents(short revents)
     return events;
 }
 
-int sideOf(QSocketNotifier::Type type)
-{
-    return type == QSocketNotifier::Read ? Readable : Writable;
-}
-
 } // namespace
 
-FdWatch::FdWatch(int fd, LoopThreadBinding &binding)
+FdWatch::FdWatch(int fd, Readiness &readiness, DispatchDepth &depth, TimeoutTimers &timers)
     : m_fd(fd)
-    , m_binding(binding)
+    , m_depth(depth)
+    , m_timers(timers)
+    , m_readiness(readiness.forFd(*this))
 { }
 
 FdWatch::~FdWatch() = default;
@@ -74,98 +67,24 @@ void FdWatch::retire()
     // QSocketNotifier::event() guards the emission with a QPointer.
     m_read.reset();
     m_write.reset();
-    m_exception.reset();
-    if (m_binding.readinessMode() == ReadinessMode::GlibSideChannel) {
-        setSideChannel(false);
-        m_binding.glibHangups().setWriteOnly(this, false);
-    }
+    m_readiness->retire();
     m_handles.clear();
     m_retired = true;
-    if (m_refs == 0)
+    if (m_holds == 0)
         delete this;
 }
 
-void FdWatch::deref()
+void FdWatch::release()
 {
-    if (--m_refs == 0 && m_retired)
+    if (--m_holds == 0 && m_retired)
         delete this;
 }
 
-void FdWatch::activated(QSocketNotifier::Type type)
+void FdWatch::pollAndDispatch(QSocketNotifier::Type type)
 {
-    const ReadinessMode mode = m_binding.readinessMode();
-    if (m_fastPath) {
-        if (mode == ReadinessMode::UnixDeferred) {
-            collect(type);
-            return;
-        }
-        const quint64 iteration = m_binding.glibIteration();
-        if (m_armedIteration != iteration && !m_hangupRecord->hangupOrError()) {
-            // Read wakes on IN|HUP|ERR, Write on OUT|ERR; with HUP and ERR
-            // ruled out by the same poll(), the side is the whole answer.
-            dispatchHeld(sideOf(type), sideOf(type));
-            return;
-        }
-        m_claimedIteration = iteration;
-    } else if (mode != ReadinessMode::PollEachActivation && !m_priorityDataSeen) {
-        m_fastPath = true;
-        applyNotifierState();
-    }
-
-    // Also filters activations that are stale by now: the GLib dispatcher
-    // delivers them from one poll() even after an earlier callback of the
-    // same pass drained the fd.
     const int revents = pollRevents();
     if (revents != 0)
         dispatchHeld(revents, deliverableFor(type));
-}
-
-void FdWatch::collect(QSocketNotifier::Type type)
-{
-    if (m_collected == 0 && !m_exceptional) {
-        ref();
-        m_binding.deferDispatch(this);
-    }
-    if (type == QSocketNotifier::Exception)
-        m_exceptional = true;
-    else
-        m_collected |= sideOf(type);
-}
-
-void FdWatch::dispatchCollected()
-{
-    const int collected = std::exchange(m_collected, 0);
-    const bool exceptional = std::exchange(m_exceptional, false);
-    if (!m_retired) {
-        if (!exceptional) {
-            // Read and Write fired without Exception, which the Unix
-            // dispatcher wakes on HUP and ERR: neither is pending.
-            dispatch(collected, collected);
-        } else if (const int revents = pollRevents(); revents != 0) {
-            if (!(revents & ErrorOrHangup)) {
-                m_priorityDataSeen = true;
-                m_fastPath = false;
-                applyNotifierState();
-            }
-            dispatch(revents, Readable | Writable | ErrorOrHangup);
-        }
-    }
-    deref();
-}
-
-bool FdWatch::hasUnclaimedHangup() const
-{
-    return m_hangupRecord && m_hangupRecord->registered && m_hangupRecord->hangupOrError()
-        && m_claimedIteration != m_binding.glibIteration();
-}
-
-void FdWatch::deliverUnclaimedHangup()
-{
-    if (!hasUnclaimedHangup())
-        return;
-    m_claimedIteration = m_binding.glibIteration();
-    if (const int revents = pollRevents(); revents & ErrorOrHangup)
-        dispatchHeld(revents, ErrorOrHangup);
 }
 
 void FdWatch::dispatch(int revents, int deliverable)
@@ -176,8 +95,8 @@ void FdWatch::dispatch(int revents, int deliverable)
     // "deleted during dispatch"; libvirtaio a5cc6da). The registrations in
     // the snapshot stay allocated until the outermost dispatch returns.
     const QVarLengthArray<HandleRegistration *, 2> handles = m_handles;
-    LoopThreadBinding::DispatchScope scope(m_binding);
-    ++m_dispatchDepth;
+    DispatchDepth::Scope scope(m_depth);
+    const bool outermost = !std::exchange(m_dispatching, true);
     bool skippedRunning = false;
     for (HandleRegistration *handle : handles) {
         if (handle->removed.load(std::memory_order_acquire))
@@ -193,31 +112,32 @@ void FdWatch::dispatch(int revents, int deliverable)
             continue;
         }
         handle->running = true;
-        const HandleRegistration *outer = m_binding.enterHandleCallback(handle);
+        const HandleRegistration *outer = m_timers.enterHandleCallback(handle);
         handle->cb(handle->id, m_fd, delivered, handle->opaque);
-        m_binding.enterHandleCallback(outer);
+        m_timers.enterHandleCallback(outer);
         handle->running = false;
     }
-    --m_dispatchDepth;
+    if (outermost)
+        m_dispatching = false;
 
     if (!m_retired) {
-        if (skippedRunning && m_dispatchDepth > 0) {
+        if (skippedRunning && !outermost) {
             m_suspended |= deliverable & (Readable | Writable);
             applyNotifierState();
-        } else if (m_dispatchDepth == 0 && m_suspended != 0) {
+        } else if (outermost && m_suspended != 0) {
             m_suspended = 0;
             applyNotifierState();
         }
     }
-    if (m_dispatchDepth == 0)
-        m_binding.fireTimeoutsArmedByHandles();
+    if (outermost)
+        m_timers.fireArmedByHandles();
 }
 
 void FdWatch::dispatchHeld(int revents, int deliverable)
 {
-    ref();
+    hold();
     dispatch(revents, deliverable);
-    deref();
+    release();
 }
 
 int FdWatch::pollRevents() const
@@ -250,58 +170,13 @@ void FdWatch::applyNotifierState()
     const int listening = m_wanted & ~m_suspended;
     setNotifierEnabled(m_read, QSocketNotifier::Read, listening & Readable);
     setNotifierEnabled(m_write, QSocketNotifier::Write, listening & Writable);
-    switch (m_binding.readinessMode()) {
-    case ReadinessMode::UnixDeferred:
-        setNotifierEnabled(m_exception, QSocketNotifier::Exception, m_fastPath && listening != 0);
-        break;
-    case ReadinessMode::GlibSideChannel:
-        setSideChannel(m_fastPath && listening != 0);
-        m_binding.glibHangups().setWriteOnly(this, m_fastPath && listening == Writable);
-        break;
-    case ReadinessMode::PollEachActivation:
-        break;
-    }
+    m_readiness->listeningChanged(listening);
 }
 
 void FdWatch::setNotifierEnabled(std::unique_ptr<QSocketNotifier> &notifier,
                                  QSocketNotifier::Type type, bool enabled)
 {
-    if (notifier && notifier->isEnabled() == enabled)
-        return;
-    // The GLib dispatcher leaves a newly registered notifier's revents
-    // uninitialised and may deliver it from the poll() that came before:
-    // until the next iteration, check such activations the slow way.
-    if (enabled)
-        m_armedIteration = m_binding.glibIteration();
-    if (notifier) {
-        notifier->setEnabled(enabled);
-        return;
-    }
-    if (!enabled)
-        return;
-    // Created on first need and then only toggled: the RPC client flips
-    // between 0 and READABLE around every call it makes.
-    notifier = std::make_unique<QSocketNotifier>(m_fd, type);
-    QObject::connect(notifier.get(), &QSocketNotifier::activated, notifier.get(),
-                     [this, type] { activated(type); });
-}
-
-void FdWatch::setSideChannel(bool listening)
-{
-    if (!m_hangupRecord) {
-        if (!listening)
-            return;
-        m_hangupRecord = std::make_unique<HangupRecord>();
-        m_hangupRecord->pollfd.fd = m_fd;
-    }
-    if (listening == m_hangupRecord->registered)
-        return;
-    // Only while a notifier listens: an events=0 record still wakes poll()
-    // on HUP, and a silent handle must not hear it, nor spin the loop. A new
-    // record learns nothing from the poll() that came before it.
-    if (listening) {
-        m_binding.glibHangups().watch(m_hangupRecord.get());
-        m_armedIteration = m_binding.glibIteration();
-    } else
-        m_binding.glibHangups().unwatch(m_hangupRecord.get());
+    if (::setNotifierEnabled(notifier, m_fd, type, enabled,
+                             [this, type] { m_readiness->activated(type); }))
+        m_readiness->notifierEnabled();
 }

@@ -2,14 +2,18 @@
 #ifndef QTVIRT_EVENTLOOP_FDWATCH_H
 #define QTVIRT_EVENTLOOP_FDWATCH_H
 
+#include "eventloop/readiness.h"
+
 #include <QtCore/QSocketNotifier>
 #include <QtCore/QVarLengthArray>
 
+#include <libvirt/libvirt.h>
+
 #include <memory>
 
-class LoopThreadBinding;
+class DispatchDepth;
+class TimeoutTimers;
 struct HandleRegistration;
-struct HangupRecord;
 
 // The notifiers of one file descriptor, shared by every libvirt handle
 // registered on it, and the dispatch of its events. Loop thread only.
@@ -21,10 +25,16 @@ struct HangupRecord;
 class FdWatch
 {
 public:
-    FdWatch(int fd, LoopThreadBinding &binding);
+    static constexpr int Readable = VIR_EVENT_HANDLE_READABLE;
+    static constexpr int Writable = VIR_EVENT_HANDLE_WRITABLE;
+    static constexpr int ErrorOrHangup = VIR_EVENT_HANDLE_ERROR | VIR_EVENT_HANDLE_HANGUP;
+
+    FdWatch(int fd, Readiness &readiness, DispatchDepth &depth, TimeoutTimers &timers);
     ~FdWatch();
     FdWatch(const FdWatch &) = delete;
     FdWatch &operator=(const FdWatch &) = delete;
+
+    int fd() const { return m_fd; }
 
     void attach(HandleRegistration *handle);
     void detach(HandleRegistration *handle);
@@ -37,34 +47,35 @@ public:
     // and destroys this watch now or, while something still refers to it
     // (a callback on the stack, a deferred dispatch), as soon as that ends.
     void retire();
+    bool isRetired() const { return m_retired; }
+    void hold() { ++m_holds; }
+    void release();
 
-    // ReadinessMode::UnixDeferred: dispatches what this pass's activations
-    // collected. Releases the reference taken when they were collected.
-    void dispatchCollected();
-
-    // ReadinessMode::GlibSideChannel: a HANGUP or ERROR that no notifier
-    // activation reported in this iteration (GLib's Write notifier does not
-    // wake on POLLHUP), and its delivery.
-    bool hasUnclaimedHangup() const;
-    void deliverUnclaimedHangup();
-
-private:
-    void activated(QSocketNotifier::Type type);
-    void collect(QSocketNotifier::Type type);
-    // The caller holds a reference: a callback may retire this watch.
+    // For the readiness strategy. The caller of dispatch() holds a
+    // reference, since a callback may retire this watch.
     void dispatch(int revents, int deliverable);
     void dispatchHeld(int revents, int deliverable);
+    // A zero-timeout poll() for what the notifiers listen for, dispatched
+    // as an activation of type calls for. Also filters activations that are
+    // stale by now: the GLib dispatcher delivers them from one poll() even
+    // after an earlier callback of the same pass drained the fd.
+    void pollAndDispatch(QSocketNotifier::Type type);
     int pollRevents() const;
+    static int sideOf(QSocketNotifier::Type type)
+    {
+        return type == QSocketNotifier::Read ? Readable : Writable;
+    }
+
+private:
     int deliverableFor(QSocketNotifier::Type type) const;
     void applyNotifierState();
     void setNotifierEnabled(std::unique_ptr<QSocketNotifier> &notifier, QSocketNotifier::Type type,
                             bool enabled);
-    void setSideChannel(bool listening);
-    void ref() { ++m_refs; }
-    void deref();
 
     const int m_fd;
-    LoopThreadBinding &m_binding;
+    DispatchDepth &m_depth;
+    TimeoutTimers &m_timers;
+    const std::unique_ptr<FdReadiness> m_readiness;
     QVarLengthArray<HandleRegistration *, 2> m_handles;
     std::unique_ptr<QSocketNotifier> m_read;
     std::unique_ptr<QSocketNotifier> m_write;
@@ -72,29 +83,10 @@ private:
     // READABLE/WRITABLE sides silenced while a callback of theirs runs a
     // nested event loop, so that the still-ready fd does not spin it.
     int m_suspended = 0;
-    int m_dispatchDepth = 0;
-    int m_refs = 0;
+    // A dispatch of this fd is on the stack.
+    bool m_dispatching = false;
+    int m_holds = 0;
     bool m_retired = false;
-    // The fast readiness path costs a notifier or poll record per fd, so it
-    // is armed at an fd's first activation: idle fds never pay for it.
-    bool m_fastPath = false;
-
-    // ReadinessMode::UnixDeferred
-    std::unique_ptr<QSocketNotifier> m_exception;
-    int m_collected = 0;
-    bool m_exceptional = false;
-    // Out-of-band data (POLLPRI) wakes the Exception notifier without
-    // HANGUP or ERROR and never goes away, since libvirt does not read it:
-    // such an fd stays on a poll() per activation.
-    bool m_priorityDataSeen = false;
-
-    // ReadinessMode::GlibSideChannel
-    std::unique_ptr<HangupRecord> m_hangupRecord;
-    // The GLib iteration whose poll() may not have seen the current
-    // notifiers, and the one in which an activation already reported HANGUP
-    // or ERROR.
-    quint64 m_armedIteration = 0;
-    quint64 m_claimedIteration = 0;
 };
 
 #endif // QTVIRT_EVENTLOOP_FDWATCH_H

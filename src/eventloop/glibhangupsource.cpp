@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "eventloop/glibhangupsource.h"
 
-#include "eventloop/fdwatch.h"
 #include "eventloop/hanguprecord.h"
 
 struct GlibHangupSource::Source
@@ -9,7 +8,7 @@ struct GlibHangupSource::Source
     GSource base;
     quint64 iteration;
     // Fds whose only listening notifier is Write.
-    QSet<FdWatch *> *writeOnly;
+    QSet<GlibHangupSource::WriteOnlyFd *> *writeOnly;
 };
 
 namespace {
@@ -28,18 +27,19 @@ gboolean prepare(GSource *source, gint *timeout)
 
 gboolean check(GSource *source)
 {
-    const QSet<FdWatch *> &writeOnly = *sourceOf(source)->writeOnly;
-    return std::any_of(writeOnly.cbegin(), writeOnly.cend(),
-                       [](const FdWatch *watch) { return watch->hasUnclaimedHangup(); });
+    const QSet<GlibHangupSource::WriteOnlyFd *> &writeOnly = *sourceOf(source)->writeOnly;
+    return std::any_of(
+        writeOnly.cbegin(), writeOnly.cend(),
+        [](const GlibHangupSource::WriteOnlyFd *fd) { return fd->hasUnclaimedHangup(); });
 }
 
 gboolean dispatch(GSource *source, GSourceFunc, gpointer)
 {
     // A delivery may change the set.
-    const QList<FdWatch *> writeOnly = sourceOf(source)->writeOnly->values();
-    for (FdWatch *watch : writeOnly) {
-        if (sourceOf(source)->writeOnly->contains(watch))
-            watch->deliverUnclaimedHangup();
+    const QList<GlibHangupSource::WriteOnlyFd *> writeOnly = sourceOf(source)->writeOnly->values();
+    for (GlibHangupSource::WriteOnlyFd *fd : writeOnly) {
+        if (sourceOf(source)->writeOnly->contains(fd))
+            fd->deliverUnclaimedHangup();
     }
     return G_SOURCE_CONTINUE;
 }
@@ -52,7 +52,7 @@ GlibHangupSource::GlibHangupSource()
     : m_source(sourceOf(g_source_new(&hangupSourceFuncs, sizeof(Source))))
 {
     m_source->iteration = 1;
-    m_source->writeOnly = new QSet<FdWatch *>;
+    m_source->writeOnly = new QSet<WriteOnlyFd *>;
     // Same priority as Qt's socket notifier source and attached after it, so
     // that GLib polls both records of an fd together and dispatches Qt's
     // activations first.
@@ -76,12 +76,12 @@ void GlibHangupSource::unwatch(HangupRecord *record)
     record->registered = false;
 }
 
-void GlibHangupSource::setWriteOnly(FdWatch *watch, bool writeOnly)
+void GlibHangupSource::setWriteOnly(WriteOnlyFd *fd, bool writeOnly)
 {
     if (writeOnly)
-        m_source->writeOnly->insert(watch);
+        m_source->writeOnly->insert(fd);
     else
-        m_source->writeOnly->remove(watch);
+        m_source->writeOnly->remove(fd);
 }
 
 quint64 GlibHangupSource::iteration() const

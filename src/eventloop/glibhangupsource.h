@@ -7,13 +7,12 @@
 
 #include <functional>
 
-class FdWatch;
 struct HangupRecord;
 
 // A GSource on the loop thread's GLib context whose only job is to learn,
 // from the same poll() as Qt's notifiers, whether an fd has hung up or
-// failed (see ReadinessMode::GlibSideChannel). It holds one events=0 poll
-// record per listening fd.
+// failed (see GlibSideChannelReadiness). It holds one events=0 poll record
+// per listening fd.
 //
 // GLib's Write notifier does not wake on HUP, so for fds that only write
 // the source itself delivers HANGUP: it checks just those fds, so that an
@@ -21,6 +20,19 @@ struct HangupRecord;
 class GlibHangupSource
 {
 public:
+    // An fd whose only listening notifier is Write.
+    class WriteOnlyFd
+    {
+    public:
+        // A HANGUP or ERROR that no notifier activation reported in this
+        // iteration, and its delivery.
+        virtual bool hasUnclaimedHangup() const = 0;
+        virtual void deliverUnclaimedHangup() = 0;
+
+    protected:
+        ~WriteOnlyFd() = default;
+    };
+
     // Attaches to the calling thread's default GLib context, the one Qt's
     // GLib dispatcher iterates.
     GlibHangupSource();
@@ -29,10 +41,10 @@ public:
 
     void watch(HangupRecord *record);
     void unwatch(HangupRecord *record);
-    void setWriteOnly(FdWatch *watch, bool writeOnly);
+    void setWriteOnly(WriteOnlyFd *fd, bool writeOnly);
 
-    // Counts the iterations of the context, so that an FdWatch can tell
-    // which poll() a revents came from.
+    // Counts the iterations of the context, so that a record's owner can
+    // tell which poll() a revents came from.
     quint64 iteration() const;
 
     struct Source;

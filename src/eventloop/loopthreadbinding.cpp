@@ -3,13 +3,11 @@
 
 #include "common/crossthreadcall.h"
 #include "eventloop/fdwatch.h"
-#include "eventloop/glibhangupsource.h"
+#include "eventloop/readiness.h"
 
 #include "common/logging.h"
 
-#include <QtCore/QAbstractEventDispatcher>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QTimer>
 
 #include <atomic>
 #include <poll.h>
@@ -25,29 +23,21 @@ void stopPostingAtShutdown()
         binding->stopPosting();
 }
 
+// The binding, when called from its thread.
+LoopThreadBinding *loopBinding()
+{
+    LoopThreadBinding *binding = installed.load(std::memory_order_acquire);
+    return binding && binding->isLoopThread() ? binding : nullptr;
+}
+
 } // namespace
 
-LoopThreadBinding::LoopThreadBinding(ReadinessMode mode)
+LoopThreadBinding::LoopThreadBinding(std::unique_ptr<Readiness> readiness)
     : m_threadId(std::this_thread::get_id())
-    , m_mode(mode)
+    , m_readiness(std::move(readiness))
     , m_registry([this] { wakeLoopThread(); })
-    , m_streamFeeds([this](int id, bool held) { holdBackReads(id, held); })
-{
-    switch (m_mode) {
-    case ReadinessMode::UnixDeferred:
-        // The Unix dispatcher emits awake() first thing in every
-        // processEvents(), after the pass that collected the activations
-        // and before it can block again.
-        connect(QAbstractEventDispatcher::instance(), &QAbstractEventDispatcher::awake, this,
-                &LoopThreadBinding::dispatchDeferred);
-        break;
-    case ReadinessMode::GlibSideChannel:
-        m_glibHangups = std::make_unique<GlibHangupSource>();
-        break;
-    case ReadinessMode::PollEachActivation:
-        break;
-    }
-}
+    , m_timers(this, m_registry, m_depth)
+{ }
 
 LoopThreadBinding::~LoopThreadBinding() = default;
 
@@ -56,9 +46,9 @@ LoopThreadBinding *LoopThreadBinding::instance()
     return installed.load(std::memory_order_acquire);
 }
 
-void LoopThreadBinding::install(ReadinessMode mode)
+void LoopThreadBinding::install(std::unique_ptr<Readiness> readiness)
 {
-    installed.store(new LoopThreadBinding(mode), std::memory_order_release);
+    installed.store(new LoopThreadBinding(std::move(readiness)), std::memory_order_release);
     qAddPostRoutine(stopPostingAtShutdown);
 }
 
@@ -105,22 +95,25 @@ int LoopThreadBinding::addTimeout(int interval, virEventTimeoutCallback cb, void
         return -1;
     const int id = timeout->id; // another thread must not touch timeout again
     if (isLoopThread()) {
-        syncTimer(timeout);
-        m_streamFeeds.timeoutAdded(id);
+        m_timers.sync(timeout);
+        if (m_observer)
+            m_observer->timeoutAdded(id);
     }
     return id;
 }
 
 void LoopThreadBinding::updateTimeout(int id, int interval)
 {
-    if (interval == 0 && isLoopThread() && m_handleInCallback) {
-        m_streamFeeds.timeoutArmed(id, m_handleInCallback->id, m_handleInCallback->fd);
-        if (!m_armedByHandles.contains(id))
-            m_armedByHandles.append(id);
+    if (interval == 0 && isLoopThread()) {
+        if (const HandleRegistration *handle = m_timers.handleInCallback()) {
+            if (m_observer)
+                m_observer->timeoutArmedFromHandle(id, handle->id, handle->fd);
+            m_timers.armedByHandle(id);
+        }
     }
     TimeoutRegistration *timeout = m_registry.updateTimeout(caller(), id, interval);
     if (timeout && isLoopThread())
-        syncTimer(timeout);
+        m_timers.sync(timeout);
 }
 
 int LoopThreadBinding::removeTimeout(int id)
@@ -129,7 +122,7 @@ int LoopThreadBinding::removeTimeout(int id)
     if (!timeout)
         return -1;
     if (isLoopThread())
-        syncTimer(timeout);
+        m_timers.sync(timeout);
     return 0;
 }
 
@@ -146,17 +139,6 @@ bool LoopThreadBinding::waitForPendingFrees(QDeadlineTimer deadline)
         runPendingWork();
     }
     return true;
-}
-
-quint64 LoopThreadBinding::glibIteration() const
-{
-    return m_glibHangups ? m_glibHangups->iteration() : 0;
-}
-
-LoopThreadBinding::DispatchScope::~DispatchScope()
-{
-    if (--m_binding.m_dispatchDepth == 0)
-        m_binding.m_graveyard.clear();
 }
 
 bool LoopThreadBinding::event(QEvent *event)
@@ -196,7 +178,7 @@ void LoopThreadBinding::runPendingWork()
     for (HandleRegistration *handle : work.handles)
         refreshHandle(handle);
     for (TimeoutRegistration *timeout : work.timeouts)
-        syncTimer(timeout);
+        m_timers.sync(timeout);
     if (work.retired.empty())
         return;
 
@@ -211,18 +193,7 @@ void LoopThreadBinding::runPendingWork()
             ff(opaque);
     }
     m_registry.freesDone(work.retired.size());
-    if (m_dispatchDepth > 0)
-        std::move(work.retired.begin(), work.retired.end(), std::back_inserter(m_graveyard));
-}
-
-void LoopThreadBinding::dispatchDeferred()
-{
-    if (m_deferred.isEmpty())
-        return;
-    // A callback may run a nested loop, whose awake() lands here again.
-    const QVarLengthArray<FdWatch *, 8> watches = std::exchange(m_deferred, {});
-    for (FdWatch *watch : watches)
-        watch->dispatchCollected();
+    m_depth.keepWhileInCallback(work.retired);
 }
 
 void LoopThreadBinding::refreshHandle(HandleRegistration *handle)
@@ -243,104 +214,56 @@ void LoopThreadBinding::refreshHandle(HandleRegistration *handle)
     }
     FdWatch *watch = it != m_fdWatches.end()
         ? it.value()
-        : *m_fdWatches.insert(handle->fd, new FdWatch(handle->fd, *this));
+        : *m_fdWatches.insert(handle->fd, new FdWatch(handle->fd, *m_readiness, m_depth, m_timers));
     watch->attach(handle);
     watch->refresh();
 }
 
-void LoopThreadBinding::fireArmedTimeouts()
+bool LoopThreadBinding::peerGone(int id) const
 {
-    const QVarLengthArray<int, 4> armed = std::exchange(m_armedByHandles, {});
-    for (int id : armed) {
-        // Removed or changed since: the registry knows only live ones.
-        TimeoutRegistration *timeout = m_registry.timeout(id);
-        if (timeout && timeout->interval.load(std::memory_order_relaxed) == 0)
-            fireTimeout(timeout);
-    }
-}
-
-void LoopThreadBinding::fireTimeout(TimeoutRegistration *timeout)
-{
-    // Removed or disabled from another thread since the timer was armed:
-    // the loop thread has not caught up with it yet.
-    if (timeout->removed.load(std::memory_order_acquire))
-        return;
-    const int interval = timeout->interval.load(std::memory_order_relaxed);
-    if (interval < 0)
-        return;
-    // Never re-entered from a nested loop, as Qt never re-enters a timer.
-    // Qt does fire a timer that is not the one on the stack, though: the
-    // QTimer of a timeout fired from fireArmedTimeouts(), or one restarted
-    // while the callback runs. At 0 ms it would fire on every iteration of
-    // the nested loop and keep it from ever blocking, so it waits until
-    // the callback has returned.
-    if (timeout->running) {
-        if (timeout->timer)
-            timeout->timer->stop();
-        timeout->restartAfterRun = true;
-        return;
-    }
-    // Qt keeps a repeating timer on its first schedule, so a late firing
-    // would make the next one early; libvirt counts the next expiry from
-    // this dispatch (src/util/vireventpoll.c).
-    if (interval > 0)
-        timeout->timer->start(interval);
-    DispatchScope scope(*this);
-    timeout->running = true;
-    timeout->cb(timeout->id, timeout->opaque);
-    timeout->running = false;
-    // The registration outlives the scope; its timer is gone if the loop
-    // thread removed it meanwhile.
-    if (std::exchange(timeout->restartAfterRun, false) && timeout->timer
-        && !timeout->removed.load(std::memory_order_acquire)) {
-        const int now = timeout->interval.load(std::memory_order_relaxed);
-        if (now >= 0)
-            timeout->timer->start(now);
-    }
-}
-
-void LoopThreadBinding::releaseHungUpFeeds()
-{
-    const QSet<int> held = m_streamFeeds.heldFeeders();
-    for (int id : held) {
-        const HandleRegistration *handle = m_registry.handle(id);
-        // A TCP peer's end shows as POLLRDHUP long before POLLHUP.
-        pollfd pfd{handle ? handle->fd : -1, POLLRDHUP, 0};
-        constexpr short gone = POLLRDHUP | POLLHUP | POLLERR | POLLNVAL;
-        if (!handle || (::poll(&pfd, 1, 0) > 0 && (pfd.revents & gone)))
-            m_streamFeeds.forget(id);
-    }
+    const HandleRegistration *handle = m_registry.handle(id);
+    if (!handle)
+        return true;
+    // A TCP peer's end shows as POLLRDHUP long before POLLHUP.
+    pollfd pfd{handle->fd, POLLRDHUP, 0};
+    constexpr short gone = POLLRDHUP | POLLHUP | POLLERR | POLLNVAL;
+    return ::poll(&pfd, 1, 0) > 0 && (pfd.revents & gone);
 }
 
 void LoopThreadBinding::holdBackReads(int id, bool held)
 {
     HandleRegistration *handle = m_registry.handle(id);
-    if (!handle || handle->readPaused == held)
+    if (!handle || handle->readsHeld == held)
         return;
     qCDebug(lcQtVirtEvent, "%s the reads of handle %d (fd %d)", held ? "Holding back" : "Resuming",
             id, handle->fd);
-    handle->readPaused = held;
+    handle->readsHeld = held;
     refreshHandle(handle);
 }
 
-void LoopThreadBinding::syncTimer(TimeoutRegistration *timeout)
+namespace LoopHooks {
+
+bool onLoopThread()
 {
-    if (timeout->removed.load(std::memory_order_relaxed)) {
-        // Safe even from inside this timer's own timeout(): Qt's timer list
-        // notices the unregistration of the timer it is firing.
-        delete std::exchange(timeout->timer, nullptr);
-        return;
-    }
-    if (!timeout->timer) {
-        timeout->timer = new QTimer(this);
-        // A coarse timer may fire up to 5% early; libvirt's timeouts never
-        // fire before their interval has passed.
-        timeout->timer->setTimerType(Qt::PreciseTimer);
-        connect(timeout->timer, &QTimer::timeout, this, [this, timeout] { fireTimeout(timeout); });
-    }
-    const int interval = timeout->interval.load(std::memory_order_relaxed);
-    if (interval < 0)
-        timeout->timer->stop();
-    else
-        timeout->timer->start(interval); // restarts the phase, as libvirt expects
+    return loopBinding() != nullptr;
 }
+
+void setObserver(Observer *observer)
+{
+    if (LoopThreadBinding *binding = loopBinding())
+        binding->setObserver(observer);
+}
+
+void holdBackReads(int handle, bool held)
+{
+    if (LoopThreadBinding *binding = loopBinding())
+        binding->holdBackReads(handle, held);
+}
+
+bool peerGone(int handle)
+{
+    LoopThreadBinding *binding = loopBinding();
+    return binding && binding->peerGone(handle);
+}
+
+} // namespace LoopHooks

@@ -2,39 +2,38 @@
 #ifndef QTVIRT_EVENTLOOP_LOOPTHREADBINDING_H
 #define QTVIRT_EVENTLOOP_LOOPTHREADBINDING_H
 
+#include "eventloop/dispatchdepth.h"
 #include "eventloop/eventregistry.h"
-#include "eventloop/readinessmode.h"
-#include "eventloop/streamfeeds.h"
+#include "eventloop/loophooks.h"
+#include "eventloop/timeouttimers.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>
-#include <QtCore/QVarLengthArray>
 
 #include <memory>
 #include <mutex>
 #include <thread>
-#include <utility>
-#include <vector>
 
 class FdWatch;
-class GlibHangupSource;
+class Readiness;
 
 // libvirt's six event-loop entry points, bound to the thread that created
 // this object. The registry takes the calls from any thread; the notifiers
-// and timers that serve them are created, changed and destroyed here only,
-// because Qt allows that in their own thread alone. It lives as long as the
-// process: libvirt can never unregister an event loop.
+// (FdWatch) and timers (TimeoutTimers) that serve them are created, changed
+// and destroyed here only, because Qt allows that in their own thread
+// alone. It lives as long as the process: libvirt can never unregister an
+// event loop.
 class LoopThreadBinding : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit LoopThreadBinding(ReadinessMode mode);
+    explicit LoopThreadBinding(std::unique_ptr<Readiness> readiness);
     ~LoopThreadBinding() override;
 
     // The binding registerImpl() made, or nullptr before it did.
     static LoopThreadBinding *instance();
-    static void install(ReadinessMode mode);
+    static void install(std::unique_ptr<Readiness> readiness);
 
     bool isLoopThread() const { return std::this_thread::get_id() == m_threadId; }
 
@@ -54,52 +53,10 @@ public:
     void stopPosting();
     bool waitForPendingFrees(QDeadlineTimer deadline);
 
-    // Loop thread only.
-    StreamFeeds &streamFeeds() { return m_streamFeeds; }
-    // A socket held back hears nothing, not even its peer's end: releases
-    // those whose peer hung up.
-    void releaseHungUpFeeds();
-
-    // For FdWatch.
-    ReadinessMode readinessMode() const { return m_mode; }
-    // Notes the handle whose callback runs now (nullptr: none); returns the
-    // one it replaces, to be put back afterwards.
-    const HandleRegistration *enterHandleCallback(const HandleRegistration *handle)
-    {
-        return std::exchange(m_handleInCallback, handle);
-    }
-    // After a pass of handle callbacks: fires the timeouts they armed to
-    // 0 ms. libvirt's RPC client reports a stream's data that way, so each
-    // message would otherwise cost the GLib dispatcher one more iteration
-    // (a poll() and all its sources), which made a download 15-25%
-    // slower. Qt's Unix dispatcher fires such timers in the same pass too.
-    void fireTimeoutsArmedByHandles()
-    {
-        if (!m_armedByHandles.isEmpty())
-            fireArmedTimeouts();
-    }
-    void deferDispatch(FdWatch *watch) { m_deferred.append(watch); }
-    quint64 glibIteration() const;
-    GlibHangupSource &glibHangups() { return *m_glibHangups; }
-
-    // Marks a callback on the stack: the memory of registrations removed
-    // meanwhile is kept until the outermost scope ends, because a dispatch
-    // further up may still look at them.
-    class DispatchScope
-    {
-    public:
-        explicit DispatchScope(LoopThreadBinding &binding)
-            : m_binding(binding)
-        {
-            ++m_binding.m_dispatchDepth;
-        }
-        ~DispatchScope();
-        DispatchScope(const DispatchScope &) = delete;
-        DispatchScope &operator=(const DispatchScope &) = delete;
-
-    private:
-        LoopThreadBinding &m_binding;
-    };
+    // Loop thread only; see LoopHooks.
+    void setObserver(LoopHooks::Observer *observer) { m_observer = observer; }
+    void holdBackReads(int id, bool held);
+    bool peerGone(int id) const;
 
 protected:
     bool event(QEvent *event) override;
@@ -109,24 +66,15 @@ private:
     void wakeLoopThread();
     void schedulePendingWork();
     void runPendingWork();
-    void dispatchDeferred();
     void refreshHandle(HandleRegistration *handle);
-    void syncTimer(TimeoutRegistration *timeout);
-    void holdBackReads(int id, bool held);
-    void fireArmedTimeouts();
-    void fireTimeout(TimeoutRegistration *timeout);
 
     const std::thread::id m_threadId;
-    const ReadinessMode m_mode;
+    const std::unique_ptr<Readiness> m_readiness;
     EventRegistry m_registry;
+    DispatchDepth m_depth;
+    TimeoutTimers m_timers;
     QHash<int, FdWatch *> m_fdWatches;
-    std::unique_ptr<GlibHangupSource> m_glibHangups;
-    QVarLengthArray<FdWatch *, 8> m_deferred;
-    int m_dispatchDepth = 0;
-    std::vector<EventRegistry::Retired> m_graveyard;
-    const HandleRegistration *m_handleInCallback = nullptr;
-    QVarLengthArray<int, 4> m_armedByHandles;
-    StreamFeeds m_streamFeeds;
+    LoopHooks::Observer *m_observer = nullptr;
     std::mutex m_postingMutex;
     bool m_postingStopped = false;
 };

@@ -3,7 +3,10 @@
 
 #include "common/backgroundwork.h"
 #include "common/logging.h"
+#include "eventloop/glibsidechannelreadiness.h"
 #include "eventloop/loopthreadbinding.h"
+#include "eventloop/pollreadiness.h"
+#include "eventloop/unixdeferredreadiness.h"
 
 #include <QtCore/QAbstractEventDispatcher>
 
@@ -87,30 +90,18 @@ bool libvirtCallsUs()
     return ours;
 }
 
-// QTVIRT_EVENT_READINESS=poll forces the portable path, for comparison and
-// for dispatchers that neither fast path knows.
-ReadinessMode readinessModeFor(const QAbstractEventDispatcher *dispatcher)
+// The cheapest way to learn an fd's exact revents on this dispatcher; see
+// Readiness. QTVIRT_EVENT_READINESS=poll forces the portable one, for
+// comparison and for dispatchers that neither fast path knows.
+std::unique_ptr<Readiness> readinessFor(QAbstractEventDispatcher *dispatcher)
 {
     if (qEnvironmentVariable("QTVIRT_EVENT_READINESS") == QLatin1String("poll"))
-        return ReadinessMode::PollEachActivation;
+        return std::make_unique<PollReadiness>();
     if (dispatcher->inherits("QEventDispatcherGlib"))
-        return ReadinessMode::GlibSideChannel;
+        return std::make_unique<GlibSideChannelReadiness>();
     if (dispatcher->inherits("QEventDispatcherUNIX"))
-        return ReadinessMode::UnixDeferred;
-    return ReadinessMode::PollEachActivation;
-}
-
-const char *readinessModeName(ReadinessMode mode)
-{
-    switch (mode) {
-    case ReadinessMode::GlibSideChannel:
-        return "GLib side channel";
-    case ReadinessMode::UnixDeferred:
-        return "Unix deferred dispatch";
-    case ReadinessMode::PollEachActivation:
-        break;
-    }
-    return "poll() per activation";
+        return std::make_unique<UnixDeferredReadiness>(dispatcher);
+    return std::make_unique<PollReadiness>();
 }
 
 } // namespace
@@ -133,7 +124,7 @@ bool QtVirtEventImpl::registerImpl()
         break;
     }
 
-    const QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
+    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
     if (!dispatcher) {
         qCWarning(lcQtVirtEvent,
                   "registerImpl(): this thread has no Qt event dispatcher; "
@@ -141,10 +132,10 @@ bool QtVirtEventImpl::registerImpl()
         return false;
     }
 
-    const ReadinessMode mode = readinessModeFor(dispatcher);
+    std::unique_ptr<Readiness> readiness = readinessFor(dispatcher);
     qCDebug(lcQtVirtEvent, "Binding libvirt's event loop to %s: %s",
-            dispatcher->metaObject()->className(), readinessModeName(mode));
-    LoopThreadBinding::install(mode);
+            dispatcher->metaObject()->className(), readiness->name());
+    LoopThreadBinding::install(std::move(readiness));
     virEventRegisterImpl(addHandle, updateHandle, removeHandle, addTimeout, updateTimeout,
                          removeTimeout);
     if (!libvirtCallsUs()) {

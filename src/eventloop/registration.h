@@ -39,9 +39,9 @@ struct HandleRegistration
 
     // Loop thread only.
     bool running = false;
-    // Held back while every stream this connection socket feeds has a full
-    // buffer (StreamBackpressure): libvirt would queue all it reads.
-    bool readPaused = false;
+    // READABLE not listened for, whatever libvirt asks: a layer above holds
+    // the reads back (LoopHooks::holdBackReads).
+    bool readsHeld = false;
     // Guarded by the registry's lock: already queued for the loop thread.
     bool refreshQueued = false;
 
@@ -49,7 +49,7 @@ struct HandleRegistration
     int listenedEvents() const
     {
         const int wanted = events.load(std::memory_order_relaxed);
-        return readPaused ? wanted & ~VIR_EVENT_HANDLE_READABLE : wanted;
+        return readsHeld ? wanted & ~VIR_EVENT_HANDLE_READABLE : wanted;
     }
 };
 

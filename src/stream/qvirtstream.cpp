@@ -2,8 +2,9 @@
 #include <QtVirt/qvirtstream.h>
 
 #include "common/logging.h"
-#include "eventloop/streambackpressure.h"
+#include "eventloop/missingeventimpl.h"
 #include "stream/qvirtstream_p.h"
+#include "stream/streambackpressure.h"
 #include "stream/streamlimits.h"
 
 #include <QtVirt/qtvirteventimpl.h>
@@ -50,13 +51,8 @@ QString libvirtMessage()
 void warnIfUnregistered()
 {
     static std::atomic<bool> warned{false};
-    if (QtVirtEventImpl::isRegistered() || warned.exchange(true))
-        return;
-    qCWarning(lcQtVirtStream,
-              "QVirtStream used before QtVirtEventImpl::registerImpl(): libvirt has no event loop "
-              "to report stream events on, so no stream can be opened. Call "
-              "QtVirtEventImpl::registerImpl() once, after creating the QCoreApplication and "
-              "before opening the first connection.");
+    warnIfNoEventImpl(lcQtVirtStream, warned, "QVirtStream used",
+                      "no stream event can be reported and no stream can be opened");
 }
 
 } // namespace

@@ -97,9 +97,10 @@ void tst_StreamUnregistered::firstUseWarnsOnceWithTheFix()
     QCOMPARE(messages.first().category, QByteArray("qtvirt.stream"));
     QCOMPARE(messages.first().text,
              QStringLiteral("QVirtStream used before QtVirtEventImpl::registerImpl(): libvirt "
-                            "has no event loop to report stream events on, so no stream can be "
-                            "opened. Call QtVirtEventImpl::registerImpl() once, after creating "
-                            "the QCoreApplication and before opening the first connection."));
+                            "has no event loop, so no stream event can be reported and no stream "
+                            "can be opened. Call QtVirtEventImpl::registerImpl() once, in the "
+                            "thread that owns the connections, after creating the "
+                            "QCoreApplication and before opening the first connection."));
 }
 
 QTEST_GUILESS_MAIN(tst_StreamUnregistered)

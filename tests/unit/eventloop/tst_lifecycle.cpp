@@ -14,7 +14,7 @@
 
 using namespace QtVirtUnit;
 
-class Lifecycle : public QObject
+class tst_Lifecycle : public QObject
 {
     Q_OBJECT
 
@@ -44,25 +44,25 @@ private:
     EventFixture m_fx;
 };
 
-void Lifecycle::initTestCase()
+void tst_Lifecycle::initTestCase()
 {
     QtVirtTest::verifyExpectedDispatcher();
     QVERIFY(!QtVirtEventImpl::isRegistered());
     QVERIFY(QtVirtEventImpl::registerImpl());
 }
 
-void Lifecycle::init()
+void tst_Lifecycle::init()
 {
     QtVirtTest::failOnAnyWarning();
 }
 
-void Lifecycle::cleanup()
+void tst_Lifecycle::cleanup()
 {
     const QString problems = m_fx.tearDown();
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
-void Lifecycle::registerImplIsIdempotentInLoopThread()
+void tst_Lifecycle::registerImplIsIdempotentInLoopThread()
 {
     QVERIFY(QtVirtEventImpl::isRegistered());
     QVERIFY(QtVirtEventImpl::registerImpl());
@@ -76,7 +76,7 @@ void Lifecycle::registerImplIsIdempotentInLoopThread()
 
 // The loop is bound to one thread for good; another thread asking for it
 // is told no, and the existing binding keeps serving the first thread.
-void Lifecycle::registerImplFromOtherThreadFailsHarmlessly()
+void tst_Lifecycle::registerImplFromOtherThreadFailsHarmlessly()
 {
     std::atomic<bool> result{true};
     QList<CapturedMessage> messages;
@@ -103,7 +103,7 @@ void Lifecycle::registerImplFromOtherThreadFailsHarmlessly()
 // remove or update hit a later registration. Ids are checked across removals
 // and after the free callbacks ran, when an implementation that recycles
 // slots would hand them out again.
-void Lifecycle::idsArePositiveAndNeverReused()
+void tst_Lifecycle::idsArePositiveAndNeverReused()
 {
     Pipe &p = m_fx.pipe();
     Recorder &handles = m_fx.recorder();
@@ -139,7 +139,7 @@ void Lifecycle::idsArePositiveAndNeverReused()
 // Unknown ids: never registered, not positive, or already removed. An
 // implementation may log them on its own category, but must not touch a
 // live registration or upset Qt.
-void Lifecycle::unknownIdsAreRejected()
+void tst_Lifecycle::unknownIdsAreRejected()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -178,7 +178,7 @@ void Lifecycle::unknownIdsAreRejected()
     QCOMPARE(gone.frees.load(), 2);
 }
 
-void Lifecycle::updateAfterRemoveDoesNotRearm_data()
+void tst_Lifecycle::updateAfterRemoveDoesNotRearm_data()
 {
     QTest::addColumn<bool>("afterFree");
     QTest::newRow("free callback pending") << false;
@@ -187,7 +187,7 @@ void Lifecycle::updateAfterRemoveDoesNotRearm_data()
 
 // libvirt-glib 3e73e0c: an update that raced with a remove re-armed the
 // freed watch, and its callback then ran on freed memory.
-void Lifecycle::updateAfterRemoveDoesNotRearm()
+void tst_Lifecycle::updateAfterRemoveDoesNotRearm()
 {
     QFETCH(bool, afterFree);
 
@@ -224,7 +224,7 @@ void Lifecycle::updateAfterRemoveDoesNotRearm()
 }
 
 // libvirt-glib 79699d7: removing a disabled handle or timer failed.
-void Lifecycle::disabledRegistrationsCanBeRemoved()
+void tst_Lifecycle::disabledRegistrationsCanBeRemoved()
 {
     Pipe &p = m_fx.pipe();
     Recorder &handle = m_fx.recorder();
@@ -252,7 +252,7 @@ void Lifecycle::disabledRegistrationsCanBeRemoved()
     QCOMPARE(timeout.frees.load(), 2);
 }
 
-void Lifecycle::freeCallbackRunsOnceAfterRemoveReturned_data()
+void tst_Lifecycle::freeCallbackRunsOnceAfterRemoveReturned_data()
 {
     QTest::addColumn<bool>("isHandle");
     QTest::addColumn<bool>("fromOwnCallback");
@@ -266,7 +266,7 @@ void Lifecycle::freeCallbackRunsOnceAfterRemoveReturned_data()
 // takes that lock: a free callback run inside remove deadlocks
 // (libvirt-python 72e237f, libvirt-glib f65794e). It must run later, once,
 // in the loop thread, and the running loop alone must get it done.
-void Lifecycle::freeCallbackRunsOnceAfterRemoveReturned()
+void tst_Lifecycle::freeCallbackRunsOnceAfterRemoveReturned()
 {
     QFETCH(bool, isHandle);
     QFETCH(bool, fromOwnCallback);
@@ -316,7 +316,7 @@ void Lifecycle::freeCallbackRunsOnceAfterRemoveReturned()
     QVERIFY(!rec.freedOffLoopThread);
 }
 
-void Lifecycle::freeCallbackMayCallBackIntoTheLoop_data()
+void tst_Lifecycle::freeCallbackMayCallBackIntoTheLoop_data()
 {
     QTest::addColumn<bool>("isHandle");
     QTest::addColumn<bool>("viaWaitForPendingFrees");
@@ -331,7 +331,7 @@ void Lifecycle::freeCallbackMayCallBackIntoTheLoop_data()
 // socket removes its other watches and timers). Every entry point is called
 // from inside the free callback; the watchdog turns a deadlock into a
 // failure.
-void Lifecycle::freeCallbackMayCallBackIntoTheLoop()
+void tst_Lifecycle::freeCallbackMayCallBackIntoTheLoop()
 {
     QFETCH(bool, isHandle);
     QFETCH(bool, viaWaitForPendingFrees);
@@ -397,7 +397,7 @@ void Lifecycle::freeCallbackMayCallBackIntoTheLoop()
     QCOMPARE(victimHandle.calls.load(), 0);
 }
 
-void Lifecycle::freeCallbackRunsAfterNotifierIsGone_data()
+void tst_Lifecycle::freeCallbackRunsAfterNotifierIsGone_data()
 {
     QTest::addColumn<bool>("fromOwnCallback");
     QTest::newRow("removed by the test") << false;
@@ -409,7 +409,7 @@ void Lifecycle::freeCallbackRunsAfterNotifierIsGone_data()
 // POLLNVAL and print "Invalid socket" (failOnAnyWarning catches it), and
 // the fd number, reused at once by the next pipe, would be watched twice:
 // "Multiple socket notifiers" on the Unix dispatcher, or a stray callback.
-void Lifecycle::freeCallbackRunsAfterNotifierIsGone()
+void tst_Lifecycle::freeCallbackRunsAfterNotifierIsGone()
 {
     QFETCH(bool, fromOwnCallback);
 
@@ -457,7 +457,7 @@ void Lifecycle::freeCallbackRunsAfterNotifierIsGone()
 // An application may sit in a nested loop (a modal dialog) for a long time.
 // Free callbacks must still run there: deferred deletes, for example, are
 // not processed in nested loops.
-void Lifecycle::freeCallbackRunsWhileInNestedLoop()
+void tst_Lifecycle::freeCallbackRunsWhileInNestedLoop()
 {
     Recorder &nester = m_fx.recorder();
     Recorder &doomedHandle = m_fx.recorder();
@@ -484,7 +484,7 @@ void Lifecycle::freeCallbackRunsWhileInNestedLoop()
 
 // Called from the loop thread, waitForPendingFrees() runs the pending free
 // callbacks itself, without the loop having run, and leaves none behind.
-void Lifecycle::waitForPendingFreesRunsThemAllInLoopThread()
+void tst_Lifecycle::waitForPendingFreesRunsThemAllInLoopThread()
 {
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(0)));
 
@@ -514,7 +514,7 @@ void Lifecycle::waitForPendingFreesRunsThemAllInLoopThread()
 }
 
 // libvirt passes NULL for ff when the opaque needs no freeing.
-void Lifecycle::nullFreeCallbackIsAccepted()
+void tst_Lifecycle::nullFreeCallbackIsAccepted()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -533,5 +533,5 @@ void Lifecycle::nullFreeCallbackIsAccepted()
     QCOMPARE(timeout.frees.load(), 0);
 }
 
-QTEST_GUILESS_MAIN(Lifecycle)
+QTEST_GUILESS_MAIN(tst_Lifecycle)
 #include "tst_lifecycle.moc"

@@ -37,7 +37,7 @@ void runBlockingLoopThread(Work work, std::chrono::milliseconds limit, const cha
 
 } // namespace
 
-class Threads : public QObject
+class tst_Threads : public QObject
 {
     Q_OBJECT
 
@@ -61,18 +61,18 @@ private:
     EventFixture m_fx;
 };
 
-void Threads::initTestCase()
+void tst_Threads::initTestCase()
 {
     QtVirtTest::verifyExpectedDispatcher();
     QVERIFY(QtVirtEventImpl::registerImpl());
 }
 
-void Threads::init()
+void tst_Threads::init()
 {
     QtVirtTest::failOnAnyWarning();
 }
 
-void Threads::cleanup()
+void tst_Threads::cleanup()
 {
     const QString problems = m_fx.tearDown();
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
@@ -83,7 +83,7 @@ void Threads::cleanup()
 // ready and half of the timeouts are 0, so callbacks race with every change.
 // Ids are synchronous, positive and unique; every free callback runs once,
 // in the loop thread; no callback runs elsewhere; Qt never complains.
-void Threads::concurrentAddUpdateRemoveStress()
+void tst_Threads::concurrentAddUpdateRemoveStress()
 {
     constexpr int kThreads = 4;
     constexpr int kCycles = 500;
@@ -169,7 +169,7 @@ void Threads::concurrentAddUpdateRemoveStress()
 
 // The loop sleeps with nothing to do; a handle added from another thread on
 // a readable fd must wake it and be dispatched in the loop thread.
-void Threads::handleAddedFromOtherThreadIsDispatched()
+void tst_Threads::handleAddedFromOtherThreadIsDispatched()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -194,7 +194,7 @@ void Threads::handleAddedFromOtherThreadIsDispatched()
 
 // The RPC client arms its watch from the calling thread while the loop
 // sleeps.
-void Threads::handleUpdatedFromOtherThreadWakesLoop()
+void tst_Threads::handleUpdatedFromOtherThreadWakesLoop()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -217,7 +217,7 @@ void Threads::handleUpdatedFromOtherThreadWakesLoop()
     QVERIFY(!rec.calledOffLoopThread);
 }
 
-void Threads::timeoutUpdatedFromOtherThreadWakesLoop_data()
+void tst_Threads::timeoutUpdatedFromOtherThreadWakesLoop_data()
 {
     QTest::addColumn<int>("initial");
     QTest::newRow("disabled") << -1;
@@ -226,7 +226,7 @@ void Threads::timeoutUpdatedFromOtherThreadWakesLoop_data()
 
 // Queued domain events are flushed by a 0 timeout armed from whichever
 // thread queued them: the sleeping loop must notice at once.
-void Threads::timeoutUpdatedFromOtherThreadWakesLoop()
+void tst_Threads::timeoutUpdatedFromOtherThreadWakesLoop()
 {
     QFETCH(int, initial);
 
@@ -255,7 +255,7 @@ void Threads::timeoutUpdatedFromOtherThreadWakesLoop()
 // thread would deadlock. Here the loop thread is blocked in join() while
 // the other thread does everything; removal takes effect although the loop
 // never saw the registrations.
-void Threads::callsFromOtherThreadNeverWaitForLoopThread()
+void tst_Threads::callsFromOtherThreadNeverWaitForLoopThread()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -293,7 +293,7 @@ void Threads::callsFromOtherThreadNeverWaitForLoopThread()
 // Registrations that fire on every iteration are removed by another thread
 // while the loop thread is blocked; once the loop runs again, neither may
 // fire: the loop must not act on readiness or expiry it saw before.
-void Threads::removedFromOtherThreadNeverFiresAfterwards()
+void tst_Threads::removedFromOtherThreadNeverFiresAfterwards()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -325,7 +325,7 @@ void Threads::removedFromOtherThreadNeverFiresAfterwards()
 
 // Removed from another thread while the loop runs: the free callback still
 // runs in the loop thread, where libvirt's objects expect it.
-void Threads::freeCallbackRunsInLoopThreadWhenRemovedFromOtherThread()
+void tst_Threads::freeCallbackRunsInLoopThreadWhenRemovedFromOtherThread()
 {
     Pipe &p = m_fx.pipe();
     Recorder &handle = m_fx.recorder();
@@ -355,7 +355,7 @@ void Threads::freeCallbackRunsInLoopThreadWhenRemovedFromOtherThread()
 // An application's shutdown path may run in another thread: it waits while
 // the loop thread runs the free callbacks, and when it returns true they
 // have all run.
-void Threads::waitForPendingFreesFromOtherThreadWhileLoopRuns()
+void tst_Threads::waitForPendingFreesFromOtherThreadWhileLoopRuns()
 {
     Pipe &p = m_fx.pipe();
     std::vector<Recorder *> recs;
@@ -394,7 +394,7 @@ void Threads::waitForPendingFreesFromOtherThreadWhileLoopRuns()
 
 // From another thread waitForPendingFrees() only waits: with the loop
 // thread blocked, the deadline passes and it says so.
-void Threads::waitForPendingFreesFromOtherThreadTimesOutWhileLoopIsBlocked()
+void tst_Threads::waitForPendingFreesFromOtherThreadTimesOutWhileLoopIsBlocked()
 {
     Recorder &rec = m_fx.recorder();
     const int id = m_fx.addTimeout(rec, -1);
@@ -415,5 +415,5 @@ void Threads::waitForPendingFreesFromOtherThreadTimesOutWhileLoopIsBlocked()
     QCOMPARE(rec.frees.load(), 1);
 }
 
-QTEST_GUILESS_MAIN(Threads)
+QTEST_GUILESS_MAIN(tst_Threads)
 #include "tst_threads.moc"

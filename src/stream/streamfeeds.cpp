@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "eventloop/streamfeeds.h"
+#include "stream/streamfeeds.h"
 
 #include <sys/stat.h>
 

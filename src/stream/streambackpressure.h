@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#ifndef QTVIRT_EVENTLOOP_STREAMBACKPRESSURE_H
-#define QTVIRT_EVENTLOOP_STREAMBACKPRESSURE_H
+#ifndef QTVIRT_STREAM_STREAMBACKPRESSURE_H
+#define QTVIRT_STREAM_STREAMBACKPRESSURE_H
 
 #include <functional>
 
@@ -22,4 +22,4 @@ void releaseHungUpConnections();
 
 } // namespace StreamBackpressure
 
-#endif // QTVIRT_EVENTLOOP_STREAMBACKPRESSURE_H
+#endif // QTVIRT_STREAM_STREAMBACKPRESSURE_H

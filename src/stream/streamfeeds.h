@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#ifndef QTVIRT_EVENTLOOP_STREAMFEEDS_H
-#define QTVIRT_EVENTLOOP_STREAMFEEDS_H
+#ifndef QTVIRT_STREAM_STREAMFEEDS_H
+#define QTVIRT_STREAM_STREAMFEEDS_H
 
 #include <QtCore/QHash>
 #include <QtCore/QSet>
@@ -68,4 +68,4 @@ private:
     int m_captured = 0;
 };
 
-#endif // QTVIRT_EVENTLOOP_STREAMFEEDS_H
+#endif // QTVIRT_STREAM_STREAMFEEDS_H

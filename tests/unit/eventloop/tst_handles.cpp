@@ -41,7 +41,7 @@ void fillPipe(int writeFd)
 
 } // namespace
 
-class Handles : public QObject
+class tst_Handles : public QObject
 {
     Q_OBJECT
 
@@ -76,18 +76,18 @@ private:
     EventFixture m_fx;
 };
 
-void Handles::initTestCase()
+void tst_Handles::initTestCase()
 {
     QtVirtTest::verifyExpectedDispatcher();
     QVERIFY(QtVirtEventImpl::registerImpl());
 }
 
-void Handles::init()
+void tst_Handles::init()
 {
     QtVirtTest::failOnAnyWarning();
 }
 
-void Handles::cleanup()
+void tst_Handles::cleanup()
 {
     const QString problems = m_fx.tearDown();
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
@@ -96,7 +96,7 @@ void Handles::cleanup()
 // libvirt frees the opaque itself when adding fails
 // (virNetSocketAddIOCallback), so a rejected registration must never call
 // its free callback: that would be a double unref.
-void Handles::negativeFdIsRejectedWithWarning()
+void tst_Handles::negativeFdIsRejectedWithWarning()
 {
     Recorder &rec = m_fx.recorder();
     int id = 0;
@@ -117,7 +117,7 @@ void Handles::negativeFdIsRejectedWithWarning()
 
 // One READABLE and one WRITABLE registration on the same socket: each gets
 // its own condition, and only its own.
-void Handles::sameFdReadAndWriteWatchesGetTheirOwnEvents()
+void tst_Handles::sameFdReadAndWriteWatchesGetTheirOwnEvents()
 {
     SocketPair &sp = m_fx.socketPair();
     Recorder &reader = m_fx.recorder();
@@ -145,7 +145,7 @@ void Handles::sameFdReadAndWriteWatchesGetTheirOwnEvents()
     QCOMPARE(writer.lastFd.load(), sp.end(0));
 }
 
-void Handles::churnOnSameFdNeverDeafensOlderWatch_data()
+void tst_Handles::churnOnSameFdNeverDeafensOlderWatch_data()
 {
     QTest::addColumn<int>("olderEvents");
     QTest::addColumn<int>("churnEvents");
@@ -160,7 +160,7 @@ void Handles::churnOnSameFdNeverDeafensOlderWatch_data()
 // the same fd and type takes the slot over and prints "Multiple socket
 // notifiers for same socket" (failOnAnyWarning catches it); when it is
 // destroyed, the older notifier is left deaf.
-void Handles::churnOnSameFdNeverDeafensOlderWatch()
+void tst_Handles::churnOnSameFdNeverDeafensOlderWatch()
 {
     QFETCH(int, olderEvents);
     QFETCH(int, churnEvents);
@@ -192,7 +192,7 @@ void Handles::churnOnSameFdNeverDeafensOlderWatch()
 // Remove and add again on the same fd, as libvirt does when a stream or
 // client re-registers. The removed notifier may not yet be destroyed when
 // the new one is created; its late destruction must not unhook the new one.
-void Handles::reAddingOnSameFdAfterRemoveKeepsWorking()
+void tst_Handles::reAddingOnSameFdAfterRemoveKeepsWorking()
 {
     Pipe &p = m_fx.pipe();
     QList<Recorder *> removed;
@@ -222,7 +222,7 @@ void Handles::reAddingOnSameFdAfterRemoveKeepsWorking()
 
 // Linux poll() on an empty pipe whose writer is gone: POLLHUP alone, no
 // POLLIN. libvirt's RPC client tells EOF from error by HANGUP.
-void Handles::hangupReportedToReadableWatchOnPipe()
+void tst_Handles::hangupReportedToReadableWatchOnPipe()
 {
     Pipe &p = m_fx.pipe();
     p.closeWrite();
@@ -237,7 +237,7 @@ void Handles::hangupReportedToReadableWatchOnPipe()
 }
 
 // Unread data and a closed writer: POLLIN|POLLHUP, both must be reported.
-void Handles::readableAndHangupReportedTogetherOnPipe()
+void tst_Handles::readableAndHangupReportedTogetherOnPipe()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -255,7 +255,7 @@ void Handles::readableAndHangupReportedTogetherOnPipe()
 // GLib dispatcher does not wake a Write notifier on HUP). Unread data is
 // left in the socket: a WRITABLE-only watch must not be told READABLE,
 // which poll() with POLLOUT alone never reports either.
-void Handles::hangupReportedToWriteOnlyWatchOnSocket()
+void tst_Handles::hangupReportedToWriteOnlyWatchOnSocket()
 {
     SocketPair &sp = m_fx.socketPair();
     QVERIFY(writeByte(sp.end(1)));
@@ -272,7 +272,7 @@ void Handles::hangupReportedToWriteOnlyWatchOnSocket()
              qPrintable(QStringLiteral("events %1").arg(events)));
 }
 
-void Handles::errorReportedToWritableWatchOnPipeWithoutReader_data()
+void tst_Handles::errorReportedToWritableWatchOnPipeWithoutReader_data()
 {
     QTest::addColumn<bool>("full");
     QTest::addColumn<int>("expected");
@@ -283,7 +283,7 @@ void Handles::errorReportedToWritableWatchOnPipeWithoutReader_data()
 // Linux poll() on a pipe's write end whose reader is gone: POLLERR, plus
 // POLLOUT only while the pipe has room. A full pipe makes ERROR the only
 // condition, which no Write notifier is asked for.
-void Handles::errorReportedToWritableWatchOnPipeWithoutReader()
+void tst_Handles::errorReportedToWritableWatchOnPipeWithoutReader()
 {
     QFETCH(bool, full);
     QFETCH(int, expected);
@@ -305,7 +305,7 @@ void Handles::errorReportedToWritableWatchOnPipeWithoutReader()
 // The fast readiness paths (GLib side channel, Unix deferred dispatch) arm
 // at an fd's first activation, so the tests above, whose first event is the
 // hangup, never reach them. These let data flow first.
-void Handles::hangupReportedToReadableWatchAfterTraffic()
+void tst_Handles::hangupReportedToReadableWatchAfterTraffic()
 {
     Pipe &p = m_fx.pipe();
     Recorder &rec = m_fx.recorder();
@@ -323,7 +323,7 @@ void Handles::hangupReportedToReadableWatchAfterTraffic()
     QCOMPARE(rec.lastEvents.load(), int(VIR_EVENT_HANDLE_HANGUP));
 }
 
-void Handles::hangupReportedToWriteOnlyWatchAfterTraffic()
+void tst_Handles::hangupReportedToWriteOnlyWatchAfterTraffic()
 {
     SocketPair &sp = m_fx.socketPair();
     Recorder &rec = m_fx.recorder();
@@ -354,7 +354,7 @@ void Handles::hangupReportedToWriteOnlyWatchAfterTraffic()
 
 // After traffic, a full pipe whose reader goes away: ERROR is the only
 // condition, and it must arrive exactly.
-void Handles::errorReportedToWritableWatchAfterTraffic()
+void tst_Handles::errorReportedToWritableWatchAfterTraffic()
 {
     Pipe &p = m_fx.pipe();
     Recorder &rec = m_fx.recorder();
@@ -380,7 +380,7 @@ void Handles::errorReportedToWritableWatchAfterTraffic()
 
 // events == 0: registered but silent, although data is waiting; the RPC
 // client toggles 0 and READABLE around every synchronous call.
-void Handles::silentWatchDoesNotFireUntilArmed()
+void tst_Handles::silentWatchDoesNotFireUntilArmed()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -400,7 +400,7 @@ void Handles::silentWatchDoesNotFireUntilArmed()
 // Silent means silent: hangup, although always delivered to a watch that
 // asks for something, is not delivered to one that asks for nothing
 // (libvirt's own GLib loop drops the source at events == 0).
-void Handles::silentWatchIgnoresHangup()
+void tst_Handles::silentWatchIgnoresHangup()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -421,7 +421,7 @@ void Handles::silentWatchIgnoresHangup()
 // A ready fd that is never drained fires on every iteration; going silent
 // must stop that from the moment the update returns, and going READABLE
 // again must restart it, repeatedly.
-void Handles::updateToSilentStopsCallbacksAtOnce()
+void tst_Handles::updateToSilentStopsCallbacksAtOnce()
 {
     Pipe &p = m_fx.pipe();
     QVERIFY(p.writeByte());
@@ -444,7 +444,7 @@ void Handles::updateToSilentStopsCallbacksAtOnce()
 // removes every registration. None of the others may run afterwards, though
 // the pass already found their fds ready (eventtest.c "deleted during
 // dispatch", libvirtaio a5cc6da).
-void Handles::removedWatchNeverFiresInSamePass()
+void tst_Handles::removedWatchNeverFiresInSamePass()
 {
     constexpr int kWatches = 8;
     std::vector<int> ids(kWatches, 0);
@@ -475,7 +475,7 @@ void Handles::removedWatchNeverFiresInSamePass()
 // Two registrations on one socket, READABLE and WRITABLE, made ready at
 // once by the peer leaving (unread data, and HANGUP, which both of them
 // hear); whichever runs first removes the other.
-void Handles::removedWatchOnSameFdNeverFiresInSamePass()
+void tst_Handles::removedWatchOnSameFdNeverFiresInSamePass()
 {
     SocketPair &sp = m_fx.socketPair();
     QVERIFY(writeByte(sp.end(1)));
@@ -506,7 +506,7 @@ void Handles::removedWatchOnSameFdNeverFiresInSamePass()
 // callback replaces its own registration on the fd being dispatched, as
 // libvirt does when it re-registers a socket. The pass goes on safely with
 // the other registration of that fd, and the replacement is served later.
-void Handles::registrationsReplacedDuringDispatchOnSameFd()
+void tst_Handles::registrationsReplacedDuringDispatchOnSameFd()
 {
     SocketPair &sp = m_fx.socketPair();
     QVERIFY(writeByte(sp.end(1)));
@@ -538,7 +538,7 @@ void Handles::registrationsReplacedDuringDispatchOnSameFd()
 // As above, but the first callback opens a nested event loop after removing
 // the others, as a modal dialog in a callback would: the pass that found
 // them ready is still on the stack below it.
-void Handles::removedWatchNeverFiresFromNestedLoop()
+void tst_Handles::removedWatchNeverFiresFromNestedLoop()
 {
     Pipe &pa = m_fx.pipe();
     Pipe &pb = m_fx.pipe();
@@ -572,7 +572,7 @@ void Handles::removedWatchNeverFiresFromNestedLoop()
 // GLib dispatcher would recurse into the same watch. It must not be
 // re-entered, while other watches, including one on the same fd, keep being
 // served inside the nested loop, and it must fire again once it returned.
-void Handles::callbackNotReenteredFromNestedLoop()
+void tst_Handles::callbackNotReenteredFromNestedLoop()
 {
     SocketPair &sp = m_fx.socketPair();
     QVERIFY(writeByte(sp.end(1)));
@@ -612,5 +612,5 @@ void Handles::callbackNotReenteredFromNestedLoop()
     QCOMPARE(sameFdWriter.lastEvents.load(), int(VIR_EVENT_HANDLE_WRITABLE));
 }
 
-QTEST_GUILESS_MAIN(Handles)
+QTEST_GUILESS_MAIN(tst_Handles)
 #include "tst_handles.moc"

@@ -5,8 +5,8 @@
 // part, naming streams by their timeout ids and sockets by handle ids, and
 // records what StreamFeeds asks to hold back or release.
 
-#include "eventloop/streamfeeds.h"
 #include "eventtestutil.h"
+#include "stream/streamfeeds.h"
 
 #include <QtTest/QTest>
 

@@ -39,7 +39,7 @@ constexpr qint64 kIdleNestedLoopCpuNs = 30 * 1000 * 1000;
 
 } // namespace
 
-class Timeouts : public QObject
+class tst_Timeouts : public QObject
 {
     Q_OBJECT
 
@@ -85,18 +85,18 @@ private:
     EventFixture m_fx;
 };
 
-void Timeouts::initTestCase()
+void tst_Timeouts::initTestCase()
 {
     QtVirtTest::verifyExpectedDispatcher();
     QVERIFY(QtVirtEventImpl::registerImpl());
 }
 
-void Timeouts::init()
+void tst_Timeouts::init()
 {
     QtVirtTest::failOnAnyWarning();
 }
 
-void Timeouts::cleanup()
+void tst_Timeouts::cleanup()
 {
     const QString problems = m_fx.tearDown();
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
@@ -104,7 +104,7 @@ void Timeouts::cleanup()
 
 // libvirt flushes queued domain events from a 0 timeout
 // (src/conf/object_event.c): it must fire on each iteration, not once.
-void Timeouts::zeroTimeoutFiresOnEveryIteration()
+void tst_Timeouts::zeroTimeoutFiresOnEveryIteration()
 {
     Recorder &rec = m_fx.recorder();
     QVERIFY(m_fx.addTimeout(rec, 0) > 0);
@@ -119,7 +119,7 @@ void Timeouts::zeroTimeoutFiresOnEveryIteration()
 
 // A 0 timeout keeps the loop busy; the fds must still be served, every time
 // they become ready, and the timeout must keep firing meanwhile.
-void Timeouts::zeroTimeoutDoesNotStarveFileDescriptors()
+void tst_Timeouts::zeroTimeoutDoesNotStarveFileDescriptors()
 {
     Recorder &busy = m_fx.recorder();
     QVERIFY(m_fx.addTimeout(busy, 0) > 0);
@@ -140,7 +140,7 @@ void Timeouts::zeroTimeoutDoesNotStarveFileDescriptors()
     }
 }
 
-void Timeouts::negativeTimeoutNeverFires()
+void tst_Timeouts::negativeTimeoutNeverFires()
 {
     Recorder &rec = m_fx.recorder();
     QVERIFY(m_fx.addTimeout(rec, -1) > 0);
@@ -148,7 +148,7 @@ void Timeouts::negativeTimeoutNeverFires()
     QCOMPARE(rec.calls.load(), 0);
 }
 
-void Timeouts::disablingAndReenablingTakesEffectAtOnce()
+void tst_Timeouts::disablingAndReenablingTakesEffectAtOnce()
 {
     Recorder &rec = m_fx.recorder();
     const int id = m_fx.addTimeout(rec, 20);
@@ -166,7 +166,7 @@ void Timeouts::disablingAndReenablingTakesEffectAtOnce()
 
 // The loop sleeps towards a far deadline; a shorter one set from the loop
 // thread must replace it, without anything else waking the loop.
-void Timeouts::shorteningTakesEffectAtOnce()
+void tst_Timeouts::shorteningTakesEffectAtOnce()
 {
     Recorder &rec = m_fx.recorder();
     const int id = m_fx.addTimeout(rec, 60000);
@@ -186,7 +186,7 @@ void Timeouts::shorteningTakesEffectAtOnce()
     QCOMPARE(rec.calls.load(), 1);
 }
 
-void Timeouts::lengtheningTakesEffectAtOnce()
+void tst_Timeouts::lengtheningTakesEffectAtOnce()
 {
     Recorder &rec = m_fx.recorder();
     const int id = m_fx.addTimeout(rec, 30);
@@ -201,7 +201,7 @@ void Timeouts::lengtheningTakesEffectAtOnce()
 // "A change takes effect at once; existing loops restart the phase": a
 // 600 ms timeout updated to 600 ms after 200 ms fires 600 ms after the
 // update, not at its old deadline. The keepalive timer relies on this.
-void Timeouts::updateRestartsPhase()
+void tst_Timeouts::updateRestartsPhase()
 {
     Recorder &rec = m_fx.recorder();
     QElapsedTimer sinceAdd;
@@ -238,7 +238,7 @@ void Timeouts::updateRestartsPhase()
 // timers instead keep their original phase, so a firing delayed by a busy
 // loop is followed by one that comes early. The loop is blocked on purpose
 // around the second expiry to make that happen.
-void Timeouts::timerNeverFiresEarly()
+void tst_Timeouts::timerNeverFiresEarly()
 {
     constexpr int kInterval = 50;
     constexpr int kFires = 6;
@@ -272,10 +272,10 @@ void Timeouts::timerNeverFiresEarly()
     }
 }
 
-// Timeouts due in the same pass; whichever callback runs first removes them
+// tst_Timeouts due in the same pass; whichever callback runs first removes them
 // all. No other may run afterwards (libvirt 707781fe: a timer fired after
 // its owner was freed).
-void Timeouts::removedTimerNeverFiresInSamePass()
+void tst_Timeouts::removedTimerNeverFiresInSamePass()
 {
     constexpr int kTimers = 8;
     std::vector<int> ids(kTimers, 0);
@@ -302,7 +302,7 @@ void Timeouts::removedTimerNeverFiresInSamePass()
 }
 
 // As above, with a nested event loop opened after the removal.
-void Timeouts::removedTimerNeverFiresFromNestedLoop()
+void tst_Timeouts::removedTimerNeverFiresFromNestedLoop()
 {
     Recorder &a = m_fx.recorder();
     Recorder &b = m_fx.recorder();
@@ -331,7 +331,7 @@ void Timeouts::removedTimerNeverFiresFromNestedLoop()
 // A 0 timeout whose callback runs a nested event loop is due throughout it;
 // it must not be re-entered, other timeouts keep firing inside, and it
 // fires again once its callback returned.
-void Timeouts::timerCallbackNotReenteredFromNestedLoop()
+void tst_Timeouts::timerCallbackNotReenteredFromNestedLoop()
 {
     Recorder &other = m_fx.recorder();
     QVERIFY(m_fx.addTimeout(other, 0) > 0);
@@ -361,8 +361,8 @@ void Timeouts::timerCallbackNotReenteredFromNestedLoop()
 // (src/rpc/virnetclientstream.c). QtVirtEventImpl fires such a timer right
 // after the handle callbacks of that pass; it must still fire once per
 // arming, not twice.
-int Timeouts::timerArmedFromReader(Recorder &timer, Recorder &reader, Pipe *&pipe,
-                                   std::function<void(int timerId)> inHandle)
+int tst_Timeouts::timerArmedFromReader(Recorder &timer, Recorder &reader, Pipe *&pipe,
+                                       std::function<void(int timerId)> inHandle)
 {
     const int timerId = m_fx.addTimeout(timer, -1);
     pipe = &m_fx.pipe();
@@ -373,7 +373,7 @@ int Timeouts::timerArmedFromReader(Recorder &timer, Recorder &reader, Pipe *&pip
     return timerId;
 }
 
-void Timeouts::timerArmedByHandleCallbackFiresOnceWhenDisarmed()
+void tst_Timeouts::timerArmedByHandleCallbackFiresOnceWhenDisarmed()
 {
     Recorder &timer = m_fx.recorder();
     timer.onTimeout = [](int id) { virEventUpdateTimeout(id, -1); };
@@ -389,7 +389,7 @@ void Timeouts::timerArmedByHandleCallbackFiresOnceWhenDisarmed()
     }
 }
 
-void Timeouts::timerArmedByHandleCallbackKeepsFiringWhileZero()
+void tst_Timeouts::timerArmedByHandleCallbackKeepsFiringWhileZero()
 {
     Recorder &timer = m_fx.recorder();
     Recorder &reader = m_fx.recorder();
@@ -402,7 +402,7 @@ void Timeouts::timerArmedByHandleCallbackKeepsFiringWhileZero()
     virEventUpdateTimeout(timerId, -1);
 }
 
-void Timeouts::timerArmedThenRemovedInHandleCallbackNeverFires()
+void tst_Timeouts::timerArmedThenRemovedInHandleCallbackNeverFires()
 {
     Recorder &timer = m_fx.recorder();
     Recorder &reader = m_fx.recorder();
@@ -417,7 +417,7 @@ void Timeouts::timerArmedThenRemovedInHandleCallbackNeverFires()
     QCOMPARE(timer.calls.load(), 0);
 }
 
-void Timeouts::timerArmedThenDisabledInHandleCallbackNeverFires()
+void tst_Timeouts::timerArmedThenDisabledInHandleCallbackNeverFires()
 {
     Recorder &timer = m_fx.recorder();
     Recorder &reader = m_fx.recorder();
@@ -432,7 +432,7 @@ void Timeouts::timerArmedThenDisabledInHandleCallbackNeverFires()
     QCOMPARE(timer.calls.load(), 0);
 }
 
-bool Timeouts::rearmInItsOwnNestedLoop(Recorder &timer, int nestedMs, qint64 *nestedCpuNs)
+bool tst_Timeouts::rearmInItsOwnNestedLoop(Recorder &timer, int nestedMs, qint64 *nestedCpuNs)
 {
     Pipe &p = m_fx.pipe();
     Recorder &reader = m_fx.recorder();
@@ -464,7 +464,7 @@ bool Timeouts::rearmInItsOwnNestedLoop(Recorder &timer, int nestedMs, qint64 *ne
 
 // The timer's callback runs a nested loop, in which a handle callback arms
 // the same timer again: it must wait until its callback has returned.
-void Timeouts::timerArmedByHandleInItsOwnNestedLoopIsNotReentered()
+void tst_Timeouts::timerArmedByHandleInItsOwnNestedLoopIsNotReentered()
 {
     Recorder &timer = m_fx.recorder();
     QVERIFY(rearmInItsOwnNestedLoop(timer, 50));
@@ -480,7 +480,7 @@ void Timeouts::timerArmedByHandleInItsOwnNestedLoopIsNotReentered()
 // returned at once: the nested loop never blocked and burnt a whole CPU
 // until the callback returned. A running callback must not keep the loop
 // busy; once it returns, the timeout fires again as before.
-void Timeouts::timerFiredAfterHandlePassDoesNotSpinItsNestedLoop()
+void tst_Timeouts::timerFiredAfterHandlePassDoesNotSpinItsNestedLoop()
 {
     Recorder &timer = m_fx.recorder();
     Recorder &reader = m_fx.recorder();
@@ -512,7 +512,7 @@ void Timeouts::timerFiredAfterHandlePassDoesNotSpinItsNestedLoop()
 // handle callback inside the nested loop re-arms it to 0, which restarts
 // that QTimer as a new Qt timer: Qt fires that one on every iteration of
 // the nested loop, and each firing returned at once.
-void Timeouts::timerRearmedInItsOwnNestedLoopDoesNotSpinIt()
+void tst_Timeouts::timerRearmedInItsOwnNestedLoopDoesNotSpinIt()
 {
     Recorder &timer = m_fx.recorder();
     qint64 nestedCpuNs = -1;
@@ -523,5 +523,5 @@ void Timeouts::timerRearmedInItsOwnNestedLoopDoesNotSpinIt()
                             .arg(kNestedLoopMs)));
 }
 
-QTEST_GUILESS_MAIN(Timeouts)
+QTEST_GUILESS_MAIN(tst_Timeouts)
 #include "tst_timeouts.moc"

@@ -41,7 +41,7 @@ QString joined(const QList<int> &indexes)
 
 } // namespace
 
-class EventTestPort : public QObject
+class tst_EventTestPort : public QObject
 {
     Q_OBJECT
 
@@ -89,13 +89,13 @@ private:
     TimerInfo m_timers[kNumTime];
 };
 
-void EventTestPort::initTestCase()
+void tst_EventTestPort::initTestCase()
 {
     QtVirtTest::verifyExpectedDispatcher();
     QVERIFY(QtVirtEventImpl::registerImpl());
 }
 
-void EventTestPort::init()
+void tst_EventTestPort::init()
 {
     QtVirtTest::failOnAnyWarning();
     for (int i = 0; i < kNumFds; ++i) {
@@ -125,18 +125,18 @@ void EventTestPort::init()
     }
 }
 
-void EventTestPort::cleanup()
+void tst_EventTestPort::cleanup()
 {
     const QString problems = m_fx.tearDown();
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
-void EventTestPort::registerHandle(int i, int events)
+void tst_EventTestPort::registerHandle(int i, int events)
 {
     m_handles[i].watch = m_fx.addHandle(*m_handles[i].rec, m_handles[i].pipe->readFd(), events);
 }
 
-void EventTestPort::resetAll()
+void tst_EventTestPort::resetAll()
 {
     for (HandleInfo &h : m_handles) {
         h.rec->calls = 0;
@@ -148,7 +148,7 @@ void EventTestPort::resetAll()
 
 // Waits for one of each non-empty candidate list to fire, then keeps the
 // loop running a little so that anything else that would fire does.
-QString EventTestPort::finishJob(const QList<int> &handles, const QList<int> &timers)
+QString tst_EventTestPort::finishJob(const QList<int> &handles, const QList<int> &timers)
 {
     const auto anyFired = [](const QList<int> &candidates, auto recorderOf) {
         for (int i : candidates) {
@@ -171,7 +171,7 @@ QString EventTestPort::finishJob(const QList<int> &handles, const QList<int> &ti
 
 // verifyFired(): exactly one of the candidates fired (none if there are
 // none), exactly once, with the right id, fd and events; nothing else did.
-QString EventTestPort::verifyFired(const QList<int> &handles, const QList<int> &timers) const
+QString tst_EventTestPort::verifyFired(const QList<int> &handles, const QList<int> &timers) const
 {
     QString problems;
     int handlesFired = 0;
@@ -226,7 +226,7 @@ QString EventTestPort::verifyFired(const QList<int> &handles, const QList<int> &
 }
 
 // eventtest.c: "Simple write"
-void EventTestPort::simpleWrite()
+void tst_EventTestPort::simpleWrite()
 {
     QVERIFY(m_handles[1].pipe->writeByte());
     const QString problems = finishJob({1}, {});
@@ -235,7 +235,7 @@ void EventTestPort::simpleWrite()
 
 // eventtest.c: "Deleted before poll" (handles). Unlike the original, the
 // deleted handle's pipe is made readable too: removal must silence it.
-void EventTestPort::handleDeletedBeforePoll()
+void tst_EventTestPort::handleDeletedBeforePoll()
 {
     QCOMPARE(virEventRemoveHandle(m_handles[0].watch), 0);
     QVERIFY(m_handles[0].pipe->writeByte());
@@ -247,7 +247,7 @@ void EventTestPort::handleDeletedBeforePoll()
 // eventtest.c: "Interrupted during poll" (handles). The handle is removed by
 // another thread while the loop sleeps; data written afterwards must not
 // reach it.
-void EventTestPort::handleInterruptedDuringPoll()
+void tst_EventTestPort::handleInterruptedDuringPoll()
 {
     QEventLoop loop;
     const CrossThreadQuit quitter(loop);
@@ -268,7 +268,7 @@ void EventTestPort::handleInterruptedDuringPoll()
 }
 
 // eventtest.c: "Deleted during dispatch" (a later handle)
-void EventTestPort::handleDeletedDuringDispatch()
+void tst_EventTestPort::handleDeletedDuringDispatch()
 {
     m_handles[2].del = m_handles[3].watch;
     m_handles[3].del = m_handles[2].watch;
@@ -281,7 +281,7 @@ void EventTestPort::handleDeletedDuringDispatch()
 // eventtest.c: "Deleted during dispatch" (the handle deletes itself). Two
 // bytes are written so that the pipe stays readable after the callback: the
 // deleted handle must still not fire again.
-void EventTestPort::handleDeletesItselfDuringDispatch()
+void tst_EventTestPort::handleDeletesItselfDuringDispatch()
 {
     m_handles[2].del = m_handles[2].watch;
     QVERIFY(m_handles[2].pipe->writeByte());
@@ -291,7 +291,7 @@ void EventTestPort::handleDeletesItselfDuringDispatch()
 }
 
 // eventtest.c: "Firing a timer"
-void EventTestPort::firingATimer()
+void tst_EventTestPort::firingATimer()
 {
     virEventUpdateTimeout(m_timers[1].timer, 100);
     QTRY_VERIFY_WITH_TIMEOUT(m_timers[1].rec->calls > 0, 5000);
@@ -302,7 +302,7 @@ void EventTestPort::firingATimer()
 
 // eventtest.c: "Deleted before poll" (timers). The deleted timer is armed
 // first, so that its removal is what keeps it quiet.
-void EventTestPort::timerDeletedBeforePoll()
+void tst_EventTestPort::timerDeletedBeforePoll()
 {
     virEventUpdateTimeout(m_timers[0].timer, 50);
     virEventUpdateTimeout(m_timers[1].timer, 100);
@@ -315,7 +315,7 @@ void EventTestPort::timerDeletedBeforePoll()
 
 // eventtest.c: "Interrupted during poll" (timers). The timer is armed, and
 // removed by another thread while the loop sleeps towards its deadline.
-void EventTestPort::timerInterruptedDuringPoll()
+void tst_EventTestPort::timerInterruptedDuringPoll()
 {
     virEventUpdateTimeout(m_timers[1].timer, 300);
     QEventLoop loop;
@@ -337,7 +337,7 @@ void EventTestPort::timerInterruptedDuringPoll()
 }
 
 // eventtest.c: "Deleted during dispatch" (a later timer)
-void EventTestPort::timerDeletedDuringDispatch()
+void tst_EventTestPort::timerDeletedDuringDispatch()
 {
     m_timers[2].del = m_timers[3].timer;
     m_timers[3].del = m_timers[2].timer;
@@ -354,7 +354,7 @@ void EventTestPort::timerDeletedDuringDispatch()
 
 // eventtest.c: "Deleted during dispatch" (the timer deletes itself). Left
 // alone, the 100 ms timer would fire again within the settle time.
-void EventTestPort::timerDeletesItselfDuringDispatch()
+void tst_EventTestPort::timerDeletesItselfDuringDispatch()
 {
     m_timers[2].del = m_timers[2].timer;
     virEventUpdateTimeout(m_timers[2].timer, 100);
@@ -364,7 +364,7 @@ void EventTestPort::timerDeletesItselfDuringDispatch()
 
 // eventtest.c: "Simple write" x4 after removing all but the last handle and
 // timer ("Make sure the last handle still works several times in a row").
-void EventTestPort::lastHandleWorksSeveralTimesInARow()
+void tst_EventTestPort::lastHandleWorksSeveralTimesInARow()
 {
     for (int i = 0; i < kNumFds - 1; ++i)
         QCOMPARE(virEventRemoveHandle(m_handles[i].watch), 0);
@@ -382,7 +382,7 @@ void EventTestPort::lastHandleWorksSeveralTimesInARow()
 
 // eventtest.c: "Write duplicate": the same fd registered twice, once with no
 // events; only the READABLE registration may run.
-void EventTestPort::writeDuplicate()
+void tst_EventTestPort::writeDuplicate()
 {
     QCOMPARE(virEventRemoveHandle(m_handles[0].watch), 0);
     QCOMPARE(virEventRemoveHandle(m_handles[1].watch), 0);
@@ -397,5 +397,5 @@ void EventTestPort::writeDuplicate()
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
 }
 
-QTEST_GUILESS_MAIN(EventTestPort)
+QTEST_GUILESS_MAIN(tst_EventTestPort)
 #include "tst_eventtest_port.moc"
