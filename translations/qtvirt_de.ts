@@ -47,6 +47,18 @@
         <source>cannot open the connection: no thread could be started for it</source>
         <translation>Verbindung kann nicht geöffnet werden: es konnte kein Thread dafür gestartet werden</translation>
     </message>
+    <message>
+        <source>cannot list the domains</source>
+        <translation>Domänen können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>%1 KiB is more than libvirt can take here</source>
+        <translation>%1 KiB ist mehr, als libvirt hier annehmen kann</translation>
+    </message>
+    <message>
+        <source>cannot create the domain</source>
+        <translation>Domäne kann nicht erzeugt werden</translation>
+    </message>
 </context>
 <context>
     <name>QVirtDomainModel</name>
@@ -123,18 +135,6 @@
     <message>
         <source>Host</source>
         <translation>Host</translation>
-    </message>
-    <message>
-        <source>cannot list the domains</source>
-        <translation>Domänen können nicht aufgelistet werden</translation>
-    </message>
-    <message>
-        <source>%1 KiB is more than libvirt can take here</source>
-        <translation>%1 KiB ist mehr, als libvirt hier annehmen kann</translation>
-    </message>
-    <message>
-        <source>cannot create the domain</source>
-        <translation>Domäne kann nicht erzeugt werden</translation>
     </message>
 </context>
 <context>

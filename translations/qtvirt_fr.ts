@@ -47,6 +47,18 @@
         <source>cannot open the connection: no thread could be started for it</source>
         <translation>impossible d&apos;ouvrir la connexion : aucun thread n&apos;a pu être démarré pour elle</translation>
     </message>
+    <message>
+        <source>cannot list the domains</source>
+        <translation>impossible de lister les domaines</translation>
+    </message>
+    <message>
+        <source>%1 KiB is more than libvirt can take here</source>
+        <translation>%1 Kio, c’est plus que libvirt ne peut accepter ici</translation>
+    </message>
+    <message>
+        <source>cannot create the domain</source>
+        <translation>impossible de créer le domaine</translation>
+    </message>
 </context>
 <context>
     <name>QVirtDomainModel</name>
@@ -123,18 +135,6 @@
     <message>
         <source>Host</source>
         <translation>Hôte</translation>
-    </message>
-    <message>
-        <source>cannot list the domains</source>
-        <translation>impossible de lister les domaines</translation>
-    </message>
-    <message>
-        <source>%1 KiB is more than libvirt can take here</source>
-        <translation>%1 Kio, c’est plus que libvirt ne peut accepter ici</translation>
-    </message>
-    <message>
-        <source>cannot create the domain</source>
-        <translation>impossible de créer le domaine</translation>
     </message>
 </context>
 <context>
