@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// QVirtConnection::listDomains(): the domains of a connection with a few
-// whole-connection calls rather than a round trip per domain, which a
-// listing of thousands of domains over a remote link cannot afford:
+// The domains of a connection with a few whole-connection calls rather than
+// a round trip per domain, which a listing of thousands of domains over a
+// remote link cannot afford. QVirtConnection::listDomains() and
+// QVirtDomainModel's listing both rest on it:
 // - virConnectGetAllDomainStats() gives every domain with its state,
 //   memory (balloon), vCPUs and CPU time;
 // - two virConnectListAllDomains() calls, filtered to the persistent and
@@ -11,9 +12,14 @@
 // Name, UUID and id come with each virDomainPtr and cost no round trip.
 //
 // One call per domain remains where a driver's statistics lack a field: a
-// virDomainGetInfo() for that domain. The test driver reports only the
-// state group, so every domain costs one there; QEMU reports all of them,
-// and the CPU time of a domain that does not run is 0 without asking.
+// virDomainGetInfo() for that domain (completeListedDomain()), which the
+// model makes after showing the rest. The test driver reports only the state
+// group, so every domain costs one there; QEMU reports all of them, and the
+// CPU time of a domain that does not run is 0 without asking.
+//
+// A driver without virConnectGetAllDomainStats() is listed with
+// virConnectListAllDomains() and a virDomainGetState() per domain instead;
+// everything else is then read by completeListedDomain().
 
 #include "connection/domainlisting.h"
 
@@ -27,6 +33,7 @@
 
 #include <libvirt/virterror.h>
 
+#include <cstdlib>
 #include <memory>
 #include <optional>
 
@@ -39,6 +46,7 @@ struct RecordsReleaser
         virDomainStatsRecordListFree(records);
     }
 };
+using Records = std::unique_ptr<virDomainStatsRecordPtr, RecordsReleaser>;
 
 QVirtError listingError()
 {
@@ -46,26 +54,32 @@ QVirtError listingError()
         QCoreApplication::translate("QVirtConnection", "cannot list the domains"));
 }
 
-QByteArray uuidOf(virDomainPtr dom)
+// Takes over an array virConnectListAllDomains() returned.
+std::vector<DomainHandle> adoptAll(virDomainPtr *domains, int count)
 {
-    char uuid[VIR_UUID_STRING_BUFLEN] = {};
-    virDomainGetUUIDString(dom, uuid);
-    return QByteArray(uuid);
+    std::vector<DomainHandle> result;
+    result.reserve(count > 0 ? count : 0);
+    for (int i = 0; i < count; ++i)
+        result.emplace_back(domains[i]);
+    std::free(domains); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
+    return result;
 }
 
-// The UUIDs of the domains that pass filter (VIR_CONNECT_LIST_DOMAINS_*).
-QSet<QByteArray> uuidsMatching(virConnectPtr conn, unsigned int filter)
+std::vector<DomainHandle> allDomains(virConnectPtr conn, unsigned int filter)
 {
     virDomainPtr *domains = nullptr;
     const int count = virConnectListAllDomains(conn, &domains, filter);
     if (count < 0)
         throw listingError();
-    QSet<QByteArray> uuids;
-    for (int i = 0; i < count; ++i) {
-        uuids.insert(uuidOf(domains[i]));
-        virDomainFree(domains[i]);
-    }
-    free(domains); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
+    return adoptAll(domains, count);
+}
+
+// The UUIDs of the domains that pass filter (VIR_CONNECT_LIST_DOMAINS_*).
+QSet<QUuid> uuidsMatching(virConnectPtr conn, unsigned int filter)
+{
+    QSet<QUuid> uuids;
+    for (const DomainHandle &dom : allDomains(conn, filter))
+        uuids.insert(domainRefOf(dom.get()).uuid());
     return uuids;
 }
 
@@ -73,30 +87,33 @@ template<typename T, typename Getter>
 std::optional<T> field(const virDomainStatsRecord *record, const char *name, Getter getter)
 {
     T value{};
-    if (getter(record->params, record->nparams, name, &value) == 1)
+    if (record && getter(record->params, record->nparams, name, &value) == 1)
         return value;
     return std::nullopt;
 }
 
-// One domain from its statistics record; nullopt when the domain vanished
-// before a missing field could be asked for.
-std::optional<QVirtDomainInfo> infoFrom(const virDomainStatsRecord *record,
-                                        const QSet<QByteArray> &persistent,
-                                        const QSet<QByteArray> &autostart)
+// One domain from its statistics record (none from a driver without
+// statistics); nullopt when the domain vanished before its state could be
+// asked for.
+std::optional<ListedDomain> listedFrom(virDomainPtr dom, const virDomainStatsRecord *record)
 {
-    virDomainPtr dom = record->dom;
-    auto *data = new QVirtDomainInfoData;
-    QVirtDomainInfo info = QVirtDomainInfoData::wrap(data);
-    const QByteArray uuid = uuidOf(dom);
+    ListedDomain listed;
     const QVirtDomainRef ref = domainRefOf(dom);
-    data->name = ref.name();
-    data->uuid = ref.uuid();
-    data->id = ref.id();
-    data->persistent = persistent.contains(uuid);
-    data->autostart = autostart.contains(uuid);
+    listed.name = ref.name();
+    listed.uuid = ref.uuid();
+    listed.id = ref.id();
 
     const auto state = field<int>(record, "state.state", &virTypedParamsGetInt);
     const auto reason = field<int>(record, "state.reason", &virTypedParamsGetInt);
+    if (state && reason) {
+        listed.state = *state;
+        listed.stateReason = *reason;
+    } else if (virDomainGetState(dom, &listed.state, &listed.stateReason, 0) < 0) {
+        if (virGetLastErrorCode() == VIR_ERR_NO_DOMAIN)
+            return std::nullopt; // undefined since the listing
+        throw listingError();
+    }
+
     const auto maxMemory
         = field<unsigned long long>(record, "balloon.maximum", &virTypedParamsGetULLong);
     const auto memory
@@ -104,60 +121,100 @@ std::optional<QVirtDomainInfo> infoFrom(const virDomainStatsRecord *record,
     const auto vcpus = field<unsigned int>(record, "vcpu.current", &virTypedParamsGetUInt);
     // A domain that does not run has used nothing, as virDomainGetInfo()
     // says; QEMU's statistics still carry the CPU time of its last run.
-    const auto cpuTime = ref.id() < 0
+    const auto cpuTime = listed.id == -1
         ? std::optional<unsigned long long>(0)
         : field<unsigned long long>(record, "cpu.time", &virTypedParamsGetULLong);
+    listed.maxMemory = maxMemory.value_or(0);
+    listed.memory = memory.value_or(0);
+    listed.vcpus = vcpus.value_or(0);
+    listed.cpuTime = cpuTime.value_or(0);
+    if (!maxMemory || !memory || !vcpus || !cpuTime) {
+        virDomainRef(dom); // beyond the record or listing that holds it now
+        listed.incomplete.reset(dom);
+    }
+    return listed;
+}
 
-    if (state && reason && maxMemory && memory && vcpus && cpuTime) {
-        data->state = static_cast<QVirtDomainInfo::State>(*state);
-        data->stateReason = *reason;
-        data->maxMemory = *maxMemory;
-        data->memory = *memory;
-        data->vcpus = static_cast<int>(*vcpus);
-        data->cpuTime = *cpuTime;
-        return info;
-    }
-    // The driver does not report every group: the one call per domain
-    // that remains (see the top of this file).
-    virDomainInfo raw{};
-    int rawState = 0;
-    int rawReason = 0;
-    if (virDomainGetInfo(dom, &raw) < 0
-        || (!(state && reason) && virDomainGetState(dom, &rawState, &rawReason, 0) < 0)) {
-        if (virGetLastErrorCode() == VIR_ERR_NO_DOMAIN)
-            return std::nullopt; // undefined since the statistics were taken
-        throw listingError();
-    }
-    data->state = static_cast<QVirtDomainInfo::State>(state.value_or(rawState));
-    data->stateReason = reason.value_or(rawReason);
-    data->maxMemory = maxMemory.value_or(raw.maxMem);
-    data->memory = memory.value_or(raw.memory);
-    data->vcpus = vcpus ? static_cast<int>(*vcpus) : raw.nrVirtCpu;
-    data->cpuTime = cpuTime.value_or(raw.cpuTime);
+QVirtDomainInfo infoOf(const ListedDomain &listed)
+{
+    auto *data = new QVirtDomainInfoData;
+    QVirtDomainInfo info = QVirtDomainInfoData::wrap(data);
+    data->name = listed.name;
+    data->uuid = listed.uuid;
+    data->id = listed.id;
+    data->state = static_cast<QVirtDomainInfo::State>(listed.state);
+    data->stateReason = listed.stateReason;
+    data->persistent = listed.persistent;
+    data->autostart = listed.autostart;
+    data->maxMemory = listed.maxMemory;
+    data->memory = listed.memory;
+    data->vcpus = static_cast<int>(listed.vcpus);
+    data->cpuTime = listed.cpuTime;
     return info;
 }
 
 } // namespace
 
-QList<QVirtDomainInfo> listDomainInfos(virConnectPtr conn)
+std::vector<ListedDomain> listDomainsOf(virConnectPtr conn)
 {
+    std::vector<ListedDomain> listing;
     virDomainStatsRecordPtr *raw = nullptr;
     const unsigned int groups = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL
         | VIR_DOMAIN_STATS_BALLOON | VIR_DOMAIN_STATS_VCPU;
     const int count = virConnectGetAllDomainStats(conn, groups, &raw, 0);
-    if (count < 0)
+    const Records records(raw);
+    if (count >= 0) {
+        listing.reserve(count);
+        for (int i = 0; i < count; ++i) {
+            if (std::optional<ListedDomain> listed = listedFrom(raw[i]->dom, raw[i]))
+                listing.push_back(*std::move(listed));
+        }
+    } else if (virGetLastErrorCode() == VIR_ERR_NO_SUPPORT) {
+        const std::vector<DomainHandle> domains = allDomains(conn, 0);
+        listing.reserve(domains.size());
+        for (const DomainHandle &dom : domains) {
+            if (std::optional<ListedDomain> listed = listedFrom(dom.get(), nullptr))
+                listing.push_back(*std::move(listed));
+        }
+    } else {
         throw listingError();
-    const std::unique_ptr<virDomainStatsRecordPtr, RecordsReleaser> records(raw);
-    // After the statistics: a domain defined in between is missing from the
-    // list rather than listed without its flags.
-    const QSet<QByteArray> persistent = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
-    const QSet<QByteArray> autostart = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
+    }
+    // After the domains: a domain defined in between is missing from the
+    // listing rather than listed without its flags.
+    const QSet<QUuid> persistent = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    const QSet<QUuid> autostart = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
+    for (ListedDomain &listed : listing) {
+        listed.persistent = persistent.contains(listed.uuid);
+        listed.autostart = autostart.contains(listed.uuid);
+    }
+    return listing;
+}
 
+bool completeListedDomain(ListedDomain &domain)
+{
+    if (!domain.incomplete)
+        return true;
+    virDomainInfo raw{};
+    if (virDomainGetInfo(domain.incomplete.get(), &raw) < 0)
+        return false;
+    domain.maxMemory = raw.maxMem;
+    domain.memory = raw.memory;
+    domain.vcpus = raw.nrVirtCpu;
+    domain.cpuTime = domain.id == -1 ? 0 : raw.cpuTime;
+    return true;
+}
+
+QList<QVirtDomainInfo> listDomainInfos(virConnectPtr conn)
+{
+    std::vector<ListedDomain> listing = listDomainsOf(conn);
     QList<QVirtDomainInfo> infos;
-    infos.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        if (std::optional<QVirtDomainInfo> info = infoFrom(raw[i], persistent, autostart))
-            infos.append(*std::move(info));
+    infos.reserve(static_cast<qsizetype>(listing.size()));
+    for (ListedDomain &listed : listing) {
+        if (completeListedDomain(listed))
+            infos.append(infoOf(listed));
+        else if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN)
+            throw listingError();
+        // else undefined since the listing: left out
     }
     return infos;
 }

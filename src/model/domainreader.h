@@ -38,17 +38,16 @@ struct ListingStep
     QSet<QUuid> lacking;
 };
 
-// Lists every domain of the connection with three calls, however many
-// there are: virConnectGetAllDomainStats() (state, balloon and vCPU
-// groups) and virConnectListAllDomains() for the persistent and the
-// autostarting ones, and adds the Listed step. A driver whose statistics
-// lack memory or vCPUs of some domains (the test driver reports the state
-// group only) leaves them 0 there; they are read one by one afterwards, as
-// a Details step, for as long as the promise is not canceled: in a task of
-// pool queued behind every listing, so that the slow reads of one
-// connection never hold up the listing of another. A driver without
-// virConnectGetAllDomainStats() is read domain by domain. Adds nothing when
-// listing fails. Finishes the promise, which must have been started.
+// Lists every domain of the connection with a few calls for the whole
+// connection, however many there are (listDomainsOf(), shared with
+// QVirtConnection::listDomains()), and adds the Listed step. A driver whose
+// statistics lack memory or vCPUs of some domains (the test driver reports
+// the state group only) leaves them 0 there; they are read one by one
+// afterwards, as a Details step, for as long as the promise is not
+// canceled: in a task of pool queued behind every listing, so that the slow
+// reads of one connection never hold up the listing of another. Adds
+// nothing when listing fails. Finishes the promise, which must have been
+// started.
 using ListingPromise = std::shared_ptr<QPromise<ListingStep>>;
 void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThreadPool *pool);
 
