@@ -104,7 +104,7 @@ std::optional<QVirtDomainInfo> infoFrom(const virDomainStatsRecord *record,
     const auto vcpus = field<unsigned int>(record, "vcpu.current", &virTypedParamsGetUInt);
     // A domain that does not run has used nothing, as virDomainGetInfo()
     // says; QEMU's statistics still carry the CPU time of its last run.
-    const auto cpuTime = id == static_cast<unsigned int>(-1)
+    const auto cpuTime = data->id < 0
         ? std::optional<unsigned long long>(0)
         : field<unsigned long long>(record, "cpu.time", &virTypedParamsGetULLong);
 
