@@ -55,8 +55,8 @@ class QTVIRT_EXPORT QVirtDomainModel : public QAbstractTableModel
 {
     Q_OBJECT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
-    Q_PROPERTY(int statsInterval READ statsInterval WRITE setStatsInterval NOTIFY
-                       statsIntervalChanged)
+    Q_PROPERTY(
+        int statsInterval READ statsInterval WRITE setStatsInterval NOTIFY statsIntervalChanged)
 
 public:
     /*!

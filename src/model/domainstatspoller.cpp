@@ -20,13 +20,12 @@ DomainStatsPoller::DomainStatsPoller(QVirtConnection *connection, QObject *paren
     // Counters of an earlier connection to another daemon mean nothing now.
     connect(connection, &QVirtConnection::opened, this, [this] { m_last.reset(); });
     // The model drops a closed connection's rows, and with them the figures.
-    connect(connection, &QVirtConnection::stateChanged, this,
-            [this](QVirtConnection::State state) {
-                if (state == QVirtConnection::State::Closed) {
-                    m_last.reset();
-                    m_figures.clear();
-                }
-            });
+    connect(connection, &QVirtConnection::stateChanged, this, [this](QVirtConnection::State state) {
+        if (state == QVirtConnection::State::Closed) {
+            m_last.reset();
+            m_figures.clear();
+        }
+    });
 }
 
 void DomainStatsPoller::setInterval(int ms)

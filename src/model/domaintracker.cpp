@@ -233,8 +233,8 @@ void DomainTracker::applyDetails(const QList<DomainEntry> &entries)
         Q_EMIT domainsUpdated(changed);
 }
 
-QList<DomainEntry>
-DomainTracker::refreshFromStatistics(const QHash<QUuid, DomainStatistics::Counters> &counters)
+QList<DomainEntry> DomainTracker::refreshFromStatistics(
+    const QHash<QUuid, DomainStatistics::Counters> &counters)
 {
     QList<DomainEntry> changed;
     if (m_awaitingListed)

@@ -47,8 +47,9 @@ const QList<int> &statisticsRoles()
     return roles;
 }
 
-template<typename T> QVariant optionalValue(const DomainStatistics::Figures *figures,
-                                            std::optional<T> DomainStatistics::Figures::*field)
+template<typename T>
+QVariant optionalValue(const DomainStatistics::Figures *figures,
+                       std::optional<T> DomainStatistics::Figures::*field)
 {
     if (!figures || !(figures->*field))
         return QVariant();
