@@ -20,8 +20,8 @@ class QVirtDomainModelPrivate;
     kept current by libvirt's events.
 
     Rows are sorted by connection (in the order they were added) and then
-    by name. The model follows libvirt's lifecycle events, and polls only for
-    statistics, while statsInterval is on:
+    by name. The model follows libvirt's lifecycle events (it polls only for
+    statistics, see statsInterval):
     a row appears when a domain is defined or a transient one starts,
     changes with every lifecycle event, and goes when a domain is undefined
     or a transient one stops. Every open of a connection, reconnects
