@@ -20,7 +20,8 @@ class QVirtDomainModelPrivate;
     kept current by libvirt's events.
 
     Rows are sorted by connection (in the order they were added) and then
-    by name. The model follows libvirt's lifecycle events and never polls:
+    by name. The model follows libvirt's lifecycle events (it polls only for
+    statistics, see statsInterval):
     a row appears when a domain is defined or a transient one starts,
     changes with every lifecycle event, and goes when a domain is undefined
     or a transient one stops. Every open of a connection, reconnects
@@ -55,6 +56,8 @@ class QTVIRT_EXPORT QVirtDomainModel : public QAbstractTableModel
 {
     Q_OBJECT
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(
+        int statsInterval READ statsInterval WRITE setStatsInterval NOTIFY statsIntervalChanged)
 
 public:
     /*!
@@ -77,6 +80,17 @@ public:
         VcpusRole,      ///< "vcpus"
         HostRole,       ///< "host": the connection's host name
         UriRole,        ///< "uri": the connection's URI
+        /*! "cpuPercent": a double, 100 when every vCPU of the domain was
+            busy for the whole last interval (see statsInterval); undefined
+            until two statistics samples of a running domain exist. */
+        CpuPercentRole,
+        /*! "memoryUsed": KiB the domain uses on the host: the balloon's
+            "rss" where the driver reports it, else its "current". */
+        MemoryUsedRole,
+        DiskReadRateRole,  ///< "diskReadRate": bytes per second, all disks
+        DiskWriteRateRole, ///< "diskWriteRate": bytes per second, all disks
+        NetRxRateRole,     ///< "netRxRate": bytes per second received, all interfaces
+        NetTxRateRole,     ///< "netTxRate": bytes per second sent, all interfaces
     };
     Q_ENUM(Role)
 
@@ -127,6 +141,25 @@ public:
     /*! The connections in the order they were added. \since 0.2 */
     QList<QVirtConnection *> connections() const;
 
+    /*!
+        \property QVirtDomainModel::statsInterval
+        \brief How often, in milliseconds, the statistics roles (CpuPercentRole
+        and the others) are refreshed; 0, the default, stops them.
+
+        While it is on, the model makes one virConnectGetAllDomainStats()
+        call per connection per interval, in a worker thread, for all its
+        domains together, and never starts one for a connection while its
+        last one still runs. Each answer also refreshes the memory and vCPUs
+        of the domains, which have no events of their own, and ends in one
+        dataChanged() per connection covering the rows that changed. Setting
+        it to 0 drops the figures (one dataChanged() per connection) and
+        ignores an answer still on its way.
+        \since 0.2
+    */
+    int statsInterval() const;
+    /*! \since 0.2 */
+    void setStatsInterval(int ms);
+
     /*! \reimp */
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     /*! ColumnCount for the root, 0 below it. \reimp */
@@ -164,6 +197,8 @@ Q_SIGNALS:
     void countChanged();
     /*! A connection was added or removed. \since 0.2 */
     void connectionsChanged();
+    /*! statsInterval changed. \since 0.2 */
+    void statsIntervalChanged();
     /*!
         An action on the domain \a name (\a uuid without braces) ended;
         \a errorString is libvirt's message when it failed.

@@ -9,7 +9,8 @@
 
 namespace DomainColumns {
 
-QVariant display(const DomainEntry &entry, const QString &host, int column)
+QVariant display(const DomainEntry &entry, const DomainStatistics::Figures *figures,
+                 const QString &host, int column)
 {
     switch (column) {
     case QVirtDomainModel::NameColumn:
@@ -17,8 +18,11 @@ QVariant display(const DomainEntry &entry, const QString &host, int column)
     case QVirtDomainModel::StateColumn:
         return domainStateText(entry.state);
     case QVirtDomainModel::CpuColumn:
-        // Nothing is measured yet: an empty cell, not a misleading "0 %".
-        return QString();
+        // Nothing measured (statistics off, not running, one sample so
+        // far): an empty cell, not a misleading "0".
+        if (!figures || !figures->cpuPercent)
+            return QString();
+        return QLocale().toString(*figures->cpuPercent, 'f', 1);
     case QVirtDomainModel::MemoryColumn:
         // In the user's locale and binary units, as file managers show sizes.
         return QLocale().formattedDataSize(static_cast<qint64>(entry.memoryKiB) * 1024, 1);
@@ -31,7 +35,8 @@ QVariant display(const DomainEntry &entry, const QString &host, int column)
     }
 }
 
-QVariant sortKey(const DomainEntry &entry, const QString &host, int column)
+QVariant sortKey(const DomainEntry &entry, const DomainStatistics::Figures *figures,
+                 const QString &host, int column)
 {
     switch (column) {
     case QVirtDomainModel::NameColumn:
@@ -39,7 +44,8 @@ QVariant sortKey(const DomainEntry &entry, const QString &host, int column)
     case QVirtDomainModel::StateColumn:
         return entry.state;
     case QVirtDomainModel::CpuColumn:
-        return 0.0;
+        // Below every measured figure, idle ones included.
+        return figures && figures->cpuPercent ? *figures->cpuPercent : -1.0;
     case QVirtDomainModel::MemoryColumn:
         return entry.memoryKiB;
     case QVirtDomainModel::VcpusColumn:

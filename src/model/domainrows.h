@@ -8,6 +8,7 @@
 #include <QtCore/QList>
 #include <QtCore/QMap>
 
+class DomainStatsPoller;
 class DomainTracker;
 
 // The rows of one connection in QVirtDomainModel, in their order (by name,
@@ -23,6 +24,9 @@ public:
     { }
 
     DomainTracker *tracker() const { return m_tracker; }
+    // The statistics of the connection's domains; set once, after creation.
+    DomainStatsPoller *statsPoller() const { return m_statsPoller; }
+    void setStatsPoller(DomainStatsPoller *poller) { m_statsPoller = poller; }
 
     int size() const { return static_cast<int>(m_rows.size()); }
     const DomainEntry &at(int row) const { return m_rows.at(row); }
@@ -60,6 +64,7 @@ private:
     int insertionPoint(const DomainEntry &entry) const;
 
     DomainTracker *const m_tracker;
+    DomainStatsPoller *m_statsPoller = nullptr;
     QList<DomainEntry> m_rows;
     QHash<QUuid, QString> m_names; // of the rows, which their order follows
     QMap<Key, DomainEntry> m_pending;

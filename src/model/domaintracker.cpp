@@ -233,6 +233,32 @@ void DomainTracker::applyDetails(const QList<DomainEntry> &entries)
         Q_EMIT domainsUpdated(changed);
 }
 
+QList<DomainEntry> DomainTracker::refreshFromStatistics(
+    const QHash<QUuid, DomainStatistics::Counters> &counters)
+{
+    QList<DomainEntry> changed;
+    if (m_awaitingListed)
+        return changed;
+    for (auto each = counters.cbegin(); each != counters.cend(); ++each) {
+        const auto found = m_domains.find(each.key());
+        if (found == m_domains.end() || found->readSeq != 0)
+            continue;
+        const DomainStatistics::Counters &read = each.value();
+        if (!read.memoryKiB && !read.vcpus)
+            continue; // the test driver's statistics: state only
+        DomainEntry entry = found->entry;
+        if (read.memoryKiB)
+            entry.memoryKiB = *read.memoryKiB;
+        if (read.vcpus)
+            entry.vcpus = *read.vcpus;
+        if (read.memoryKiB && read.vcpus)
+            m_awaitingDetails.remove(entry.uuid);
+        if (record(entry))
+            changed.append(entry);
+    }
+    return changed;
+}
+
 void DomainTracker::startRead(Tracked &tracked)
 {
     const ConnectionHandle conn = shareConnection(m_connection->handle());

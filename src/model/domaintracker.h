@@ -4,6 +4,7 @@
 
 #include "model/domainentry.h"
 #include "model/domainreader.h"
+#include "model/domainstatistics.h"
 
 #include <QtVirt/QVirtConnection>
 
@@ -38,6 +39,14 @@ public:
     ~DomainTracker() override;
 
     QVirtConnection *connection() const { return m_connection; }
+
+    // Takes memory and vCPUs, which have no events, from a statistics
+    // sample, and returns the entries that changed, without domainsUpdated():
+    // the model announces them with the sample's figures. A domain with a
+    // read of its own running, or with a listing running, keeps its values:
+    // those are at least as new.
+    QList<DomainEntry> refreshFromStatistics(
+        const QHash<QUuid, DomainStatistics::Counters> &counters);
 
 Q_SIGNALS:
     // New domains and changes of known ones, in no particular order.

@@ -4,6 +4,7 @@
 #include "model/domainaction.h"
 #include "model/domaincolumns.h"
 #include "model/domainstatetext.h"
+#include "model/domainstatspoller.h"
 #include "model/domaintracker.h"
 
 #include <QtVirt/qvirtconnection.h>
@@ -35,6 +36,26 @@ QList<int> changedRoles(const DomainEntry &before, const DomainEntry &after)
     return roles;
 }
 
+// The roles a statistics sample changes, besides memory and vCPUs.
+const QList<int> &statisticsRoles()
+{
+    static const QList<int> roles{
+        QVirtDomainModel::CpuPercentRole,   QVirtDomainModel::MemoryUsedRole,
+        QVirtDomainModel::DiskReadRateRole, QVirtDomainModel::DiskWriteRateRole,
+        QVirtDomainModel::NetRxRateRole,    QVirtDomainModel::NetTxRateRole,
+    };
+    return roles;
+}
+
+template<typename T>
+QVariant optionalValue(const DomainStatistics::Figures *figures,
+                       std::optional<T> DomainStatistics::Figures::*field)
+{
+    if (!figures || !(figures->*field))
+        return QVariant();
+    return QVariant::fromValue(*(figures->*field));
+}
+
 } // namespace
 
 QVirtDomainModel::QVirtDomainModel(QObject *parent)
@@ -58,6 +79,15 @@ void QVirtDomainModel::addConnection(QVirtConnection *connection)
     d->sources.push_back(std::make_unique<DomainRows>(tracker));
     DomainRows *const source = d->sources.back().get();
     QVirtDomainModelPrivate *const dd = d.get();
+    // A child of the tracker: it goes with it.
+    auto *poller = new DomainStatsPoller(connection, tracker);
+    source->setStatsPoller(poller);
+    connect(poller, &DomainStatsPoller::sampled, this,
+            [dd, source](const QHash<QUuid, DomainStatistics::Counters> &counters,
+                         const QSet<QUuid> &changed) {
+                dd->applyStatistics(source, counters, changed);
+            });
+    poller->setInterval(d->statsInterval);
     connect(
         tracker, &DomainTracker::domainsUpdated, this,
         [dd, source](const QList<DomainEntry> &entries) { dd->handleUpdated(source, entries); });
@@ -80,6 +110,24 @@ void QVirtDomainModel::removeConnection(QVirtConnection *connection)
             return;
         }
     }
+}
+
+int QVirtDomainModel::statsInterval() const
+{
+    return d->statsInterval;
+}
+
+void QVirtDomainModel::setStatsInterval(int ms)
+{
+    ms = std::max(ms, 0);
+    if (ms == d->statsInterval)
+        return;
+    d->statsInterval = ms;
+    for (const auto &source : d->sources)
+        source->statsPoller()->setInterval(ms);
+    if (ms == 0)
+        d->dropStatistics();
+    Q_EMIT statsIntervalChanged();
 }
 
 QList<QVirtConnection *> QVirtDomainModel::connections() const
@@ -113,11 +161,13 @@ QVariant QVirtDomainModel::data(const QModelIndex &index, int role) const
     const auto [source, at] = d->locate(index.row());
     const DomainEntry &entry = source->at(at);
     const QVirtConnection *const connection = source->tracker()->connection();
+    const DomainStatistics::Figures *const figures = source->statsPoller()->figuresOf(entry.uuid);
+    using Figures = DomainStatistics::Figures;
     switch (role) {
     case Qt::DisplayRole:
-        return DomainColumns::display(entry, connection->hostName(), index.column());
+        return DomainColumns::display(entry, figures, connection->hostName(), index.column());
     case SortRole:
-        return DomainColumns::sortKey(entry, connection->hostName(), index.column());
+        return DomainColumns::sortKey(entry, figures, connection->hostName(), index.column());
     case NameRole:
         return entry.name;
     case UuidRole:
@@ -140,6 +190,18 @@ QVariant QVirtDomainModel::data(const QModelIndex &index, int role) const
         return connection->hostName();
     case UriRole:
         return connection->uri();
+    case CpuPercentRole:
+        return optionalValue(figures, &Figures::cpuPercent);
+    case MemoryUsedRole:
+        return optionalValue(figures, &Figures::memoryUsedKiB);
+    case DiskReadRateRole:
+        return optionalValue(figures, &Figures::diskReadRate);
+    case DiskWriteRateRole:
+        return optionalValue(figures, &Figures::diskWriteRate);
+    case NetRxRateRole:
+        return optionalValue(figures, &Figures::netRxRate);
+    case NetTxRateRole:
+        return optionalValue(figures, &Figures::netTxRate);
     default:
         return QVariant();
     }
@@ -183,6 +245,12 @@ QHash<int, QByteArray> QVirtDomainModel::roleNames() const
         {VcpusRole, "vcpus"},
         {HostRole, "host"},
         {UriRole, "uri"},
+        {CpuPercentRole, "cpuPercent"},
+        {MemoryUsedRole, "memoryUsed"},
+        {DiskReadRateRole, "diskReadRate"},
+        {DiskWriteRateRole, "diskWriteRate"},
+        {NetRxRateRole, "netRxRate"},
+        {NetTxRateRole, "netTxRate"},
     };
 }
 
@@ -377,6 +445,65 @@ void QVirtDomainModelPrivate::connectionInfoChanged(DomainRows *source)
     const int from = offsetOf(source);
     rowsChanged(from, from + source->size() - 1,
                 {QVirtDomainModel::HostRole, QVirtDomainModel::UriRole});
+}
+
+void QVirtDomainModelPrivate::applyStatistics(
+    DomainRows *source, const QHash<QUuid, DomainStatistics::Counters> &counters,
+    const QSet<QUuid> &changedFigures)
+{
+    int first = -1;
+    int last = -1;
+    QList<int> roles;
+    const auto include = [&](int row, const QList<int> &changed) {
+        const int at = offsetOf(source) + row;
+        first = first < 0 ? at : std::min(first, at);
+        last = std::max(last, at);
+        for (int role : changed) {
+            if (!roles.contains(role))
+                roles.append(role);
+        }
+    };
+    const QList<DomainEntry> refreshed = source->tracker()->refreshFromStatistics(counters);
+    for (const DomainEntry &entry : refreshed) {
+        const int row = source->indexOf(entry.uuid);
+        if (row < 0) {
+            // Not a row yet: it becomes one with these values.
+            if (source->isPending(entry.uuid))
+                source->addPending(entry);
+            continue;
+        }
+        const QList<int> changed = changedRoles(source->at(row), entry);
+        source->replace(row, entry);
+        include(row, changed);
+    }
+    for (const QUuid &uuid : changedFigures) {
+        const int row = source->indexOf(uuid);
+        if (row >= 0)
+            include(row, statisticsRoles());
+    }
+    // One range for the connection, whatever rows lie in between: views
+    // repaint a range at a time, and a signal per row costs more for ten
+    // thousand domains than repainting the unchanged ones among them.
+    if (first >= 0)
+        rowsChanged(first, last, roles);
+}
+
+void QVirtDomainModelPrivate::dropStatistics()
+{
+    for (const auto &source : sources) {
+        int first = -1;
+        int last = -1;
+        for (const QUuid &uuid : source->statsPoller()->clear()) {
+            const int row = source->indexOf(uuid);
+            if (row < 0)
+                continue;
+            const int at = offsetOf(source.get()) + row;
+            first = first < 0 ? at : std::min(first, at);
+            last = std::max(last, at);
+        }
+        if (first >= 0)
+            rowsChanged(first, last, statisticsRoles());
+    }
 }
 
 void QVirtDomainModelPrivate::rowsChanged(int first, int last, const QList<int> &roles)

@@ -4,11 +4,13 @@
 
 #include "model/domainentry.h"
 #include "model/domainrows.h"
+#include "model/domainstatistics.h"
 
 #include <QtVirt/qvirtdomainmodel.h>
 
 #include <QtCore/QFuture>
 #include <QtCore/QList>
+#include <QtCore/QSet>
 #include <QtCore/QUuid>
 
 #include <memory>
@@ -38,6 +40,15 @@ public:
     void insertPending();
     void removeSource(DomainTracker *tracker);
     void connectionInfoChanged(DomainRows *source);
+    // A statistics sample of source's connection arrived: refreshes memory
+    // and vCPUs and announces every row whose figures changed, all in one
+    // dataChanged().
+    void applyStatistics(DomainRows *source,
+                         const QHash<QUuid, DomainStatistics::Counters> &counters,
+                         const QSet<QUuid> &changedFigures);
+    // Statistics stopped: the figures go, with one dataChanged() per
+    // connection that had any.
+    void dropStatistics();
     bool run(int row, QVirtDomainModel::Action action);
     void report(QVirtDomainModel::Action action, const DomainEntry &entry,
                 const QFuture<void> &future);
@@ -47,6 +58,7 @@ public:
     QVirtDomainModel *const q_ptr;
     std::vector<std::unique_ptr<DomainRows>> sources;
     bool insertionScheduled = false;
+    int statsInterval = 0;
 };
 
 #endif // QTVIRT_MODEL_QVIRTDOMAINMODEL_P_H
