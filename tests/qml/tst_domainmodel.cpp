@@ -432,8 +432,15 @@ void tst_DomainModel::listsThousandDomainsInBatchesWithoutStalling()
     };
     QTRY_VERIFY_WITH_TIMEOUT(detailed(), 60000);
     heartbeat.stop();
-    // One frame at 60 Hz.
-    QVERIFY2(worstBusyNs <= 16000000,
+    // One frame at 60 Hz. AddressSanitizer makes the same work two to three
+    // times slower (measured: 16.6 ms once, on a loaded machine), so its
+    // build gets the frame budget times 2.5; the default build holds 16 ms.
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr qint64 BusyBudgetNs = 40000000;
+#else
+    constexpr qint64 BusyBudgetNs = 16000000;
+#endif
+    QVERIFY2(worstBusyNs <= BusyBudgetNs,
              qPrintable(QStringLiteral("busy for %1 ms").arg(worstBusyNs / 1e6)));
     // Its own blocking calls, so after the measurement.
     QCOMPARE(DomainFacts::shown(model, Detail::Full),
