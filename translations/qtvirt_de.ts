@@ -67,18 +67,6 @@
         <translation>der Vorgang wurde abgebrochen</translation>
     </message>
     <message>
-        <source>the connection is not open</source>
-        <translation>die Verbindung ist nicht geöffnet</translation>
-    </message>
-    <message>
-        <source>no domain %1</source>
-        <translation>keine Domain %1</translation>
-    </message>
-    <message>
-        <source>cannot reboot %1</source>
-        <translation>%1 kann nicht neu gestartet werden</translation>
-    </message>
-    <message>
         <source>Running</source>
         <translation>Läuft</translation>
     </message>

@@ -67,18 +67,6 @@
         <translation>l’opération a été annulée</translation>
     </message>
     <message>
-        <source>the connection is not open</source>
-        <translation>la connexion n’est pas ouverte</translation>
-    </message>
-    <message>
-        <source>no domain %1</source>
-        <translation>aucun domaine %1</translation>
-    </message>
-    <message>
-        <source>cannot reboot %1</source>
-        <translation>impossible de redémarrer %1</translation>
-    </message>
-    <message>
         <source>Running</source>
         <translation>En cours d’exécution</translation>
     </message>

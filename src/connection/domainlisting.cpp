@@ -25,6 +25,7 @@
 
 #include "connection/domainref.h"
 #include "connection/qvirtdomaininfo_p.h"
+#include "connection/typedparameters.h"
 
 #include <QtVirt/qvirterror.h>
 
@@ -83,15 +84,6 @@ QSet<QUuid> uuidsMatching(virConnectPtr conn, unsigned int filter)
     return uuids;
 }
 
-template<typename T, typename Getter>
-std::optional<T> field(const virDomainStatsRecord *record, const char *name, Getter getter)
-{
-    T value{};
-    if (record && getter(record->params, record->nparams, name, &value) == 1)
-        return value;
-    return std::nullopt;
-}
-
 // One domain from its statistics record (none from a driver without
 // statistics); nullopt when the domain vanished before its state could be
 // asked for.
@@ -103,8 +95,8 @@ std::optional<ListedDomain> listedFrom(virDomainPtr dom, const virDomainStatsRec
     listed.uuid = ref.uuid();
     listed.id = ref.id();
 
-    const auto state = field<int>(record, "state.state", &virTypedParamsGetInt);
-    const auto reason = field<int>(record, "state.reason", &virTypedParamsGetInt);
+    const auto state = intStat(record, "state.state");
+    const auto reason = intStat(record, "state.reason");
     if (state && reason) {
         listed.state = *state;
         listed.stateReason = *reason;
@@ -114,16 +106,13 @@ std::optional<ListedDomain> listedFrom(virDomainPtr dom, const virDomainStatsRec
         throw listingError();
     }
 
-    const auto maxMemory
-        = field<unsigned long long>(record, "balloon.maximum", &virTypedParamsGetULLong);
-    const auto memory
-        = field<unsigned long long>(record, "balloon.current", &virTypedParamsGetULLong);
-    const auto vcpus = field<unsigned int>(record, "vcpu.current", &virTypedParamsGetUInt);
+    const auto maxMemory = ullongStat(record, "balloon.maximum");
+    const auto memory = ullongStat(record, "balloon.current");
+    const auto vcpus = uintStat(record, "vcpu.current");
     // A domain that does not run has used nothing, as virDomainGetInfo()
     // says; QEMU's statistics still carry the CPU time of its last run.
-    const auto cpuTime = listed.id == -1
-        ? std::optional<unsigned long long>(0)
-        : field<unsigned long long>(record, "cpu.time", &virTypedParamsGetULLong);
+    const auto cpuTime
+        = listed.id == -1 ? std::optional<unsigned long long>(0) : ullongStat(record, "cpu.time");
     listed.maxMemory = maxMemory.value_or(0);
     listed.memory = memory.value_or(0);
     listed.vcpus = vcpus.value_or(0);

@@ -36,3 +36,31 @@ QVariantMap typedParametersToMap(const virTypedParameter *params, int count)
     }
     return map;
 }
+
+namespace {
+
+template<typename T, typename Getter>
+std::optional<T> statOf(const virDomainStatsRecord *record, const char *name, Getter getter)
+{
+    T value{};
+    if (record && getter(record->params, record->nparams, name, &value) == 1)
+        return value;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<int> intStat(const virDomainStatsRecord *record, const char *name)
+{
+    return statOf<int>(record, name, &virTypedParamsGetInt);
+}
+
+std::optional<unsigned int> uintStat(const virDomainStatsRecord *record, const char *name)
+{
+    return statOf<unsigned int>(record, name, &virTypedParamsGetUInt);
+}
+
+std::optional<unsigned long long> ullongStat(const virDomainStatsRecord *record, const char *name)
+{
+    return statOf<unsigned long long>(record, name, &virTypedParamsGetULLong);
+}

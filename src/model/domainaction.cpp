@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "model/domainaction.h"
 
-#include "model/domainreboot.h"
-
 #include <QtCore/QCoreApplication>
 
 QFuture<void> launchDomainAction(QVirtConnection *connection, QVirtDomainModel::Action action,
@@ -14,7 +12,7 @@ QFuture<void> launchDomainAction(QVirtConnection *connection, QVirtDomainModel::
     case QVirtDomainModel::Shutdown:
         return connection->shutdownDomain(domain);
     case QVirtDomainModel::Reboot:
-        return rebootDomain(connection, domain);
+        return connection->rebootDomain(domain);
     case QVirtDomainModel::Destroy:
         return connection->destroyDomain(domain);
     case QVirtDomainModel::Suspend:

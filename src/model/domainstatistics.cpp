@@ -2,6 +2,7 @@
 #include "model/domainstatistics.h"
 
 #include "common/logging.h"
+#include "connection/typedparameters.h"
 
 #include <libvirt/virterror.h>
 
@@ -17,28 +18,20 @@ qint64 monotonicNs()
     return duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-std::optional<quint64> ullong(const virDomainStatsRecordPtr record, const char *name)
-{
-    unsigned long long value = 0;
-    if (virTypedParamsGetULLong(record->params, record->nparams, name, &value) != 1)
-        return std::nullopt;
-    return value;
-}
-
 // The sum of prefix.N.suffix over N below prefix.count; empty when the
 // driver reports none of them.
 std::optional<quint64> sumOver(const virDomainStatsRecordPtr record, const char *prefix,
                                const char *suffix)
 {
-    unsigned int count = 0;
     const QByteArray countName = QByteArray(prefix) + ".count";
-    if (virTypedParamsGetUInt(record->params, record->nparams, countName.constData(), &count) != 1)
+    const std::optional<unsigned int> count = uintStat(record, countName.constData());
+    if (!count)
         return std::nullopt;
     std::optional<quint64> sum;
-    for (unsigned int i = 0; i < count; ++i) {
+    for (unsigned int i = 0; i < *count; ++i) {
         const QByteArray name
             = QByteArray(prefix) + '.' + QByteArray::number(i) + '.' + QByteArray(suffix);
-        if (const std::optional<quint64> value = ullong(record, name.constData()))
+        if (const std::optional<quint64> value = ullongStat(record, name.constData()))
             sum = sum.value_or(0) + *value;
     }
     return sum;
@@ -47,15 +40,13 @@ std::optional<quint64> sumOver(const virDomainStatsRecordPtr record, const char 
 DomainStatistics::Counters countersOf(const virDomainStatsRecordPtr record)
 {
     DomainStatistics::Counters counters;
-    virTypedParamsGetInt(record->params, record->nparams, "state.state", &counters.state);
-    counters.cpuTimeNs = ullong(record, "cpu.time");
-    unsigned int vcpus = 0;
-    if (virTypedParamsGetUInt(record->params, record->nparams, "vcpu.current", &vcpus) == 1)
-        counters.vcpus = vcpus;
-    counters.memoryKiB = ullong(record, "balloon.current");
+    counters.state = intStat(record, "state.state").value_or(counters.state);
+    counters.cpuTimeNs = ullongStat(record, "cpu.time");
+    counters.vcpus = uintStat(record, "vcpu.current");
+    counters.memoryKiB = ullongStat(record, "balloon.current");
     // The resident set of the hypervisor's process is what the guest really
     // uses on the host; without it, what the balloon lets the guest have.
-    counters.memoryUsedKiB = ullong(record, "balloon.rss");
+    counters.memoryUsedKiB = ullongStat(record, "balloon.rss");
     if (!counters.memoryUsedKiB)
         counters.memoryUsedKiB = counters.memoryKiB;
     counters.diskReadBytes = sumOver(record, "block", "rd.bytes");
