@@ -125,7 +125,9 @@ remote_uri() {
 # server certificate naming the address clients use, a client certificate.
 # libvirt insists on the key usages "signing" and "encryption" for both,
 # and certtool grants "encryption" (key encipherment) to RSA keys only; the
-# CAs, which only sign, have the faster ECDSA keys. The CA keys are deleted
+# CAs, which only sign, have the faster ECDSA keys. An RSA key takes about a
+# second on a busy machine, so there are two, made side by side: the
+# server's, and one for both client certificates. The CA keys are deleted
 # once they signed: nothing else is ever issued.
 
 # $1: directory, $2: CA name. Leaves ca-key.pem and cacert.pem there.
@@ -143,10 +145,11 @@ EOF
 
 # $1: CA directory, $2: template, $3: key file, $4: certificate file.
 issue_certificate() {
-    certtool --generate-privkey --key-type=rsa --bits=2048 --outfile "$3" 2>/dev/null &&
-        certtool --generate-certificate --load-privkey "$3" --load-ca-certificate "$1/cacert.pem" \
-            --load-ca-privkey "$1/ca-key.pem" --template "$2" --outfile "$4" 2>/dev/null
+    certtool --generate-certificate --load-privkey "$3" --load-ca-certificate "$1/cacert.pem" \
+        --load-ca-privkey "$1/ca-key.pem" --template "$2" --outfile "$4" 2>/dev/null
 }
+
+make_rsa_key() { certtool --generate-privkey --key-type=rsa --bits=2048 --outfile "$1" 2>/dev/null; }
 
 make_pki() {
     local server_ip=$1
@@ -154,8 +157,19 @@ make_pki() {
         umask 077
         mkdir -p "$PKI"/{ca,other-ca,server,"${PKI_CLIENT##*/}","${PKI_WRONG_CA##*/}"}
     )
-    make_ca "$PKI/ca" "QtVirt testbed CA ($DIR)" || return 1
-    make_ca "$PKI/other-ca" "QtVirt testbed unrelated CA ($DIR)" || return 1
+    make_rsa_key "$PKI/server/serverkey.pem" &
+    local server_key=$!
+    make_rsa_key "$PKI_CLIENT/clientkey.pem" &
+    local client_key=$!
+    local cas=0 keys=0
+    if ! make_ca "$PKI/ca" "QtVirt testbed CA ($DIR)" ||
+        ! make_ca "$PKI/other-ca" "QtVirt testbed unrelated CA ($DIR)"; then
+        cas=1
+    fi
+    # Both waited for in any case: nothing may write here after a failure.
+    wait "$server_key" || keys=1
+    wait "$client_key" || keys=1
+    ((cas == 0 && keys == 0)) || return 1
     cat >"$PKI/server/server.info" <<EOF
 organization = QtVirt testbed
 cn = $server_ip
@@ -181,6 +195,7 @@ EOF
     # A client of another PKI: libvirt checks the client's own certificate
     # against its cacert.pem before it connects, so the certificate is of
     # that other CA too, and what fails is the server's.
+    cp "$PKI_CLIENT/clientkey.pem" "$PKI_WRONG_CA/clientkey.pem"
     issue_certificate "$PKI/other-ca" "$PKI/client/client.info" \
         "$PKI_WRONG_CA/clientkey.pem" "$PKI_WRONG_CA/clientcert.pem" || return 1
     cp "$PKI/other-ca/cacert.pem" "$PKI_WRONG_CA/cacert.pem"
