@@ -358,7 +358,7 @@ remove_remote_network() {
 # answer too, with its link up (a test may have left it down); otherwise
 # whatever is left of it is removed and it starts afresh.
 ensure_remote() {
-    if recorded_veth; then ip link set "$VETH_HOST" up; fi
+    if recorded_veth; then nsenter --net="$NETNS_FILE" -- ip link set "$VETH_NS" up; fi
     local pid
     if pid=$(remote_daemon_pid); then
         kill -CONT "$pid" 2>/dev/null || true
@@ -371,13 +371,17 @@ ensure_remote() {
     start_remote
 }
 
-# net-down / net-up: the host end of the veth pair. Down, the host has no
-# route to the remote host any more, and the TCP connections to it neither
-# get an answer nor an error: only keepalive notices.
+# net-down / net-up: the namespace's end of the veth pair, as when a link
+# somewhere between a client and its server fails. The host keeps its route
+# to the remote host (marked linkdown), so what is sent there is dropped:
+# connections get neither an answer nor a reset, only keepalive notices, and
+# new ones wait for TCP's retries. (Taking the host's end down instead would
+# remove that route, and the host would send the same packets to its
+# default gateway.)
 cmd_net() {
     check_setup
     require_own_dir
     recorded_veth || die "the remote host's network is not there (scripts/testbed start)"
-    ip link set "$VETH_HOST" "$1"
-    echo "$VETH_HOST $1"
+    nsenter --net="$NETNS_FILE" -- ip link set "$VETH_NS" "$1"
+    echo "$VETH_NS (remote end of $VETH_HOST) $1"
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // Issue 16 (remote hosts, a network that fails): the link to the testbed's
-// remote host goes down (scripts/testbed net-down takes its veth pair down)
-// under an open QVirtConnection. Over a Unix socket a lost daemon is a
+// remote host goes down (scripts/testbed net-down takes the remote end of
+// its veth pair down) under an open QVirtConnection. Over a Unix socket a lost daemon is a
 // hang-up at once; over a network, a link that is gone sends nothing at
 // all, neither an answer nor a reset, so only keepalive can notice, and an
 // application must neither wait for TCP's minutes-long retransmission
