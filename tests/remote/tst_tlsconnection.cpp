@@ -56,13 +56,13 @@ private:
 
 void tst_TlsConnection::initTestCase()
 {
+    // libvirt translates its messages, and the refusals are checked by
+    // their text. Set before any thread of libvirt's or ours runs.
+    std::setlocale(LC_MESSAGES, "C"); // NOLINT(concurrency-mt-unsafe)
     QtVirtTest::verifyExpectedDispatcher();
     QVERIFY(QtVirtEventImpl::registerImpl());
     // Refused opens are expected here; libvirt would print each to stderr.
     virSetErrorFunc(nullptr, ignoreLibvirtError);
-    // libvirt translates its messages, and the refusals are checked by
-    // their text.
-    std::setlocale(LC_MESSAGES, "C");
 }
 
 void tst_TlsConnection::init()
