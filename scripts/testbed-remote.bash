@@ -38,7 +38,7 @@ readonly -a REMOTE_BIND_MOUNTS=(
     "$REMOTE/etc/libvirt:/etc/libvirt"
     "$REMOTE/run:/run/libvirt"
     "$REMOTE/lib:/var/lib/libvirt"
-    "$CACHE/libvirt:/var/cache/libvirt"
+    "$CACHE/libvirt-remote:/var/cache/libvirt"
     "$REMOTE/log:/var/log/libvirt"
 )
 
@@ -78,8 +78,8 @@ pick_remote_network() {
         used+=("$((addr & ~(hsize - 1) & 0xffffffff)):$hsize")
     done < <({
         ip -4 -o addr show | awk '{ print $4 }'
-        ip -4 route show table all | awk '$1 != "default" && $1 != "broadcast" && $1 != "local" { print $1 }'
-        ip -4 route show table local | awk '{ print $2 }'
+        # "PREFIX dev ..." or "TYPE PREFIX ..." (local, broadcast, unreachable, ...)
+        ip -4 route show table all | awk '$1 == "default" { next } $1 ~ /^[a-z]/ { print $2; next } { print $1 }'
     } 2>/dev/null)
     start=$((0x$(printf '%s' "$DIR" | sha256sum | cut -c9-12) % REMOTE_RANGE_BLOCKS))
     for ((tries = 0; tries < REMOTE_RANGE_BLOCKS; tries++)); do
@@ -261,8 +261,11 @@ EOF
     cp "$DIR/etc/libvirt/qemu.conf" "$REMOTE/etc/libvirt/qemu.conf"
 }
 
+# The QEMU capability cache persists in $CACHE like the local daemon's, in
+# a directory of its own: the two daemons start at the same time, and must
+# not write one cache file together.
 create_remote_mount_namespace() {
-    local entry
+    mkdir -p "$CACHE/libvirt-remote"
     : >"$REMOTE_NSFILE"
     unshare --mount="$REMOTE_NSFILE" --propagation private true || return 1
     # shellcheck disable=SC2016 # expanded by the inner shell
