@@ -42,7 +42,7 @@ fail() {
 victim() {
     local dir=$1 sub
     mkdir -p "$dir"
-    for sub in etc etc/libvirt run lib log sock pool console ns; do
+    for sub in etc etc/libvirt run lib log sock pool console ns remote; do
         mkdir -p "$dir/$sub"
         echo canary >"$dir/$sub/canary"
     done
@@ -83,6 +83,11 @@ expect_refusal "$work/host" stop "directory without marker"
 
 # 2. start must not write its configuration into it (or start anything).
 expect_refusal "$work/host" start "directory without marker"
+
+# 2b. Issue 16: net-down and net-up act on the remote host's veth pair,
+#     which only a directory the testbed created can name.
+expect_refusal "$work/host" net-down "directory without marker"
+expect_refusal "$work/host" net-up "directory without marker"
 
 # 3. The same directory reached through a symbolic link.
 ln -s "$work/host" "$work/link"
@@ -139,7 +144,7 @@ done
 #    hand, as start would) is the testbed's, and stop removes it.
 mkdir -m 755 "$work/own"
 echo "created by QtVirt scripts/testbed; removed by its stop" >"$work/own/.qtvirt-testbed"
-for sub in etc run lib log sock pool console ns; do mkdir -p "$work/own/$sub"; done
+for sub in etc run lib log sock pool console ns remote; do mkdir -p "$work/own/$sub"; done
 if ! out=$(QTVIRT_TESTBED_DIR=$work/own QTVIRT_TESTBED_CACHE=$work/cache timeout 60 bash "$testbed" stop 2>&1); then
     fail "stop refused the testbed's own directory: $out"
 elif [[ -e $work/own ]]; then
