@@ -18,8 +18,7 @@ const QString RememberedKey = QStringLiteral("connections/uris");
 ConnectionListModel::ConnectionListModel(QSettings *settings, QObject *parent)
     : QAbstractListModel(parent)
     , m_settings(settings)
-{
-}
+{ }
 
 ConnectionListModel::~ConnectionListModel() = default;
 
@@ -50,8 +49,8 @@ QVirtConnection *ConnectionListModel::addConnection(const QString &uri, bool rem
             [this, connection](QVirtConnection::CloseReason reason) {
                 if (reason == QVirtConnection::CloseReason::Client)
                     return;
-                Q_EMIT problemReported(tr("Lost the connection to %1; reconnecting")
-                                           .arg(connection->uri()));
+                Q_EMIT problemReported(
+                    tr("Lost the connection to %1; reconnecting").arg(connection->uri()));
             });
     // No arguments taken: the message is read from errorString().
     connect(connection, &QVirtConnection::errorOccurred, this, [this, connection] {

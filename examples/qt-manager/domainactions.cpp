@@ -36,8 +36,8 @@ DomainActions::DomainActions(QVirtDomainModel *model, DomainTableProxy *proxy, Q
                           QKeySequence(tr("Ctrl+B", "Reboot")));
     m_forceOff = makeAction(tr("&Force Off"), "actionForceOff", "process-stop",
                             QStyle::SP_BrowserStop, QKeySequence(tr("Ctrl+Shift+D", "Force Off")));
-    m_pause = makeAction(tr("&Pause"), "actionPause", "media-playback-pause",
-                         QStyle::SP_MediaPause, QKeySequence(Qt::Key_Pause));
+    m_pause = makeAction(tr("&Pause"), "actionPause", "media-playback-pause", QStyle::SP_MediaPause,
+                         QKeySequence(Qt::Key_Pause));
     m_resume = makeAction(tr("Res&ume"), "actionResume", "media-playback-start",
                           QStyle::SP_MediaSeekForward, QKeySequence(Qt::SHIFT | Qt::Key_Pause));
     m_remove = makeAction(tr("De&lete…"), "actionDelete", "edit-delete", QStyle::SP_TrashIcon,
@@ -136,8 +136,7 @@ void DomainActions::updateEnabled()
     m_remove->setEnabled(usable && target.persistent);
 }
 
-void DomainActions::run(const QString &busyText, const QString &doneText,
-                        const QString &failedText,
+void DomainActions::run(const QString &busyText, const QString &doneText, const QString &failedText,
                         QFuture<void> (*operation)(QVirtConnection *, const QVirtDomainRef &))
 {
     const Selected target = selected();
@@ -146,9 +145,8 @@ void DomainActions::run(const QString &busyText, const QString &doneText,
     track(target, busyText, doneText, failedText, operation(target.connection, target.domain));
 }
 
-void DomainActions::track(const Selected &target, const QString &busyText,
-                          const QString &doneText, const QString &failedText,
-                          const QFuture<void> &future)
+void DomainActions::track(const Selected &target, const QString &busyText, const QString &doneText,
+                          const QString &failedText, const QFuture<void> &future)
 {
     const QString uuid = target.domain.uuidString();
     const QString name = target.domain.name();
@@ -163,14 +161,16 @@ void DomainActions::track(const Selected &target, const QString &busyText,
                 m_proxy->setBusy(uuid, QString());
                 updateEnabled();
                 QFuture<void> done = watcher->future();
-                if (done.isCanceled())
-                    return;
+                // A failed future counts as canceled too: look for the
+                // error first.
                 try {
                     done.waitForFinished();
-                    Q_EMIT succeeded(doneText.arg(name));
                 } catch (const QVirtError &error) {
                     Q_EMIT failed(failedText.arg(name, error.message()));
+                    return;
                 }
+                if (!done.isCanceled())
+                    Q_EMIT succeeded(doneText.arg(name));
             });
     watcher->setFuture(future);
 }

@@ -68,7 +68,8 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
     m_filter->setObjectName(QStringLiteral("filterEdit"));
     m_filter->setPlaceholderText(tr("Filter domains"));
     m_filter->setClearButtonEnabled(true);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
 
     m_domainView->setObjectName(QStringLiteral("domainTable"));
     m_domainView->setModel(m_proxy);
@@ -193,9 +194,8 @@ void ManagerWindow::addConnectionFromDialog()
 {
     auto *dialog = new ConnectionDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        m_connections->addConnection(dialog->uri(), dialog->remember());
-    });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_connections->addConnection(dialog->uri(), dialog->remember()); });
     dialog->open();
 }
 

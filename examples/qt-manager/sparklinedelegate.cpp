@@ -14,8 +14,7 @@ SparklineDelegate::SparklineDelegate(const StatsHistory *history, double floor, 
     : QStyledItemDelegate(parent)
     , m_history(history)
     , m_floor(floor)
-{
-}
+{ }
 
 void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const

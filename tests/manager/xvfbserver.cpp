@@ -23,8 +23,7 @@ XvfbServer::~XvfbServer()
         return;
     kill(m_pid, SIGTERM);
     int status = 0;
-    while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) { }
 }
 
 QByteArray XvfbServer::start()
