@@ -80,10 +80,11 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
     m_domainView->setAlternatingRowColors(true);
     m_domainView->verticalHeader()->hide();
     m_domainView->horizontalHeader()->setStretchLastSection(true);
-    m_domainView->setColumnWidth(QVirtDomainModel::NameColumn, 220);
-    m_domainView->setColumnWidth(QVirtDomainModel::StateColumn, 140);
-    m_domainView->setColumnWidth(QVirtDomainModel::CpuColumn, 110);
-    m_domainView->setColumnWidth(QVirtDomainModel::MemoryColumn, 110);
+    m_domainView->setColumnWidth(QVirtDomainModel::NameColumn, 200);
+    m_domainView->setColumnWidth(QVirtDomainModel::StateColumn, 130);
+    m_domainView->setColumnWidth(QVirtDomainModel::CpuColumn, 100);
+    m_domainView->setColumnWidth(QVirtDomainModel::MemoryColumn, 100);
+    m_domainView->setColumnWidth(QVirtDomainModel::VcpusColumn, 60);
     auto *cpuHistory = new StatsHistory(m_domains, QVirtDomainModel::CpuPercentRole, this);
     auto *memoryHistory = new StatsHistory(m_domains, QVirtDomainModel::MemoryUsedRole, this);
     m_domainView->setItemDelegateForColumn(QVirtDomainModel::CpuColumn,

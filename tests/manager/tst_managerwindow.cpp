@@ -4,10 +4,11 @@
 // as a user meets it. The test starts an X server of its own (Xvfb) and
 // shows the real window on it through Qt's xcb platform, then drives it
 // with mouse clicks and key presses on its widgets against the testbed:
-// - a domain started from the toolbar shows Running in its row within 2 s
-//   of the click, and Shut off within 2 s of the Shut Down click; an action
-//   the daemon refuses reports libvirt's message in the status bar; Delete
-//   asks first and then removes the domain;
+// - a domain started from the toolbar is busy ("Starting…") and shows
+//   Running in its row within 2 s of the click, and Shut off within 2 s of
+//   the Shut Down click; an action the daemon refuses reports libvirt's
+//   message in the status bar; Delete asks first and then removes the
+//   domain;
 // - after the daemon is killed (kill -9) each connection shows the loss
 //   within 2 s, the window's event loop never stalls more than 50 ms (a
 //   heartbeat timer's worst lateness) and the connections come back by
@@ -273,6 +274,11 @@ void tst_ManagerWindow::startAndStopFromTheToolbar()
     const DomainActions *actions = m_window->domainActions();
     QVERIFY(actions->start()->isEnabled());
     QVERIFY(!actions->shutdown()->isEnabled());
+    // What the row's state says on its way, to see it busy.
+    QStringList statesShown;
+    auto recording = std::make_unique<QObject>();
+    connect(m_window->domainProxy(), &QAbstractItemModel::dataChanged, recording.get(),
+            [&] { statesShown.append(shownState(shownName)); });
     QElapsedTimer clicked;
     clicked.start();
     clickToolButton(actions->start());
@@ -280,6 +286,9 @@ void tst_ManagerWindow::startAndStopFromTheToolbar()
     qInfo("Running shown %lld ms after the click", running);
     QVERIFY2(running >= 0 && running <= ShownWithinMs,
              qPrintable(QStringLiteral("Running after %1 ms").arg(running)));
+    QVERIFY2(statesShown.contains(u"Starting…"), qPrintable(statesShown.join(u'|')));
+    QVERIFY(statesShown.indexOf(u"Starting…") < statesShown.lastIndexOf(u"Running"));
+    recording.reset();
     int state = 0;
     QCOMPARE(virDomainGetState(domain.get(), &state, nullptr, 0), 0);
     QCOMPARE(state, int(VIR_DOMAIN_RUNNING));
