@@ -88,9 +88,10 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
     auto *cpuHistory = new StatsHistory(m_domains, QVirtDomainModel::CpuPercentRole, this);
     auto *memoryHistory = new StatsHistory(m_domains, QVirtDomainModel::MemoryUsedRole, this);
     m_domainView->setItemDelegateForColumn(QVirtDomainModel::CpuColumn,
-                                           new SparklineDelegate(cpuHistory, 100, this));
-    m_domainView->setItemDelegateForColumn(QVirtDomainModel::MemoryColumn,
-                                           new SparklineDelegate(memoryHistory, 0, this));
+                                           new SparklineDelegate(cpuHistory, 100, -1, this));
+    m_domainView->setItemDelegateForColumn(
+        QVirtDomainModel::MemoryColumn,
+        new SparklineDelegate(memoryHistory, 0, QVirtDomainModel::MemoryRole, this));
 
     m_actions = new DomainActions(m_domains, m_proxy, m_domainView, this);
     connect(m_actions, &DomainActions::failed, statusBar(),

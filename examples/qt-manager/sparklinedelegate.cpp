@@ -10,10 +10,12 @@
 
 #include <algorithm>
 
-SparklineDelegate::SparklineDelegate(const StatsHistory *history, double floor, QObject *parent)
+SparklineDelegate::SparklineDelegate(const StatsHistory *history, double floor, int scaleRole,
+                                     QObject *parent)
     : QStyledItemDelegate(parent)
     , m_history(history)
     , m_floor(floor)
+    , m_scaleRole(scaleRole)
 { }
 
 void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -22,7 +24,9 @@ void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     const QList<double> samples
         = m_history->samples(index.data(QVirtDomainModel::UuidRole).toString());
     if (samples.size() >= 2) {
-        const double top = std::max(m_floor, *std::max_element(samples.cbegin(), samples.cend()));
+        double top = std::max(m_floor, *std::max_element(samples.cbegin(), samples.cend()));
+        if (m_scaleRole >= 0)
+            top = std::max(top, index.data(m_scaleRole).toDouble());
         const QRectF area = QRectF(option.rect).adjusted(2, 3, -2, -3);
         const double step = area.width() / (StatsHistory::MaximumSamples - 1);
         // Right-aligned: the newest sample at the right edge.

@@ -12,8 +12,12 @@ class SparklineDelegate : public QStyledItemDelegate
     Q_OBJECT
 
 public:
-    // floor: the scale's least top, for example 100 for CPU %.
-    SparklineDelegate(const StatsHistory *history, double floor, QObject *parent = nullptr);
+    // The scale's top is at least floor (100 for CPU %) and, with a
+    // scaleRole, that role's value of the row (the memory a domain has,
+    // for the memory it uses), so that a steady figure is not drawn as a
+    // full cell.
+    SparklineDelegate(const StatsHistory *history, double floor, int scaleRole = -1,
+                      QObject *parent = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
@@ -21,6 +25,7 @@ public:
 private:
     const StatsHistory *const m_history;
     const double m_floor;
+    const int m_scaleRole;
 };
 
 #endif // QTVIRT_EXAMPLES_QTMANAGER_SPARKLINEDELEGATE_H
