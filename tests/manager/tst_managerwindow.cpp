@@ -61,7 +61,15 @@ namespace {
 // and the window showing its outcome.
 constexpr qint64 ShownWithinMs = 2000;
 // The worst a heartbeat timer may fire late while the daemon is gone.
+// AddressSanitizer makes the same work two to three times slower (58 ms
+// measured once, on a loaded machine), so its build gets the bound times
+// 2.5, as tst_domainmodel does for its frame budget; the default build
+// holds 50 ms.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 WorstLatenessMs = 125;
+#else
 constexpr qint64 WorstLatenessMs = 50;
+#endif
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
 

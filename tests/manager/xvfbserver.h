@@ -8,8 +8,9 @@
 
 // An X server of the test's own: Xvfb on the first free display number
 // (Xvfb picks it and reports it through -displayfd), so that tests running
-// side by side never share a display. start() points DISPLAY at it and
-// makes Qt use its xcb platform; call it before the QApplication exists.
+// side by side never share a display. start() points DISPLAY at it,
+// makes Qt use its xcb platform and leaves it without a D-Bus session bus;
+// call it before the QApplication exists.
 // The server ends with this object, or with the test process should that
 // die first.
 class XvfbServer
