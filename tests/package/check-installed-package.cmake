@@ -42,6 +42,19 @@ if(linked MATCHES "libQt6Qml|libQtVirtQml")
     message(FATAL_ERROR "The consumer of QtVirtCore links QML:\n${linked}")
 endif()
 
+# The qt-manager example, built outside the tree from its sources.
+if(EXAMPLES_DIR AND EXISTS "${EXAMPLES_DIR}/qt-manager")
+    run_checked(${CMAKE_COMMAND} -S "${CMAKE_CURRENT_LIST_DIR}/manager-consumer"
+        -B "${WORK_DIR}/manager-consumer-build" -G "${CMAKE_GENERATOR}"
+        "-DCMAKE_PREFIX_PATH=${prefix}" "-DEXAMPLES_DIR=${EXAMPLES_DIR}")
+    run_checked(${CMAKE_COMMAND} --build "${WORK_DIR}/manager-consumer-build")
+    run_checked(${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen
+        "${WORK_DIR}/manager-consumer-build/qt-manager" --help)
+    if(NOT last_output MATCHES "--no-restore")
+        message(FATAL_ERROR "The qt-manager built outside the tree did not print its help:\n${last_output}")
+    endif()
+endif()
+
 list(GET sonames 0 soname)
 get_filename_component(libdir "${soname}" DIRECTORY)
 set(ENV{PKG_CONFIG_PATH} "${libdir}/pkgconfig")

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "managerwindow.h"
+
+#include "connectiondialog.h"
+#include "connectionlistmodel.h"
+#include "credentialsdialog.h"
+#include "domainactions.h"
+#include "domaintableproxy.h"
+#include "sparklinedelegate.h"
+#include "stateicons.h"
+#include "statshistory.h"
+
+#include <QtVirt/QVirtDomainModel>
+
+#include <QtCore/QSettings>
+#include <QtGui/QAction>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QListView>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QSplitter>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QStyle>
+#include <QtWidgets/QTableView>
+#include <QtWidgets/QToolBar>
+#include <QtWidgets/QVBoxLayout>
+
+namespace {
+
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString SplitterKey = QStringLiteral("window/splitter");
+
+} // namespace
+
+ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+    , m_connections(new ConnectionListModel(settings, this))
+    , m_domains(new QVirtDomainModel(this))
+    , m_proxy(new DomainTableProxy(this))
+    , m_connectionView(new QListView)
+    , m_filter(new QLineEdit)
+    , m_domainView(new QTableView)
+{
+    setWindowTitle(tr("QtVirt Manager"));
+    setWindowIcon(StateIcons::themed("computer", QStyle::SP_ComputerIcon));
+
+    m_domains->setStatsInterval(StatsIntervalMs);
+    m_proxy->setSourceModel(m_domains);
+    connect(m_connections, &ConnectionListModel::connectionAdded, this,
+            [this](QVirtConnection *connection) {
+                m_domains->addConnection(connection);
+                CredentialsDialog::askFor(connection, this);
+            });
+    connect(m_connections, &ConnectionListModel::connectionAboutToBeRemoved, m_domains,
+            &QVirtDomainModel::removeConnection);
+    connect(m_connections, &ConnectionListModel::problemReported, statusBar(),
+            [this](const QString &message) { statusBar()->showMessage(message); });
+
+    m_connectionView->setObjectName(QStringLiteral("connectionList"));
+    m_connectionView->setModel(m_connections);
+    m_connectionView->setWordWrap(true);
+    m_connectionView->setAlternatingRowColors(true);
+
+    m_filter->setObjectName(QStringLiteral("filterEdit"));
+    m_filter->setPlaceholderText(tr("Filter domains"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    m_domainView->setObjectName(QStringLiteral("domainTable"));
+    m_domainView->setModel(m_proxy);
+    m_domainView->setSortingEnabled(true);
+    m_domainView->sortByColumn(QVirtDomainModel::NameColumn, Qt::AscendingOrder);
+    m_domainView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_domainView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_domainView->setAlternatingRowColors(true);
+    m_domainView->verticalHeader()->hide();
+    m_domainView->horizontalHeader()->setStretchLastSection(true);
+    m_domainView->setColumnWidth(QVirtDomainModel::NameColumn, 200);
+    m_domainView->setColumnWidth(QVirtDomainModel::StateColumn, 130);
+    m_domainView->setColumnWidth(QVirtDomainModel::CpuColumn, 100);
+    m_domainView->setColumnWidth(QVirtDomainModel::MemoryColumn, 100);
+    m_domainView->setColumnWidth(QVirtDomainModel::VcpusColumn, 60);
+    auto *cpuHistory = new StatsHistory(m_domains, QVirtDomainModel::CpuPercentRole, this);
+    auto *memoryHistory = new StatsHistory(m_domains, QVirtDomainModel::MemoryUsedRole, this);
+    m_domainView->setItemDelegateForColumn(QVirtDomainModel::CpuColumn,
+                                           new SparklineDelegate(cpuHistory, 100, -1, this));
+    m_domainView->setItemDelegateForColumn(
+        QVirtDomainModel::MemoryColumn,
+        new SparklineDelegate(memoryHistory, 0, QVirtDomainModel::MemoryRole, this));
+
+    m_actions = new DomainActions(m_domains, m_proxy, m_domainView, this);
+    connect(m_actions, &DomainActions::failed, statusBar(),
+            [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_actions, &DomainActions::succeeded, statusBar(),
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+
+    auto *domainPane = new QWidget;
+    auto *domainLayout = new QVBoxLayout(domainPane);
+    domainLayout->setContentsMargins(0, 0, 0, 0);
+    domainLayout->addWidget(m_filter);
+    domainLayout->addWidget(m_domainView);
+
+    auto *splitter = new QSplitter;
+    splitter->setObjectName(QStringLiteral("splitter"));
+    splitter->addWidget(m_connectionView);
+    splitter->addWidget(domainPane);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 700});
+    setCentralWidget(splitter);
+
+    buildMenusAndToolBar();
+    statusBar()->showMessage(tr("Ready"));
+
+    resize(1000, 560);
+    restoreGeometry(m_settings->value(GeometryKey).toByteArray());
+    splitter->restoreState(m_settings->value(SplitterKey).toByteArray());
+}
+
+ManagerWindow::~ManagerWindow()
+{
+    m_settings->setValue(GeometryKey, saveGeometry());
+    m_settings->setValue(SplitterKey,
+                         findChild<QSplitter *>(QStringLiteral("splitter"))->saveState());
+}
+
+void ManagerWindow::buildMenusAndToolBar()
+{
+    auto *addConnection
+        = new QAction(StateIcons::themed("list-add", QStyle::SP_FileDialogNewFolder),
+                      tr("&Add Connection…"), this);
+    addConnection->setObjectName(QStringLiteral("actionAddConnection"));
+    addConnection->setShortcut(QKeySequence::New);
+    connect(addConnection, &QAction::triggered, this, &ManagerWindow::addConnectionFromDialog);
+
+    auto *removeConnection
+        = new QAction(StateIcons::themed("list-remove", QStyle::SP_DialogDiscardButton),
+                      tr("&Remove Connection"), this);
+    removeConnection->setObjectName(QStringLiteral("actionRemoveConnection"));
+    connect(removeConnection, &QAction::triggered, this, &ManagerWindow::removeSelectedConnection);
+    const auto updateRemove = [this, removeConnection] {
+        removeConnection->setEnabled(m_connectionView->selectionModel()->hasSelection());
+    };
+    connect(m_connectionView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            updateRemove);
+    updateRemove();
+
+    auto *quit = new QAction(StateIcons::themed("application-exit", QStyle::SP_DialogCloseButton),
+                             tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto *find = new QAction(tr("&Find Domain"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(addConnection);
+    file->addAction(removeConnection);
+    file->addSeparator();
+    file->addAction(quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(find);
+
+    QMenu *domain = menuBar()->addMenu(tr("&Domain"));
+    domain->addActions(m_actions->all());
+    domain->insertSeparator(m_actions->remove());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About QtVirt Manager"), this, &ManagerWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+
+    QToolBar *toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(addConnection);
+    toolBar->addSeparator();
+    toolBar->addActions(m_actions->all());
+    toolBar->insertSeparator(m_actions->remove());
+
+    // The domain actions in the table's context menu as well.
+    m_domainView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_domainView->addActions(m_actions->all());
+}
+
+void ManagerWindow::addConnectionFromDialog()
+{
+    auto *dialog = new ConnectionDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { m_connections->addConnection(dialog->uri(), dialog->remember()); });
+    dialog->open();
+}
+
+void ManagerWindow::removeSelectedConnection()
+{
+    const QModelIndexList selected = m_connectionView->selectionModel()->selectedIndexes();
+    if (!selected.isEmpty())
+        m_connections->removeConnection(selected.constFirst().row());
+}
+
+void ManagerWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About QtVirt Manager"),
+                       tr("A virtual machine manager built on QtVirt: libvirt's events "
+                          "arrive in the Qt event loop, with no polling thread."));
+}

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_EXAMPLES_QTMANAGER_MANAGERWINDOW_H
+#define QTVIRT_EXAMPLES_QTMANAGER_MANAGERWINDOW_H
+
+#include <QtWidgets/QMainWindow>
+
+class ConnectionListModel;
+class DomainActions;
+class DomainTableProxy;
+class QLineEdit;
+class QListView;
+class QSettings;
+class QTableView;
+class QVirtDomainModel;
+
+// The manager's main window: the connections on the left, the domains of
+// all of them in a table on the right, the domain actions in the toolbar
+// and the Domain menu, and what happened in the status bar. The
+// connections the user adds with "remember" are kept in settings.
+//
+// Each further view of a domain (details, console, display, volumes) is a
+// window or tab of its own, opened from here.
+class ManagerWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    // Statistics interval for the CPU and memory columns, in ms.
+    static constexpr int StatsIntervalMs = 2000;
+
+    explicit ManagerWindow(QSettings *settings, QWidget *parent = nullptr);
+    ~ManagerWindow() override;
+
+    ConnectionListModel *connections() const { return m_connections; }
+    QVirtDomainModel *domainModel() const { return m_domains; }
+    DomainTableProxy *domainProxy() const { return m_proxy; }
+    DomainActions *domainActions() const { return m_actions; }
+
+private:
+    void buildMenusAndToolBar();
+    void addConnectionFromDialog();
+    void removeSelectedConnection();
+    void showAbout();
+
+    QSettings *const m_settings;
+    ConnectionListModel *m_connections;
+    QVirtDomainModel *m_domains;
+    DomainTableProxy *m_proxy;
+    QListView *m_connectionView;
+    QLineEdit *m_filter;
+    QTableView *m_domainView;
+    DomainActions *m_actions;
+};
+
+#endif // QTVIRT_EXAMPLES_QTMANAGER_MANAGERWINDOW_H

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Issue 14 (qt-manager, first slice): the qt-manager example's main window
+// as a user meets it. The test starts an X server of its own (Xvfb) and
+// shows the real window on it through Qt's xcb platform, then drives it
+// with mouse clicks and key presses on its widgets against the testbed:
+// - a domain started from the toolbar is busy ("Starting…") and shows
+//   Running in its row within 2 s of the click, and Shut off within 2 s of
+//   the Shut Down click; an action the daemon refuses reports libvirt's
+//   message in the status bar; Delete asks first and then removes the
+//   domain;
+// - after the daemon is killed (kill -9) each connection shows the loss
+//   within 2 s, the window's event loop never stalls more than 50 ms (a
+//   heartbeat timer's worst lateness) and the connections come back by
+//   themselves once the daemon runs again;
+// - the window is saved as PNG screenshots in the build directory.
+
+#include "connectionlistmodel.h"
+#include "domainactions.h"
+#include "domaintableproxy.h"
+#include "integrationsupport.h"
+#include "managerwindow.h"
+#include "testsupport.h"
+#include "xvfbserver.h"
+
+#include <QtVirt/QVirtDomainModel>
+#include <QtVirt/QtVirtEventImpl>
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QSettings>
+#include <QtCore/QTemporaryDir>
+#include <QtCore/QThread>
+#include <QtCore/QTimer>
+#include <QtGui/QAction>
+#include <QtGui/QImage>
+#include <QtGui/QScreen>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QListView>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTableView>
+#include <QtWidgets/QToolBar>
+
+#include <libvirt/virterror.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+using namespace QtVirtIntegration;
+
+namespace {
+
+// What the issue allows between a user's action (or the daemon's death)
+// and the window showing its outcome.
+constexpr qint64 ShownWithinMs = 2000;
+// The worst a heartbeat timer may fire late while the daemon is gone.
+// AddressSanitizer makes the same work two to three times slower (58 ms
+// measured once, on a loaded machine), so its build gets the bound times
+// 2.5, as tst_domainmodel does for its frame budget; the default build
+// holds 50 ms.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr qint64 WorstLatenessMs = 125;
+#else
+constexpr qint64 WorstLatenessMs = 50;
+#endif
+
+void ignoreLibvirtError(void *, virErrorPtr) { }
+
+// The standard deviation of the pixels' grey values: 0 for a blank image.
+double greyDeviation(const QImage &image)
+{
+    double sum = 0;
+    double squares = 0;
+    const double count = double(image.width()) * image.height();
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const double grey = qGray(image.pixel(x, y));
+            sum += grey;
+            squares += grey * grey;
+        }
+    }
+    const double mean = sum / count;
+    return std::sqrt(squares / count - mean * mean);
+}
+
+// A repeating 10 ms timer that records how much later than due it fired
+// at worst: the GUI thread's longest stall, give or take 10 ms.
+class Heartbeat
+{
+public:
+    static constexpr int IntervalMs = 10;
+
+    Heartbeat()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(IntervalMs);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.elapsed();
+            m_worst = std::max(m_worst, now - m_last - IntervalMs);
+            m_last = now;
+        });
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 worstLatenessMs() const { return m_worst; }
+    // Around the test's own work on the GUI thread (a screenshot), which is
+    // no stall of the window's.
+    void pause() { m_timer.stop(); }
+    void resume()
+    {
+        m_last = m_clock.elapsed();
+        m_timer.start();
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_worst = 0;
+};
+
+} // namespace
+
+class tst_ManagerWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void startAndStopFromTheToolbar();
+    void daemonLossIsShownAndRecovered();
+
+private:
+    // A window with the given connections, shown and exposed.
+    void openWindow(const QStringList &uris);
+    // The proxy row of the domain named name, or -1.
+    int rowOf(const QString &name) const;
+    // The state column's text of the domain named name, as the table shows it.
+    QString shownState(const QString &name) const;
+    // Clicks the toolbar button of action.
+    void clickToolButton(QAction *action);
+    // Waits up to 10 s for what; returns ms from since until it held, or -1.
+    template<typename Predicate> static qint64 msUntil(const QElapsedTimer &since, Predicate what);
+    void saveScreenshot(const QString &purpose);
+
+    Connection m_ops;
+    std::unique_ptr<QTemporaryDir> m_settingsDir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ManagerWindow> m_window;
+};
+
+void tst_ManagerWindow::initTestCase()
+{
+    QtVirtTest::verifyExpectedDispatcher();
+    // A real window on an X server, not Qt's offscreen platform.
+    QCOMPARE(QGuiApplication::platformName(), QStringLiteral("xcb"));
+    QVERIFY(QtVirtEventImpl::registerImpl());
+    virSetErrorFunc(nullptr, ignoreLibvirtError);
+    m_ops = openTestConnection();
+    QVERIFY(m_ops);
+}
+
+void tst_ManagerWindow::init()
+{
+    m_settingsDir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_settingsDir->isValid());
+    m_settings = std::make_unique<QSettings>(
+        m_settingsDir->filePath(QStringLiteral("qt-manager.ini")), QSettings::IniFormat);
+    QtVirtTest::failOnAnyWarning();
+}
+
+void tst_ManagerWindow::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+    m_settingsDir.reset();
+    QtVirtEventImpl::waitForPendingFrees();
+}
+
+void tst_ManagerWindow::openWindow(const QStringList &uris)
+{
+    m_window = std::make_unique<ManagerWindow>(m_settings.get());
+    for (const QString &uri : uris)
+        m_window->connections()->addConnection(uri, false);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // No window manager runs on the test's X server to give it the focus,
+    // which key shortcuts need.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+int tst_ManagerWindow::rowOf(const QString &name) const
+{
+    const DomainTableProxy *proxy = m_window->domainProxy();
+    for (int row = 0; row < proxy->rowCount(); ++row) {
+        if (proxy->index(row, 0).data(QVirtDomainModel::NameRole).toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+QString tst_ManagerWindow::shownState(const QString &name) const
+{
+    const int row = rowOf(name);
+    if (row < 0)
+        return QString();
+    return m_window->domainProxy()->index(row, QVirtDomainModel::StateColumn).data().toString();
+}
+
+void tst_ManagerWindow::clickToolButton(QAction *action)
+{
+    auto *toolBar = m_window->findChild<QToolBar *>(QStringLiteral("mainToolBar"));
+    QVERIFY(toolBar);
+    QWidget *button = toolBar->widgetForAction(action);
+    QVERIFY(button);
+    QVERIFY2(button->isEnabled(), qPrintable(action->objectName()));
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+template<typename Predicate>
+qint64 tst_ManagerWindow::msUntil(const QElapsedTimer &since, Predicate what)
+{
+    while (!what()) {
+        if (since.elapsed() > 10000)
+            return -1;
+        QTest::qWait(5);
+    }
+    return since.elapsed();
+}
+
+void tst_ManagerWindow::saveScreenshot(const QString &purpose)
+{
+    // Read back from the X server: what the user's screen shows.
+    const QImage image = m_window->screen()->grabWindow(m_window->winId()).toImage();
+    QVERIFY(!image.isNull());
+    const QString path = QStringLiteral(QTVIRT_SCREENSHOT_DIR "/qt-manager-%1-%2.png")
+                             .arg(purpose, QString::fromLatin1(QtVirtTest::dispatcherName()));
+    QVERIFY2(image.save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+    // Text, icons and lines on a plain background, not an empty frame.
+    const double deviation = greyDeviation(image);
+    QVERIFY2(deviation > 10, qPrintable(QStringLiteral("grey deviation %1").arg(deviation)));
+}
+
+void tst_ManagerWindow::startAndStopFromTheToolbar()
+{
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("manager"));
+    const QByteArray other = janitor.track(uniqueDomainName("manager-other"));
+    const QString shownName = QString::fromUtf8(name);
+    const Domain domain(virDomainDefineXML(m_ops.get(), testDomainXml(name).constData()));
+    const Domain otherDomain(virDomainDefineXML(m_ops.get(), testDomainXml(other).constData()));
+    QVERIFY2(domain && otherDomain, qPrintable(lastError()));
+
+    openWindow({QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI"))});
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(shownName) >= 0, 10000);
+    QTRY_COMPARE(shownState(shownName), QStringLiteral("Shut off"));
+
+    // Typed into the filter box: only the domain's row is left.
+    auto *filter = m_window->findChild<QLineEdit *>(QStringLiteral("filterEdit"));
+    QVERIFY(filter);
+    QTest::keyClicks(filter, shownName);
+    QTRY_COMPARE(m_window->domainProxy()->rowCount(), 1);
+    QCOMPARE(rowOf(shownName), 0);
+
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("domainTable"));
+    QVERIFY(table);
+    const QModelIndex cell = m_window->domainProxy()->index(0, QVirtDomainModel::NameColumn);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+    QCOMPARE(table->selectionModel()->currentIndex().row(), 0);
+
+    const DomainActions *actions = m_window->domainActions();
+    QVERIFY(actions->start()->isEnabled());
+    QVERIFY(!actions->shutdown()->isEnabled());
+    // What the row's state says on its way, to see it busy.
+    QStringList statesShown;
+    auto recording = std::make_unique<QObject>();
+    connect(m_window->domainProxy(), &QAbstractItemModel::dataChanged, recording.get(),
+            [&] { statesShown.append(shownState(shownName)); });
+    QElapsedTimer clicked;
+    clicked.start();
+    clickToolButton(actions->start());
+    const qint64 running = msUntil(clicked, [&] { return shownState(shownName) == u"Running"; });
+    qInfo("Running shown %lld ms after the click", running);
+    QVERIFY2(running >= 0 && running <= ShownWithinMs,
+             qPrintable(QStringLiteral("Running after %1 ms").arg(running)));
+    QVERIFY2(statesShown.contains(u"Starting…"), qPrintable(statesShown.join(u'|')));
+    QVERIFY(statesShown.indexOf(u"Starting…") < statesShown.lastIndexOf(u"Running"));
+    recording.reset();
+    int state = 0;
+    QCOMPARE(virDomainGetState(domain.get(), &state, nullptr, 0), 0);
+    QCOMPARE(state, int(VIR_DOMAIN_RUNNING));
+    saveScreenshot(QStringLiteral("running"));
+
+    // Stopped and started again behind the window's back: until the event
+    // of the start arrives, Start is still enabled and its key shortcut
+    // (pressed on the window, as the X server would deliver it) runs it.
+    // The daemon refuses, and the status bar says why, in libvirt's words.
+    QVERIFY2(virDomainDestroy(domain.get()) == 0, qPrintable(lastError()));
+    QTRY_VERIFY(actions->start()->isEnabled());
+    QVERIFY2(virDomainCreate(domain.get()) == 0, qPrintable(lastError()));
+    QVERIFY(actions->start()->isEnabled());
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_R, Qt::ControlModifier);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->statusBar()->currentMessage().startsWith(
+                                  QStringLiteral("Cannot start %1: ").arg(shownName)),
+                              qPrintable(m_window->statusBar()->currentMessage()), 5000);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(u"already running"),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    QTRY_COMPARE(shownState(shownName), QStringLiteral("Running"));
+
+    QTRY_VERIFY(actions->shutdown()->isEnabled());
+    clicked.restart();
+    clickToolButton(actions->shutdown());
+    const qint64 stopped = msUntil(clicked, [&] { return shownState(shownName) == u"Shut off"; });
+    qInfo("Shut off shown %lld ms after the click", stopped);
+    QVERIFY2(stopped >= 0 && stopped <= ShownWithinMs,
+             qPrintable(QStringLiteral("Shut off after %1 ms").arg(stopped)));
+
+    // Delete asks first; Yes removes the domain from the daemon and the table.
+    QTRY_VERIFY(actions->remove()->isEnabled());
+    clickToolButton(actions->remove());
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY(
+        (question = m_window->findChild<QMessageBox *>(QStringLiteral("deleteConfirmation")))
+        != nullptr);
+    QTRY_VERIFY(question->isVisible());
+    QAbstractButton *yes = question->button(QMessageBox::Yes);
+    QVERIFY(yes);
+    QTest::mouseClick(yes, Qt::LeftButton);
+    QTRY_COMPARE(rowOf(shownName), -1);
+    QCOMPARE(virDomainIsPersistent(domain.get()), -1);
+
+    // The filter cleared: the other domain is back.
+    filter->clear();
+    QTRY_VERIFY(rowOf(QString::fromUtf8(other)) >= 0);
+}
+
+void tst_ManagerWindow::daemonLossIsShownAndRecovered()
+{
+    const QStringList uris{QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI")),
+                           QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_QEMU_URI"))};
+    const QString guest = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN"));
+    openWindow(uris);
+    const ConnectionListModel *connections = m_window->connections();
+    const auto allShow = [&](QVirtConnection::State state) {
+        const QString text = ConnectionListModel::stateText(state);
+        for (int row = 0; row < connections->rowCount(); ++row) {
+            // What the connection list shows, line by line.
+            const QStringList lines
+                = connections->index(row).data(Qt::DisplayRole).toString().split(u'\n');
+            if (lines.value(1) != text)
+                return false;
+        }
+        return connections->rowCount() == uris.size();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allShow(QVirtConnection::State::Open), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(guest) >= 0, 10000);
+    saveScreenshot(QStringLiteral("connected"));
+
+    Heartbeat heartbeat;
+    QTest::qWait(50);
+    const qint64 pid = QtVirtTest::testbedDaemonPid();
+    QVERIFY(pid > 0);
+    QElapsedTimer killed;
+    killed.start();
+    QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+    const qint64 lossShown
+        = msUntil(killed, [&] { return allShow(QVirtConnection::State::Reconnecting); });
+    qInfo("loss shown %lld ms after kill -9", lossShown);
+    QVERIFY2(lossShown >= 0 && lossShown <= ShownWithinMs,
+             qPrintable(QStringLiteral("loss shown after %1 ms").arg(lossShown)));
+    heartbeat.pause();
+    saveScreenshot(QStringLiteral("reconnecting"));
+    heartbeat.resume();
+
+    // scripts/testbed starts the daemon again in a thread of its own: the
+    // window's thread must not wait for it.
+    std::atomic<bool> restarted{false};
+    QString restartError;
+    std::unique_ptr<QThread> restarter(QThread::create([&] {
+        restartError = QtVirtTest::restartTestbedDaemon();
+        restarted = true;
+    }));
+    restarter->start();
+    const qint64 back = msUntil(killed, [&] {
+        return restarted && allShow(QVirtConnection::State::Open) && rowOf(guest) >= 0;
+    });
+    restarter->wait();
+    QVERIFY2(restartError.isEmpty(), qPrintable(restartError));
+    qInfo("connections back %lld ms after kill -9; worst heartbeat lateness %lld ms", back,
+          heartbeat.worstLatenessMs());
+    QVERIFY2(back >= 0, "the connections did not come back within 10 s");
+    QVERIFY2(heartbeat.worstLatenessMs() <= WorstLatenessMs,
+             qPrintable(
+                 QStringLiteral("the heartbeat was %1 ms late").arg(heartbeat.worstLatenessMs())));
+}
+
+// The X server must run before QApplication connects to it.
+int main(int argc, char **argv)
+{
+    XvfbServer xvfb;
+    const QByteArray error = xvfb.start();
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "tst_managerwindow: %s\n", error.constData());
+        return 1;
+    }
+    QApplication app(argc, argv);
+    tst_ManagerWindow test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_managerwindow.moc"

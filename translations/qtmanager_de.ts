@@ -1,0 +1,298 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>&amp;Remember this connection</source>
+        <translation>&amp;Diese Verbindung merken</translation>
+    </message>
+    <message>
+        <source>Add Connection</source>
+        <translation>Verbindung hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;URI:</source>
+        <translation>&amp;URI:</translation>
+    </message>
+    <message>
+        <source>Replace &quot;host&quot; with the name of a remote machine.</source>
+        <translation>Ersetzen Sie „host“ durch den Namen eines entfernten Rechners.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionListModel</name>
+    <message>
+        <source>Lost the connection to %1; reconnecting</source>
+        <translation>Verbindung zu %1 verloren; neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>Verbindung verloren, verbinde neu…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>Log In to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>DomainActions</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Starten</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <comment>Start</comment>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Shut &amp;Down</source>
+        <translation>&amp;Herunterfahren</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <comment>Shut Down</comment>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Re&amp;boot</source>
+        <translation>Neu&amp;starten</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <comment>Reboot</comment>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>&amp;Force Off</source>
+        <translation>&amp;Ausschalten erzwingen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <comment>Force Off</comment>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausieren</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>%1 gestartet</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Shutting down…</source>
+        <translation>Wird heruntergefahren…</translation>
+    </message>
+    <message>
+        <source>Asked %1 to shut down</source>
+        <translation>%1 wurde gebeten, herunterzufahren</translation>
+    </message>
+    <message>
+        <source>Cannot shut down %1: %2</source>
+        <translation>%1 kann nicht heruntergefahren werden: %2</translation>
+    </message>
+    <message>
+        <source>Rebooting…</source>
+        <translation>Wird neu gestartet…</translation>
+    </message>
+    <message>
+        <source>Asked %1 to reboot</source>
+        <translation>%1 wurde gebeten, neu zu starten</translation>
+    </message>
+    <message>
+        <source>Cannot reboot %1: %2</source>
+        <translation>%1 kann nicht neu gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Forcing off…</source>
+        <translation>Wird ausgeschaltet…</translation>
+    </message>
+    <message>
+        <source>Forced %1 off</source>
+        <translation>%1 ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Cannot force %1 off: %2</source>
+        <translation>%1 kann nicht ausgeschaltet werden: %2</translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation>Wird pausiert…</translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation>%1 pausiert</translation>
+    </message>
+    <message>
+        <source>Cannot pause %1: %2</source>
+        <translation>%1 kann nicht pausiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Wird fortgesetzt…</translation>
+    </message>
+    <message>
+        <source>Resumed %1</source>
+        <translation>%1 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Cannot resume %1: %2</source>
+        <translation>%1 kann nicht fortgesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>Delete Domain</source>
+        <translation>Domain löschen</translation>
+    </message>
+    <message>
+        <source>Delete the domain &quot;%1&quot;? Its configuration is removed; its disk images are kept.</source>
+        <translation>Die Domain „%1“ löschen? Ihre Konfiguration wird entfernt; ihre Plattenabbilder bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>It goes on running until it stops, and then it is gone.</source>
+        <translation>Sie läuft weiter, bis sie anhält, und ist dann verschwunden.</translation>
+    </message>
+    <message>
+        <source>Also remove its managed save image and snapshot metadata</source>
+        <translation>Auch ihr verwaltetes Sicherungsabbild und die Metadaten ihrer Snapshots entfernen</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>%1 kann nicht gelöscht werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <source>QtVirt Manager</source>
+        <translation>QtVirt-Manager</translation>
+    </message>
+    <message>
+        <source>Filter domains</source>
+        <translation>Domains filtern</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>&amp;Add Connection…</source>
+        <translation>Verbindung &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Connection</source>
+        <translation>Verbindung &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Find Domain</source>
+        <translation>Domain &amp;suchen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Domain</source>
+        <translation>Do&amp;main</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About QtVirt Manager</source>
+        <translation>&amp;Über den QtVirt-Manager</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>About QtVirt Manager</source>
+        <translation>Über den QtVirt-Manager</translation>
+    </message>
+    <message>
+        <source>A virtual machine manager built on QtVirt: libvirt&apos;s events arrive in the Qt event loop, with no polling thread.</source>
+        <translation>Eine Verwaltung virtueller Maschinen auf Basis von QtVirt: die Ereignisse von libvirt kommen in der Ereignisschleife von Qt an, ohne abfragenden Thread.</translation>
+    </message>
+</context>
+<context>
+    <name>QtManager</name>
+    <message>
+        <source>Manages the virtual machines of libvirt connections.</source>
+        <translation>Verwaltet die virtuellen Maschinen von libvirt-Verbindungen.</translation>
+    </message>
+    <message>
+        <source>Do not open the connections remembered from earlier sessions.</source>
+        <translation>Die aus früheren Sitzungen gemerkten Verbindungen nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>Connections to open, for example qemu:///system (not remembered).</source>
+        <translation>Zu öffnende Verbindungen, zum Beispiel qemu:///system (werden nicht gemerkt).</translation>
+    </message>
+    <message>
+        <source>[URI...]</source>
+        <translation>[URI...]</translation>
+    </message>
+</context>
+</TS>

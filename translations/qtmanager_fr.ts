@@ -1,0 +1,298 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>&amp;Remember this connection</source>
+        <translation>&amp;Mémoriser cette connexion</translation>
+    </message>
+    <message>
+        <source>Add Connection</source>
+        <translation>Ajouter une connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connecter</translation>
+    </message>
+    <message>
+        <source>&amp;URI:</source>
+        <translation>&amp;URI :</translation>
+    </message>
+    <message>
+        <source>Replace &quot;host&quot; with the name of a remote machine.</source>
+        <translation>Remplacez « host » par le nom d’une machine distante.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionListModel</name>
+    <message>
+        <source>Lost the connection to %1; reconnecting</source>
+        <translation>Connexion à %1 perdue ; reconnexion en cours</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Connection lost, reconnecting…</source>
+        <translation>Connexion perdue, reconnexion…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connecté</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Erreur : %1</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>Log In to %1</source>
+        <translation>Connexion à %1</translation>
+    </message>
+</context>
+<context>
+    <name>DomainActions</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <comment>Start</comment>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Shut &amp;Down</source>
+        <translation>É&amp;teindre</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <comment>Shut Down</comment>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Re&amp;boot</source>
+        <translation>&amp;Redémarrer</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <comment>Reboot</comment>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>&amp;Force Off</source>
+        <translation>&amp;Forcer l’arrêt</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <comment>Force Off</comment>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Suspendre</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>Re&amp;prendre</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>%1 démarré</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>Impossible de démarrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Shutting down…</source>
+        <translation>Extinction…</translation>
+    </message>
+    <message>
+        <source>Asked %1 to shut down</source>
+        <translation>Extinction de %1 demandée</translation>
+    </message>
+    <message>
+        <source>Cannot shut down %1: %2</source>
+        <translation>Impossible d’éteindre %1 : %2</translation>
+    </message>
+    <message>
+        <source>Rebooting…</source>
+        <translation>Redémarrage…</translation>
+    </message>
+    <message>
+        <source>Asked %1 to reboot</source>
+        <translation>Redémarrage de %1 demandé</translation>
+    </message>
+    <message>
+        <source>Cannot reboot %1: %2</source>
+        <translation>Impossible de redémarrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Forcing off…</source>
+        <translation>Arrêt forcé…</translation>
+    </message>
+    <message>
+        <source>Forced %1 off</source>
+        <translation>Arrêt de %1 forcé</translation>
+    </message>
+    <message>
+        <source>Cannot force %1 off: %2</source>
+        <translation>Impossible de forcer l’arrêt de %1 : %2</translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation>Suspension…</translation>
+    </message>
+    <message>
+        <source>Paused %1</source>
+        <translation>%1 suspendu</translation>
+    </message>
+    <message>
+        <source>Cannot pause %1: %2</source>
+        <translation>Impossible de suspendre %1 : %2</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Reprise…</translation>
+    </message>
+    <message>
+        <source>Resumed %1</source>
+        <translation>%1 repris</translation>
+    </message>
+    <message>
+        <source>Cannot resume %1: %2</source>
+        <translation>Impossible de reprendre %1 : %2</translation>
+    </message>
+    <message>
+        <source>Delete Domain</source>
+        <translation>Supprimer le domaine</translation>
+    </message>
+    <message>
+        <source>Delete the domain &quot;%1&quot;? Its configuration is removed; its disk images are kept.</source>
+        <translation>Supprimer le domaine « %1 » ? Sa configuration est supprimée ; ses images disque sont conservées.</translation>
+    </message>
+    <message>
+        <source>It goes on running until it stops, and then it is gone.</source>
+        <translation>Il continue de fonctionner jusqu’à son arrêt, puis il disparaît.</translation>
+    </message>
+    <message>
+        <source>Also remove its managed save image and snapshot metadata</source>
+        <translation>Supprimer aussi son image de sauvegarde gérée et les métadonnées de ses instantanés</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Suppression…</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 supprimé</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>Impossible de supprimer %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <source>QtVirt Manager</source>
+        <translation>Gestionnaire QtVirt</translation>
+    </message>
+    <message>
+        <source>Filter domains</source>
+        <translation>Filtrer les domaines</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <source>&amp;Add Connection…</source>
+        <translation>&amp;Ajouter une connexion…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Connection</source>
+        <translation>&amp;Retirer la connexion</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Find Domain</source>
+        <translation>&amp;Chercher un domaine</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Domain</source>
+        <translation>&amp;Domaine</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About QtVirt Manager</source>
+        <translation>À &amp;propos du gestionnaire QtVirt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <source>About QtVirt Manager</source>
+        <translation>À propos du gestionnaire QtVirt</translation>
+    </message>
+    <message>
+        <source>A virtual machine manager built on QtVirt: libvirt&apos;s events arrive in the Qt event loop, with no polling thread.</source>
+        <translation>Un gestionnaire de machines virtuelles fondé sur QtVirt : les événements de libvirt arrivent dans la boucle d’événements de Qt, sans thread d’interrogation.</translation>
+    </message>
+</context>
+<context>
+    <name>QtManager</name>
+    <message>
+        <source>Manages the virtual machines of libvirt connections.</source>
+        <translation>Gère les machines virtuelles de connexions libvirt.</translation>
+    </message>
+    <message>
+        <source>Do not open the connections remembered from earlier sessions.</source>
+        <translation>Ne pas ouvrir les connexions mémorisées lors des sessions précédentes.</translation>
+    </message>
+    <message>
+        <source>Connections to open, for example qemu:///system (not remembered).</source>
+        <translation>Connexions à ouvrir, par exemple qemu:///system (non mémorisées).</translation>
+    </message>
+    <message>
+        <source>[URI...]</source>
+        <translation>[URI...]</translation>
+    </message>
+</context>
+</TS>
