@@ -26,6 +26,7 @@
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QThreadPool>
+#include <QtCore/QTimer>
 #include <QtTest/QTest>
 
 #include <libvirt/virterror.h>
@@ -45,12 +46,11 @@ void ignoreLibvirtError(void *, virErrorPtr) { }
 
 template<typename T> bool finishes(const QFuture<T> &future)
 {
-    QTest::qWaitFor([&] { return future.isFinished(); }, ReplyMs);
-    return future.isFinished();
+    return QTest::qWaitFor([&] { return future.isFinished(); }, ReplyMs);
 }
 
 // The QVirtError a failed future carries; nullopt if it did not fail.
-template<typename T> std::optional<QVirtError> failureOf(const QFuture<T> &future)
+template<typename T> std::optional<QVirtError> failureOf(QFuture<T> future)
 {
     try {
         future.waitForFinished();
@@ -60,6 +60,13 @@ template<typename T> std::optional<QVirtError> failureOf(const QFuture<T> &futur
         return error;
     }
     return std::nullopt;
+}
+
+// For QVERIFY2's message, which is evaluated whether or not it fails.
+template<typename T> QByteArray failureText(const QFuture<T> &future)
+{
+    const std::optional<QVirtError> failure = failureOf(future);
+    return failure ? failure->message().toUtf8() : QByteArray("no failure");
 }
 
 // Presses Enter until the guest's shell shows its prompt.
@@ -80,9 +87,9 @@ QByteArray virshScreenshot(const QByteArray &uri, const QString &domain)
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("virsh.img"));
     QProcess virsh;
-    virsh.start(QStringLiteral("virsh"), {QStringLiteral("-c"), QString::fromUtf8(uri),
-                                          QStringLiteral("screenshot"), domain,
-                                          QStringLiteral("--file"), file});
+    virsh.start(QStringLiteral("virsh"),
+                {QStringLiteral("-c"), QString::fromUtf8(uri), QStringLiteral("screenshot"), domain,
+                 QStringLiteral("--file"), file});
     if (!virsh.waitForFinished(30000) || virsh.exitCode() != 0) {
         qInfo() << "virsh screenshot failed:" << virsh.readAllStandardError();
         return {};
@@ -112,6 +119,7 @@ private Q_SLOTS:
     void testDriverHasNoGraphicsFd();
     void shutOffDomainFailsClearly();
     void invalidCallsFailAtOnce();
+    void frozenDaemonBlocksNoCaller();
 
 private:
     QByteArray m_qemuUri;
@@ -156,12 +164,12 @@ void tst_DomainStreams::consoleRunsShellCommand()
     QFuture<QVirtStream *> opening
         = m_conn.openDomainConsole(m_guest, QString(), QVirtConnection::ConsoleFlag::Force);
     QVERIFY(finishes(opening));
-    QVERIFY2(!failureOf(opening), qPrintable(failureOf(opening)->message()));
+    QVERIFY2(!failureOf(opening), failureText(opening).constData());
     const std::unique_ptr<QVirtStream> console(opening.result());
     QVERIFY(console);
     // The caller's, opened for both directions, in this thread.
     QCOMPARE(console->parent(), nullptr);
-    QCOMPARE(console->openMode(), QIODevice::ReadWrite);
+    QCOMPARE(console->openMode() & QIODevice::ReadWrite, QIODevice::ReadWrite);
     QCOMPARE(console->thread(), QThread::currentThread());
 
     QByteArray seen;
@@ -180,7 +188,7 @@ void tst_DomainStreams::busyConsoleFailsWithLibvirtCode()
     QFuture<QVirtStream *> first
         = m_conn.openDomainConsole(m_guest, QString(), QVirtConnection::ConsoleFlag::Force);
     QVERIFY(finishes(first));
-    QVERIFY2(!failureOf(first), qPrintable(failureOf(first)->message()));
+    QVERIFY2(!failureOf(first), failureText(first).constData());
     const std::unique_ptr<QVirtStream> holder(first.result());
 
     // Without Force, libvirt refuses a console another client holds, with
@@ -224,7 +232,7 @@ void tst_DomainStreams::unclaimedConsoleIsGivenBack()
         if (!refused)
             console.reset(again.result());
     } while (refused && refused->code() == VIR_ERR_OPERATION_FAILED && !deadline.hasExpired());
-    QVERIFY2(!refused, qPrintable(refused->message()));
+    QVERIFY2(!refused, refused ? qPrintable(refused->message()) : "");
     QVERIFY(console);
 }
 
@@ -238,13 +246,13 @@ void tst_DomainStreams::screenshotOfGuestIsVirshs()
     const auto resume = qScopeGuard([this] { finishes(m_conn.resumeDomain(m_guest)); });
     QFuture<QVirtScreenshot> settle = m_conn.domainScreenshot(m_guest);
     QVERIFY(finishes(settle));
-    QVERIFY2(!failureOf(settle), qPrintable(failureOf(settle)->message()));
+    QVERIFY2(!failureOf(settle), failureText(settle).constData());
 
     const QByteArray virsh = virshScreenshot(m_qemuUri, m_guest.name());
     QVERIFY(!virsh.isEmpty());
     QFuture<QVirtScreenshot> shot = m_conn.domainScreenshot(m_guest);
     QVERIFY(finishes(shot));
-    QVERIFY2(!failureOf(shot), qPrintable(failureOf(shot)->message()));
+    QVERIFY2(!failureOf(shot), failureText(shot).constData());
     const QVirtScreenshot screenshot = shot.result();
     // QEMU 7.2 makes PNG for libvirt 9.0 (older ones made PPM).
     QCOMPARE(screenshot.mimeType(), QStringLiteral("image/png"));
@@ -257,7 +265,7 @@ void tst_DomainStreams::graphicsFdGreetsWithRfb()
 {
     QFuture<int> connecting = m_conn.openDomainGraphicsFd(m_guest, 0);
     QVERIFY(finishes(connecting));
-    QVERIFY2(!failureOf(connecting), qPrintable(failureOf(connecting)->message()));
+    QVERIFY2(!failureOf(connecting), failureText(connecting).constData());
     const int fd = connecting.result();
     QVERIFY(fd >= 0);
     const auto closeFd = qScopeGuard([fd] { ::close(fd); });
@@ -286,7 +294,7 @@ void tst_DomainStreams::testDriverScreenshotIsVirshs()
     const QVirtDomainRef domain(QStringLiteral("test"), QUuid());
     QFuture<QVirtScreenshot> shot = test.domainScreenshot(domain);
     QVERIFY(finishes(shot));
-    QVERIFY2(!failureOf(shot), qPrintable(failureOf(shot)->message()));
+    QVERIFY2(!failureOf(shot), failureText(shot).constData());
     QCOMPARE(shot.result().mimeType(), QStringLiteral("image/png"));
     const QByteArray virsh = virshScreenshot(uri, domain.name());
     QVERIFY(!virsh.isEmpty());
@@ -332,13 +340,60 @@ void tst_DomainStreams::invalidCallsFailAtOnce()
     const QFuture<QVirtScreenshot> shot = closed.domainScreenshot(someDomain);
     const QFuture<int> graphics = closed.openDomainGraphicsFd(someDomain);
     QVERIFY(console.isFinished() && shot.isFinished() && graphics.isFinished());
-    QCOMPARE(failureOf(console)->message(), QStringLiteral("the connection is not open"));
-    QCOMPARE(failureOf(shot)->message(), QStringLiteral("the connection is not open"));
-    QCOMPARE(failureOf(graphics)->message(), QStringLiteral("the connection is not open"));
+    QCOMPARE(failureText(console), QByteArray("the connection is not open"));
+    QCOMPARE(failureText(shot), QByteArray("the connection is not open"));
+    QCOMPARE(failureText(graphics), QByteArray("the connection is not open"));
 
     const QFuture<QVirtStream *> unnamed = m_conn.openDomainConsole(QVirtDomainRef());
     QVERIFY(unnamed.isFinished());
-    QVERIFY(failureOf(unnamed)->message().startsWith(QLatin1String("invalid domain reference")));
+    QVERIFY2(failureText(unnamed).startsWith("invalid domain reference"),
+             failureText(unnamed).constData());
+}
+
+void tst_DomainStreams::frozenDaemonBlocksNoCaller()
+{
+    // The point of running the libvirt calls in pool threads: with a
+    // daemon that does not answer (frozen with SIGSTOP), neither the calls
+    // nor the connection's destructor hold the caller's thread, whose event
+    // loop goes on. Each call used to be the application's own
+    // virDomainOpenConsole() or virDomainScreenshot() in that thread, which
+    // waited for the daemon for as long as it was frozen.
+    auto conn = std::make_unique<QVirtConnection>();
+    QVERIFY(conn->openBlocking(QString::fromUtf8(m_qemuUri)));
+    const auto daemon = pid_t(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    {
+        const QtVirtIntegration::ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        const QFuture<QVirtStream *> console
+            = conn->openDomainConsole(m_guest, QString(), QVirtConnection::ConsoleFlag::Force);
+        const QFuture<QVirtScreenshot> shot = conn->domainScreenshot(m_guest);
+        const QFuture<int> graphics = conn->openDomainGraphicsFd(m_guest);
+        const qint64 calling = timer.elapsed();
+        QVERIFY2(calling < 100, qPrintable(QString::number(calling)));
+
+        // The loop runs; nothing can have come back.
+        int beats = 0;
+        QTimer heartbeat;
+        connect(&heartbeat, &QTimer::timeout, this, [&] { ++beats; });
+        heartbeat.start(10);
+        QTest::qWait(500);
+        QVERIFY2(beats >= 10, qPrintable(QString::number(beats)));
+        QVERIFY(!console.isFinished() && !shot.isFinished() && !graphics.isFinished());
+
+        timer.restart();
+        conn.reset();
+        const qint64 destroying = timer.elapsed();
+        QVERIFY2(destroying < 100, qPrintable(QString::number(destroying)));
+        QVERIFY(console.isCanceled() && shot.isCanceled() && graphics.isCanceled());
+    }
+    QVERIFY(QtVirtIntegration::restartDaemonIfItCrashedOnThaw(daemon));
+    // After the thaw the calls end in their pool threads and what they made
+    // (a stream, a socket) is released with nobody left to take it; ASan's
+    // leak check at exit sees whether it was.
+    QVERIFY(QThreadPool::globalInstance()->waitForDone(ReplyMs));
 }
 
 QTEST_GUILESS_MAIN(tst_DomainStreams)
