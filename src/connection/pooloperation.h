@@ -125,7 +125,8 @@ template<typename T> QFuture<T> invalidDomain()
 // Hands the pool call's value to the operation as its result.
 struct Deliver
 {
-    template<typename T, typename R> void operator()(PendingOperation<T> *operation, R &&value) const
+    template<typename T, typename R>
+    void operator()(PendingOperation<T> *operation, R &&value) const
     {
         operation->succeed(std::forward<R>(value));
     }
