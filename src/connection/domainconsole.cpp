@@ -13,8 +13,7 @@
 using PoolOperation::PendingOperation;
 
 QFuture<QVirtStream *> QVirtConnection::openDomainConsole(const QVirtDomainRef &domain,
-                                                          const QString &device,
-                                                          ConsoleFlags flags)
+                                                          const QString &device, ConsoleFlags flags)
 {
     if (!domain.isValid())
         return PoolOperation::invalidDomain<QVirtStream *>();

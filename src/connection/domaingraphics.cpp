@@ -12,8 +12,8 @@
 
 using PoolOperation::PendingOperation;
 
-QFuture<int> QVirtConnection::openDomainGraphicsFd(const QVirtDomainRef &domain,
-                                                   unsigned int index, GraphicsFlags flags)
+QFuture<int> QVirtConnection::openDomainGraphicsFd(const QVirtDomainRef &domain, unsigned int index,
+                                                   GraphicsFlags flags)
 {
     return PoolOperation::runOnDomain<int>(
         d.get(), domain,

@@ -48,9 +48,9 @@ void readScreenshot(PendingOperation<QVirtScreenshot> *operation, QVirtStream *s
                          operation->succeed(QVirtScreenshot(mimeType, *data));
                      });
     QObject::connect(stream, &QVirtStream::errorOccurred, stream, [operation, stream, release] {
-        const QVirtError error(QCoreApplication::translate("QVirtConnection",
-                                                           "cannot read the screenshot: %1")
-                                   .arg(stream->errorString()));
+        const QVirtError error(
+            QCoreApplication::translate("QVirtConnection", "cannot read the screenshot: %1")
+                .arg(stream->errorString()));
         release();
         operation->fail(error);
     });
@@ -71,8 +71,8 @@ QFuture<QVirtScreenshot> QVirtConnection::domainScreenshot(const QVirtDomainRef 
     return PoolOperation::runOnDomain<QVirtScreenshot>(
         d.get(), domain,
         [pending, screen](virDomainPtr dom) {
-            char *mimeType = pending->raw() ? virDomainScreenshot(dom, pending->raw(), screen, 0)
-                                            : nullptr;
+            char *mimeType
+                = pending->raw() ? virDomainScreenshot(dom, pending->raw(), screen, 0) : nullptr;
             if (!mimeType) {
                 throw QVirtError::fromLastError(QCoreApplication::translate(
                     "QVirtConnection", "cannot take a screenshot of the domain"));
