@@ -59,6 +59,22 @@
         <source>cannot create the domain</source>
         <translation>Domäne kann nicht erzeugt werden</translation>
     </message>
+    <message>
+        <source>cannot open the console</source>
+        <translation>die Konsole kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>cannot connect to the graphics of the domain</source>
+        <translation>keine Verbindung zur Grafik der Domäne möglich</translation>
+    </message>
+    <message>
+        <source>cannot read the screenshot: %1</source>
+        <translation>das Bildschirmfoto kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot take a screenshot of the domain</source>
+        <translation>von der Domäne kann kein Bildschirmfoto gemacht werden</translation>
+    </message>
 </context>
 <context>
     <name>QVirtDomainModel</name>

@@ -59,6 +59,22 @@
         <source>cannot create the domain</source>
         <translation>impossible de créer le domaine</translation>
     </message>
+    <message>
+        <source>cannot open the console</source>
+        <translation>impossible d’ouvrir la console</translation>
+    </message>
+    <message>
+        <source>cannot connect to the graphics of the domain</source>
+        <translation>impossible de se connecter à l’affichage graphique du domaine</translation>
+    </message>
+    <message>
+        <source>cannot read the screenshot: %1</source>
+        <translation>impossible de lire la capture d’écran : %1</translation>
+    </message>
+    <message>
+        <source>cannot take a screenshot of the domain</source>
+        <translation>impossible de faire une capture d’écran du domaine</translation>
+    </message>
 </context>
 <context>
     <name>QVirtDomainModel</name>

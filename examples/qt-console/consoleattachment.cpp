@@ -7,6 +7,8 @@
 #include <QtVirt/QVirtStream>
 
 #include <QtCore/QDeadlineTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QThread>
 #include <QtCore/QUuid>
 
@@ -24,7 +26,7 @@ QString libvirtMessage()
 // virsh's own keepalive: a daemon that stops answering is noticed within
 // about 30 s instead of never.
 constexpr int KeepAliveIntervalSeconds = 5;
-constexpr unsigned int KeepAliveCount = 6;
+constexpr int KeepAliveCount = 6;
 
 constexpr int DomainStateSettleMs = 2000;
 
@@ -46,17 +48,32 @@ bool ConsoleAttachment::attach(const ConsoleOptions &options, ExitCode *code, QS
         *code = ExitCode::NoSuchDomain;
         return false;
     }
-    m_stream = std::make_unique<QVirtStream>(m_conn.get());
-    const QByteArray device = options.deviceName.toUtf8();
-    if (virDomainOpenConsole(m_domain.get(), device.isEmpty() ? nullptr : device.constData(),
-                             m_stream->stream(), options.flags)
-        < 0) {
-        const int error = virGetLastErrorCode();
-        const QString detail = libvirtMessage();
+    return openConsole(options, code, message);
+}
+
+bool ConsoleAttachment::openConsole(const ConsoleOptions &options, ExitCode *code, QString *message)
+{
+    // virDomainOpenConsole() runs in a worker thread and the stream is
+    // delivered on the event loop: nothing else happens before the console
+    // is there, so a local loop waits for it.
+    QFuture<QVirtStream *> console = m_conn.openDomainConsole(
+        QVirtDomainRef(QString::fromUtf8(virDomainGetName(m_domain.get())), m_domainUuid),
+        options.deviceName, QVirtConnection::ConsoleFlags::fromInt(options.flags));
+    QEventLoop loop;
+    QFutureWatcher<QVirtStream *> watcher;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(console);
+    if (!console.isFinished())
+        loop.exec();
+    try {
+        m_stream.reset(console.result());
+        return true;
+    } catch (const QVirtError &error) {
+        const QString detail = TerminalText::escaped(error.message());
         if (virDomainIsActive(m_domain.get()) == 0) {
             *code = ExitCode::ConsoleUnavailable;
             *message = tr("Domain '%1' is not running.").arg(m_domainName);
-        } else if (error == VIR_ERR_OPERATION_FAILED
+        } else if (error.code() == VIR_ERR_OPERATION_FAILED
                    && !(options.flags & VIR_DOMAIN_CONSOLE_FORCE)) {
             // What the QEMU and LXC drivers report for a console that
             // another client holds (src/conf/virchrdev.c).
@@ -71,27 +88,19 @@ bool ConsoleAttachment::attach(const ConsoleOptions &options, ExitCode *code, QS
         }
         return false;
     }
-    if (!m_stream->open(QIODevice::ReadWrite)) {
-        *code = ExitCode::ConsoleUnavailable;
-        *message = tr("Cannot open the console of domain '%1': %2")
-                       .arg(m_domainName, TerminalText::escaped(m_stream->errorString()));
-        return false;
-    }
-    return true;
 }
 
 bool ConsoleAttachment::connect(const QString &uri, QString *message)
 {
     m_uriText = uri.isEmpty() ? tr("libvirt's default hypervisor") : TerminalText::escaped(uri);
-    const QByteArray name = uri.toUtf8();
-    m_conn.reset(virConnectOpen(name.isEmpty() ? nullptr : name.constData()));
-    if (!m_conn) {
-        *message = tr("Cannot connect to %1: %2").arg(m_uriText, libvirtMessage());
+    m_conn.setKeepAliveInterval(KeepAliveIntervalSeconds);
+    m_conn.setKeepAliveCount(KeepAliveCount);
+    // Nothing can happen before the connection is there: a blocking open.
+    if (!m_conn.openBlocking(uri)) {
+        *message = tr("Cannot connect to %1: %2")
+                       .arg(m_uriText, TerminalText::escaped(m_conn.errorString()));
         return false;
     }
-    // Local drivers have no keepalive, which is no reason to fail.
-    if (virConnectSetKeepAlive(m_conn.get(), KeepAliveIntervalSeconds, KeepAliveCount) < 0)
-        virResetLastError();
     return true;
 }
 
@@ -102,11 +111,11 @@ bool ConsoleAttachment::findDomain(const QString &domain, QString *message)
     bool isId = false;
     const int id = domain.toInt(&isId);
     if (isId && id >= 0)
-        m_domain.reset(virDomainLookupByID(m_conn.get(), id));
+        m_domain.reset(virDomainLookupByID(m_conn.handle(), id));
     if (!m_domain && !QUuid::fromString(domain).isNull())
-        m_domain.reset(virDomainLookupByUUIDString(m_conn.get(), key.constData()));
+        m_domain.reset(virDomainLookupByUUIDString(m_conn.handle(), key.constData()));
     if (!m_domain)
-        m_domain.reset(virDomainLookupByName(m_conn.get(), key.constData()));
+        m_domain.reset(virDomainLookupByName(m_conn.handle(), key.constData()));
     if (!m_domain) {
         *message = tr("Domain '%1' not found on %2: %3")
                        .arg(TerminalText::escaped(domain), m_uriText, libvirtMessage());
@@ -114,13 +123,17 @@ bool ConsoleAttachment::findDomain(const QString &domain, QString *message)
     }
     const char *name = virDomainGetName(m_domain.get());
     m_domainName = TerminalText::escaped(name ? QString::fromUtf8(name) : domain);
+    char uuid[VIR_UUID_STRING_BUFLEN] = {};
+    if (virDomainGetUUIDString(m_domain.get(), uuid) == 0)
+        m_domainUuid = QUuid::fromString(QLatin1String(uuid));
     virResetLastError();
     return true;
 }
 
 ExitCode ConsoleAttachment::explainEnd(const QString &streamError, QString *message) const
 {
-    if (virConnectIsAlive(m_conn.get()) != 1) {
+    // A lost connection is closed at once: its handle is null then.
+    if (!m_conn.handle() || virConnectIsAlive(m_conn.handle()) != 1) {
         *message = tr("Lost the connection to %1 while attached to domain '%2'.")
                        .arg(m_uriText, m_domainName);
         return ExitCode::ConnectionLost;

@@ -4,8 +4,11 @@
 
 #include "exitcode.h"
 
+#include <QtVirt/QVirtConnection>
+
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
+#include <QtCore/QUuid>
 
 #include <libvirt/libvirt.h>
 
@@ -15,7 +18,8 @@ struct ConsoleOptions;
 class QVirtStream;
 
 // The libvirt side of qt-console: the connection, the domain and its console
-// stream, with a message and an exit code for each way they can fail.
+// stream (from QVirtConnection::openDomainConsole()), with a message and an
+// exit code for each way they can fail.
 class ConsoleAttachment
 {
     Q_DECLARE_TR_FUNCTIONS(ConsoleAttachment)
@@ -44,22 +48,20 @@ public:
 private:
     bool connect(const QString &uri, QString *message);
     bool findDomain(const QString &domain, QString *message);
+    bool openConsole(const ConsoleOptions &options, ExitCode *code, QString *message);
 
-    struct ConnectionCloser
-    {
-        void operator()(virConnectPtr conn) const { virConnectClose(conn); }
-    };
     struct DomainReleaser
     {
         void operator()(virDomainPtr dom) const { virDomainFree(dom); }
     };
 
     // Declared in the order of release, last first.
-    std::unique_ptr<virConnect, ConnectionCloser> m_conn;
+    QVirtConnection m_conn;
     std::unique_ptr<virDomain, DomainReleaser> m_domain;
     std::unique_ptr<QVirtStream> m_stream;
     QString m_uriText;
     QString m_domainName;
+    QUuid m_domainUuid;
 };
 
 #endif // QTVIRT_EXAMPLES_QTCONSOLE_CONSOLEATTACHMENT_H

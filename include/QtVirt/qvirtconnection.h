@@ -9,6 +9,7 @@
 #include <QtVirt/qvirtdomainref.h>
 #include <QtVirt/qvirterror.h>
 #include <QtVirt/qvirtevents.h>
+#include <QtVirt/qvirtscreenshot.h>
 
 #include <QtCore/QFuture>
 #include <QtCore/QList>
@@ -24,6 +25,7 @@
 #include <memory>
 
 class QVirtConnectionPrivate;
+class QVirtStream;
 
 /*!
     \class QVirtConnection
@@ -203,6 +205,32 @@ public:
     };
     Q_DECLARE_FLAGS(XmlFlags, XmlFlag)
     Q_FLAG(XmlFlags)
+
+    /*!
+        virDomainConsoleFlags, for openDomainConsole(); values equal
+        libvirt's.
+        \since 0.2
+    */
+    enum class ConsoleFlag : unsigned int {
+        /*! Takes the console over from a client that holds it, which is disconnected. */
+        Force = VIR_DOMAIN_CONSOLE_FORCE,
+        /*! Fails unless the driver can tell that no other client holds the console. */
+        Safe = VIR_DOMAIN_CONSOLE_SAFE,
+    };
+    Q_DECLARE_FLAGS(ConsoleFlags, ConsoleFlag)
+    Q_FLAG(ConsoleFlags)
+
+    /*!
+        virDomainOpenGraphicsFlags, for openDomainGraphicsFd(); values equal
+        libvirt's.
+        \since 0.2
+    */
+    enum class GraphicsFlag : unsigned int {
+        /*! Skips the graphics server's own authentication for this client. */
+        SkipAuth = VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH,
+    };
+    Q_DECLARE_FLAGS(GraphicsFlags, GraphicsFlag)
+    Q_FLAG(GraphicsFlags)
 
     /*! \since 0.1 */
     explicit QVirtConnection(QObject *parent = nullptr);
@@ -444,6 +472,51 @@ public:
     QFuture<QList<QVirtDomainInfo>> listDomains();
 
     /*!
+        virDomainOpenConsole(): connects to the console \a device of the
+        running \a domain (its first console when empty), for example the
+        alias \c serial0. The result is a non-blocking QVirtStream on this
+        connection, already opened QIODevice::ReadWrite, in this object's
+        thread: what the guest prints arrives with readyRead(), and what is
+        written goes to the guest.
+
+        The caller owns the stream: it has no parent and outlives this
+        connection (it holds a reference to the libvirt connection of its
+        own), and deleting it gives the console back to the domain. A stream
+        whose future was canceled, or whose connection was destroyed, before
+        it was delivered is deleted by QtVirt. A console that another client
+        holds fails with libvirt's VIR_ERR_OPERATION_FAILED as
+        QVirtError::code(), unless ConsoleFlag::Force takes it over.
+        \since 0.2
+    */
+    QFuture<QVirtStream *> openDomainConsole(const QVirtDomainRef &domain,
+                                             const QString &device = QString(),
+                                             ConsoleFlags flags = {});
+    /*!
+        virDomainScreenshot(): the image of \a screen (0 is the first) of
+        the running \a domain, read through a QVirtStream on this object's
+        event loop; the future finishes once the whole image has arrived.
+        A domain that does not run, or a driver without screenshots, fails
+        with libvirt's message.
+        \since 0.2
+    */
+    QFuture<QVirtScreenshot> domainScreenshot(const QVirtDomainRef &domain,
+                                              unsigned int screen = 0);
+    /*!
+        virDomainOpenGraphicsFD(): a socket connected to the graphics server
+        (VNC or SPICE) number \a index of the running \a domain, as its
+        \c <graphics> elements are numbered, for a viewer to speak the
+        server's protocol on. The daemon passes the socket over the
+        connection, so this works only over a local (UNIX socket) transport,
+        also for a server that listens nowhere (\c{<listen type='none'/>}).
+        The caller owns the descriptor and closes it; one whose future was
+        canceled, or whose connection was destroyed, before it was delivered
+        is closed by QtVirt.
+        \since 0.2
+    */
+    QFuture<int> openDomainGraphicsFd(const QVirtDomainRef &domain, unsigned int index = 0,
+                                      GraphicsFlags flags = {});
+
+    /*!
         The QVirtDomainEvents, child of this connection, whose signals carry
         the events of \a domain only, filtered by libvirt in the daemon; made
         at the first call for that domain, and the same object at every
@@ -601,5 +674,7 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::CreateFlags)
 Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::MemoryFlags)
 Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::VcpuFlags)
 Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::XmlFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::ConsoleFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::GraphicsFlags)
 
 #endif // QTVIRT_QVIRTCONNECTION_H
