@@ -94,6 +94,7 @@ private Q_SLOTS:
     void cleanup();
 
     void openBeforeHandedToApiFailsAndCanBeRetried();
+    void successfulOpenAfterAFailureResetsTheError();
     void secondOpenIsRefused();
     void writeToReadOnlyStreamIsRefused();
     void writeAfterFinishIsRefusedAndLosesNothing();
@@ -150,6 +151,30 @@ void tst_StreamFailures::openBeforeHandedToApiFailsAndCanBeRetried()
     QVERIFY(stream.open(QIODevice::ReadOnly));
     QCOMPARE(readToEnd(stream), QByteArray(1 * MiB, '\0'));
     QVERIFY(stream.isFinished());
+}
+
+// Issue 12, "one error style": as on QAbstractSocket, a successful open
+// resets error() to NoError. A stream whose first open() failed (it was
+// not handed to a libvirt API yet) kept reporting OpenError after the
+// second open() succeeded, while its errorString() was already empty
+// (QIODevice::open() clears it): the two disagreed, and a program that
+// checks error() took a working stream for a broken one.
+void tst_StreamFailures::successfulOpenAfterAFailureResetsTheError()
+{
+    const Volume volume(m_conn.get(), "retried", 1 * MiB);
+    QVERIFY(volume.get());
+    QVirtStream stream(m_conn.get());
+    QVERIFY(!stream.open(QIODevice::ReadOnly));
+    QCOMPARE(stream.error(), QVirtStream::OpenError);
+    QVERIFY(!stream.errorString().isEmpty());
+    virResetLastError();
+
+    QCOMPARE(virStorageVolDownload(volume.get(), stream.stream(), 0, 0, 0), 0);
+    QVERIFY(stream.open(QIODevice::ReadOnly));
+    QCOMPARE(stream.error(), QVirtStream::NoError);
+    QCOMPARE(stream.errorString(), QString());
+    QCOMPARE(readToEnd(stream).size(), 1 * MiB);
+    QCOMPARE(stream.error(), QVirtStream::NoError);
 }
 
 void tst_StreamFailures::secondOpenIsRefused()
