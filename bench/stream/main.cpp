@@ -89,7 +89,7 @@ int runChild(const QString &operation, const QString &path)
         transfer.start();
         if (!transfer.isFinished())
             QCoreApplication::exec();
-        if (transfer.errorString().isEmpty())
+        if (transfer.error() == QVirtStreamTransfer::NoError)
             rc = 0;
         else
             std::fprintf(stderr, "%s\n", qPrintable(transfer.errorString()));

@@ -42,7 +42,7 @@ Pane {
                     color: "#666666"
                 }
                 Label {
-                    visible: !host.modelData.isOpen && host.modelData.errorString !== ""
+                    visible: !host.modelData.isOpen && host.modelData.error !== Connection.NoError
                     text: host.modelData.errorString
                     color: "#c0392b"
                 }

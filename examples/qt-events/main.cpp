@@ -203,14 +203,13 @@ int main(int argc, char **argv)
             const QUuid uuid = QUuid::fromString(options.domain);
             QVirtDomainEvents *events = conn.domainEvents(
                 uuid.isNull() ? QVirtDomainRef(options.domain, QUuid()) : QVirtDomainRef({}, uuid));
-            QObject::connect(events, &QVirtDomainEvents::errorOccurred, &app,
-                             [&](const QString &message) {
-                                 err << QtEvents::tr("%1: no events of domain %2: %3")
-                                            .arg(name, TerminalText::escaped(options.domain),
-                                                 TerminalText::escaped(message))
-                                     << Qt::endl;
-                                 QCoreApplication::exit(1);
-                             });
+            QObject::connect(events, &QVirtDomainEvents::errorOccurred, &app, [&, events] {
+                err << QtEvents::tr("%1: no events of domain %2: %3")
+                           .arg(name, TerminalText::escaped(options.domain),
+                                TerminalText::escaped(events->errorString()))
+                    << Qt::endl;
+                QCoreApplication::exit(1);
+            });
             printer.setDomainEvents(events);
         }
         // Without an answer, an authenticating URI would wait for the
@@ -226,10 +225,10 @@ int main(int argc, char **argv)
         }
         QObject::connect(&printer, &EventPrinter::limitReached, &app,
                          [] { QCoreApplication::exit(0); });
-        QObject::connect(&conn, &QVirtConnection::errorOccurred, &app, [&](const QString &message) {
+        QObject::connect(&conn, &QVirtConnection::errorOccurred, &app, [&] {
             // libvirt's message may quote what the daemon sent.
             err << QtEvents::tr("%1: cannot connect to %2: %3")
-                       .arg(name, uriText, TerminalText::escaped(message))
+                       .arg(name, uriText, TerminalText::escaped(conn.errorString()))
                 << Qt::endl;
             QCoreApplication::exit(1);
         });

@@ -75,7 +75,8 @@ class QTVIRT_EXPORT QVirtConnection : public QObject
     Q_PROPERTY(bool isOpen READ isOpen NOTIFY stateChanged)
     Q_PROPERTY(QString hypervisorType READ hypervisorType NOTIFY hostInfoChanged)
     Q_PROPERTY(QString hostName READ hostName NOTIFY hostInfoChanged)
-    Q_PROPERTY(QString errorString READ errorString NOTIFY errorOccurred)
+    Q_PROPERTY(Error error READ error NOTIFY errorChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
     Q_PROPERTY(int keepAliveInterval READ keepAliveInterval WRITE setKeepAliveInterval NOTIFY
                    keepAliveChanged)
     Q_PROPERTY(
@@ -92,6 +93,21 @@ public:
         Reconnecting, ///< Lost, and autoReconnect tries again after a delay.
     };
     Q_ENUM(State)
+
+    /*!
+        What went wrong, as error() and errorOccurred() report it, in the
+        manner of QAbstractSocket::SocketError. The details, libvirt's own
+        message where there is one, are in errorString(). The loss of an
+        open connection is no error of this kind: closed() reports it, with
+        its CloseReason.
+        \since 0.2
+    */
+    enum Error {
+        NoError,             ///< Nothing has failed since the last successful open.
+        OpenError,           ///< The connection could not be opened (bad URI, no daemon, ...).
+        AuthenticationError, ///< The credentials were refused, not answered or not valid.
+    };
+    Q_ENUM(Error)
 
     /*! virConnectCloseReason; values equal libvirt's. \since 0.1 */
     enum class CloseReason {
@@ -304,7 +320,16 @@ public:
     QString hypervisorType() const;
     /*! virConnectGetHostname() of the open connection. \since 0.1 */
     QString hostName() const;
-    /*! The message of the last errorOccurred(). \since 0.1 */
+    /*!
+        The last error, or NoError: a successful open resets it.
+        \since 0.2
+    */
+    Error error() const;
+    /*!
+        What error() means, in words: libvirt's message where there is one.
+        Empty while error() is NoError.
+        \since 0.1
+    */
     QString errorString() const;
 
     /*!
@@ -532,8 +557,19 @@ public:
 Q_SIGNALS:
     /*! The connection is open, after open(), openBlocking() or a reconnect. \since 0.1 */
     void opened();
-    /*! Opening failed, with libvirt's \a message. \since 0.1 */
-    void errorOccurred(const QString &message);
+    /*!
+        Opening failed (also each failed attempt of autoReconnect) with
+        \a error; errorString() says why. error() and errorString() are
+        already set when this is emitted.
+        \since 0.2
+    */
+    void errorOccurred(QVirtConnection::Error error);
+    /*!
+        error() and errorString() changed: after errorOccurred(), and when a
+        successful open reset them. For property bindings (QML).
+        \since 0.2
+    */
+    void errorChanged();
     /*! An open connection ended. \since 0.1 */
     void closed(QVirtConnection::CloseReason reason);
     /*!

@@ -31,8 +31,8 @@ class QVirtDomainEventsPrivate;
     after a reconnect, and gone when the connection closes. The domain is
     looked up (by UUID, or by name when the UUID is null) when a callback is
     registered: for a domain that does not exist then, errorOccurred() is
-    emitted and no callback registered until the next connect() to one of
-    these signals or the next open. Events keep
+    emitted with LookupError and no callback registered until the next
+    connect() to one of these signals or the next open. Events keep
     coming for a domain that is undefined and defined again with the same
     UUID.
 
@@ -56,21 +56,42 @@ class QTVIRT_EXPORT QVirtDomainEvents : public QObject
     Q_PROPERTY(QVirtDomainRef domain READ domain CONSTANT)
 
 public:
+    /*!
+        What went wrong, as error() and errorOccurred() report it, in the
+        manner of QAbstractSocket::SocketError. The details are in
+        errorString().
+        \since 0.2
+    */
+    enum Error {
+        NoError,     ///< Nothing has failed since the domain was last found.
+        LookupError, ///< The domain could not be looked up (for example, it does not exist).
+    };
+    Q_ENUM(Error)
+
     /*! Deregisters its callbacks. \since 0.2 */
     ~QVirtDomainEvents() override;
 
     /*! The domain whose events this object receives. \since 0.2 */
     QVirtDomainRef domain() const;
 
+    /*!
+        The last error, or NoError: finding the domain again resets it.
+        \since 0.2
+    */
+    Error error() const;
+    /*! What error() means: libvirt's message. Empty while error() is NoError. \since 0.2 */
+    QString errorString() const;
+
 Q_SIGNALS:
     /*!
         The domain could not be looked up to register a callback (for
-        example, it does not exist), with libvirt's \a message. It is tried
-        again at the next connect() to a signal of this object and at the
-        next open.
+        example, it does not exist): \a error is LookupError, and
+        errorString() has libvirt's message; both are set when this is
+        emitted. The lookup is tried again at the next connect() to a signal
+        of this object and at the next open.
         \since 0.2
     */
-    void errorOccurred(const QString &message);
+    void errorOccurred(QVirtDomainEvents::Error error);
 
     /*! VIR_DOMAIN_EVENT_ID_LIFECYCLE; \a detail is one of the *Detail enums of \a event. \since 0.2
      */

@@ -82,7 +82,7 @@ public:
         errorString().
     */
     enum Error {
-        NoError,         ///< Nothing has failed.
+        NoError,         ///< Nothing has failed since the stream was opened.
         OpenError,       ///< open() could not start watching the stream.
         ReadError,       ///< virStreamRecv() or virStreamRecvHole() failed.
         WriteError,      ///< virStreamSend() or virStreamSendHole() failed.
@@ -210,7 +210,7 @@ public:
     */
     bool writeHole(qint64 length);
 
-    /*! The last error, or NoError. */
+    /*! The last error, or NoError: a successful open() resets it. */
     Error error() const;
 
     /*! \c true once finish() completed or the end of the stream was received. */
@@ -239,15 +239,6 @@ Q_SIGNALS:
 
     /*! The stream failed with \a error, or a call was refused; see errorString(). */
     void errorOccurred(QVirtStream::Error error);
-
-    /*! libvirt reported \c VIR_STREAM_EVENT_READABLE. */
-    void readableEvent();
-    /*! libvirt reported \c VIR_STREAM_EVENT_WRITABLE. */
-    void writableEvent();
-    /*! libvirt reported \c VIR_STREAM_EVENT_ERROR. */
-    void errorEvent();
-    /*! libvirt reported \c VIR_STREAM_EVENT_HANGUP. */
-    void hangupEvent();
 
 protected:
     /*!

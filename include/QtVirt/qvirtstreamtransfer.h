@@ -59,6 +59,22 @@ public:
     Q_ENUM(Direction)
 
     /*!
+        What went wrong, as error() and errorOccurred() report it, in the
+        manner of QAbstractSocket::SocketError. The details are in
+        errorString().
+        \since 0.2
+    */
+    enum Error {
+        NoError,          ///< Nothing has failed.
+        StartError,       ///< start() lacked a stream, or a device open for the direction.
+        StreamError,      ///< The stream failed, refused data or was deleted; see its error().
+        DeviceReadError,  ///< An Upload could not read the device, or it was deleted.
+        DeviceWriteError, ///< A Download could not write to the device, or it was deleted.
+        CanceledError,    ///< cancel() ended the transfer.
+    };
+    Q_ENUM(Error)
+
+    /*!
         Prepares a transfer between \a stream and \a device in \a direction.
         Neither is owned.
     */
@@ -90,7 +106,10 @@ public:
     /*! \c true once finished() was emitted. */
     bool isFinished() const;
 
-    /*! The reason the transfer failed, or an empty string. */
+    /*! What failed, or NoError. \since 0.2 */
+    Error error() const;
+
+    /*! What error() means, in words, or an empty string. */
     QString errorString() const;
 
 public Q_SLOTS:
@@ -104,8 +123,13 @@ Q_SIGNALS:
     /*! Some data moved: \a bytesTransferred of \a bytesTotal (-1 when unknown). */
     void progress(qint64 bytesTransferred, qint64 bytesTotal);
 
-    /*! The transfer failed; \a message says why. finished() follows. */
-    void errorOccurred(const QString &message);
+    /*!
+        The transfer failed with \a error; errorString() says why. error()
+        and errorString() are already set when this is emitted, and
+        finished() follows.
+        \since 0.2
+    */
+    void errorOccurred(QVirtStreamTransfer::Error error);
 
     /*! The transfer ended, successfully unless errorOccurred() came first. */
     void finished();

@@ -9,6 +9,27 @@
 
 #include <cstdlib>
 
+namespace {
+
+// libvirt tells a refused or unanswered credentials request apart from
+// other failures by its error code, whichever driver asked: the remote
+// driver (SASL, polkit) as the test driver does.
+bool isAuthenticationFailure(const virError *error)
+{
+    if (!error)
+        return false;
+    switch (error->code) {
+    case VIR_ERR_AUTH_FAILED:
+    case VIR_ERR_AUTH_CANCELLED:
+    case VIR_ERR_AUTH_UNAVAILABLE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
 OpenResult openConnection(const QByteArray &uri, bool readOnly, CredentialBridge &credentials)
 {
     OpenResult result;
@@ -18,8 +39,11 @@ OpenResult openConnection(const QByteArray &uri, bool readOnly, CredentialBridge
     if (!conn) {
         const char *message = virGetLastErrorMessage();
         const QString refused = credentials.failure();
-        result.error = !refused.isEmpty() ? refused
-            : message                     ? QString::fromUtf8(message)
+        result.error = !refused.isEmpty() || isAuthenticationFailure(virGetLastError())
+            ? QVirtConnection::AuthenticationError
+            : QVirtConnection::OpenError;
+        result.errorString = !refused.isEmpty() ? refused
+            : message                           ? QString::fromUtf8(message)
                       : QCoreApplication::translate("QVirtConnection", "cannot connect to %1")
                             .arg(QString::fromUtf8(uri));
         return result;

@@ -4,6 +4,8 @@
 
 #include "connection/connectionhandle.h"
 
+#include <QtVirt/qvirtconnection.h>
+
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
 
@@ -12,7 +14,8 @@ class CredentialBridge;
 struct OpenResult
 {
     ConnectionHandle conn; // null on failure
-    QString error;
+    QVirtConnection::Error error = QVirtConnection::NoError;
+    QString errorString;
     QString hypervisorType;
     QString hostName;
 };

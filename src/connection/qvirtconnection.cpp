@@ -77,6 +77,16 @@ void QVirtConnectionPrivate::setUri(const QString &newUri, bool newReadOnly)
     Q_EMIT q->uriChanged();
 }
 
+void QVirtConnectionPrivate::setError(QVirtConnection::Error newError, const QString &message)
+{
+    Q_Q(QVirtConnection);
+    if (error == newError && errorString == message)
+        return;
+    error = newError;
+    errorString = message;
+    Q_EMIT q->errorChanged();
+}
+
 void QVirtConnectionPrivate::startOpen()
 {
     const quint64 generation = ++openGeneration;
@@ -97,7 +107,8 @@ void QVirtConnectionPrivate::startOpen()
     if (!started) {
         // Reported like any failed open, from the event loop.
         auto result = std::make_shared<OpenResult>();
-        result->error = QCoreApplication::translate(
+        result->error = QVirtConnection::OpenError;
+        result->errorString = QCoreApplication::translate(
             "QVirtConnection", "cannot open the connection: no thread could be started for it");
         mailbox->post([result, generation](QVirtConnection *q) {
             QVirtConnectionPrivate::get(q)->finishOpen(generation, *result);
@@ -117,19 +128,22 @@ void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)
     }
     credentials.reset();
     if (!result.conn) {
-        errorString = result.error;
+        setError(result.error, result.errorString);
         if (reconnecting) {
             scheduleReconnect();
         } else {
             setState(QVirtConnection::State::Closed);
         }
-        Q_EMIT q->errorOccurred(errorString);
+        Q_EMIT q->errorOccurred(error);
         return;
     }
     const bool alive = install(generation, result);
     const bool wasReconnect = reconnecting;
     reconnecting = false;
     backoff.reset();
+    // As QAbstractSocket after a successful connect: the failures before
+    // are history, and slots of opened() find no error.
+    setError(QVirtConnection::NoError, QString());
     setState(QVirtConnection::State::Open);
     Q_EMIT q->opened();
     if (wasReconnect)
@@ -359,6 +373,11 @@ QString QVirtConnection::hypervisorType() const
 QString QVirtConnection::hostName() const
 {
     return d->hostName;
+}
+
+QVirtConnection::Error QVirtConnection::error() const
+{
+    return d->error;
 }
 
 QString QVirtConnection::errorString() const

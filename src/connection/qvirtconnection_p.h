@@ -47,6 +47,9 @@ public:
     void syncRegistrations();
     void setState(QVirtConnection::State newState);
     void setUri(const QString &newUri, bool newReadOnly);
+    // Sets error and errorString together, and tells the property's
+    // bindings; the caller emits errorOccurred() once its state is right.
+    void setError(QVirtConnection::Error newError, const QString &message);
 
     static void closeCallback(virConnectPtr conn, int reason, void *opaque);
 
@@ -75,6 +78,7 @@ public:
     QVirtConnection::State state = QVirtConnection::State::Closed;
     QString hypervisorType;
     QString hostName;
+    QVirtConnection::Error error = QVirtConnection::NoError;
     QString errorString;
     int keepAliveInterval = 5;
     int keepAliveCount = 5;

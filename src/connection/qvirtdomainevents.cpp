@@ -73,12 +73,20 @@ virDomainPtr QVirtDomainEventsPrivate::lookUp(virConnectPtr conn,
         qCInfo(lcQtVirtConnection, "no events of domain %s: %s",
                qUtf8Printable(domain.name().isEmpty() ? domain.uuidString() : domain.name()),
                qUtf8Printable(message));
-        // Queued: this may run inside connectNotify().
+        // Queued: this may run inside connectNotify(). error() and
+        // errorString() change with the emission, so that they agree with it.
         QMetaObject::invokeMethod(
-            q, [target = q, message] { Q_EMIT target->errorOccurred(message); },
+            q,
+            [this, message] {
+                error = QVirtDomainEvents::LookupError;
+                errorString = message;
+                Q_EMIT q->errorOccurred(error);
+            },
             Qt::QueuedConnection);
         return nullptr;
     }
+    error = QVirtDomainEvents::NoError;
+    errorString.clear();
     m_domLink = link;
     return m_dom;
 }
@@ -118,6 +126,16 @@ QVirtDomainEvents::~QVirtDomainEvents()
 QVirtDomainRef QVirtDomainEvents::domain() const
 {
     return d->domain;
+}
+
+QVirtDomainEvents::Error QVirtDomainEvents::error() const
+{
+    return d->error;
+}
+
+QString QVirtDomainEvents::errorString() const
+{
+    return d->errorString;
 }
 
 void QVirtDomainEvents::connectNotify(const QMetaMethod &)

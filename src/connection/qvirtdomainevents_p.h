@@ -34,6 +34,8 @@ public:
     QVirtConnectionPrivate *connection;
     const QVirtDomainRef domain;
     EventRegistrations registrations;
+    QVirtDomainEvents::Error error = QVirtDomainEvents::NoError;
+    QString errorString;
 
 private:
     // The domain on conn, whose link is link: looked up once per

@@ -105,17 +105,6 @@ void QVirtStreamPrivate::handleEvents(int raised)
 void QVirtStreamPrivate::dispatch(int raised)
 {
     const QPointer<QVirtStream> guard(q);
-    const auto forward = [&](int event, void (QVirtStream::*signal)()) {
-        if (guard && (raised & event))
-            Q_EMIT(q->*signal)();
-    };
-    forward(VIR_STREAM_EVENT_READABLE, &QVirtStream::readableEvent);
-    forward(VIR_STREAM_EVENT_WRITABLE, &QVirtStream::writableEvent);
-    forward(VIR_STREAM_EVENT_ERROR, &QVirtStream::errorEvent);
-    forward(VIR_STREAM_EVENT_HANGUP, &QVirtStream::hangupEvent);
-    if (!guard)
-        return;
-
     if (isActive() && (raised & VIR_STREAM_EVENT_WRITABLE) && !flush())
         return;
 
@@ -526,6 +515,9 @@ bool QVirtStream::open(OpenMode mode)
         connect(d->livenessTimer, &QTimer::timeout, this, [this] { d->checkConnection(); });
         d->livenessTimer->start();
     }
+    // As QAbstractSocket's after a connect, an earlier failed open() is
+    // history; QIODevice::open() clears errorString() to match.
+    d->error = NoError;
     // Unbuffered: the stream keeps its own buffer, which the read cap limits.
     return QIODevice::open(mode | Unbuffered);
 }

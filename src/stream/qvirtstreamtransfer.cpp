@@ -33,18 +33,25 @@ void QVirtStreamTransferPrivate::succeed()
     Q_EMIT q->finished();
 }
 
-void QVirtStreamTransferPrivate::fail(const QString &message)
+void QVirtStreamTransferPrivate::fail(QVirtStreamTransfer::Error failure, const QString &message)
 {
     if (finished)
         return;
     finished = true;
-    error = message;
+    error = failure;
+    errorString = message;
     if (stream)
         stream->abort();
     const QPointer<QVirtStreamTransfer> guard(q);
-    Q_EMIT q->errorOccurred(message);
+    Q_EMIT q->errorOccurred(failure);
     if (guard)
         Q_EMIT q->finished();
+}
+
+QVirtStreamTransfer::Error QVirtStreamTransferPrivate::deviceError() const
+{
+    return direction == QVirtStreamTransfer::Download ? QVirtStreamTransfer::DeviceWriteError
+                                                      : QVirtStreamTransfer::DeviceReadError;
 }
 
 QVirtStreamTransfer::QVirtStreamTransfer(QVirtStream *stream, QIODevice *device,
@@ -90,9 +97,14 @@ bool QVirtStreamTransfer::isFinished() const
     return d->finished;
 }
 
-QString QVirtStreamTransfer::errorString() const
+QVirtStreamTransfer::Error QVirtStreamTransfer::error() const
 {
     return d->error;
+}
+
+QString QVirtStreamTransfer::errorString() const
+{
+    return d->errorString;
 }
 
 void QVirtStreamTransfer::start()
@@ -101,13 +113,14 @@ void QVirtStreamTransfer::start()
         return;
     d->started = true;
     if (!d->stream || !d->device) {
-        d->fail(tr("The transfer needs a stream and a device"));
+        d->fail(StartError, tr("The transfer needs a stream and a device"));
         return;
     }
     const bool download = d->direction == Download;
     const QIODevice::OpenMode deviceMode = download ? QIODevice::WriteOnly : QIODevice::ReadOnly;
     if (!(d->device->openMode() & deviceMode)) {
-        d->fail(download ? tr("The device is not open for writing")
+        d->fail(StartError,
+                download ? tr("The device is not open for writing")
                          : tr("The device is not open for reading"));
         return;
     }
@@ -115,7 +128,7 @@ void QVirtStreamTransfer::start()
         d->stream->setSparse(d->sparse);
     if (!d->stream->isOpen()
         && !d->stream->open(download ? QIODevice::ReadOnly : QIODevice::WriteOnly)) {
-        d->fail(d->stream->errorString());
+        d->fail(StreamError, d->stream->errorString());
         return;
     }
     // Either may be deleted mid-transfer, a socket whose peer went away
@@ -124,13 +137,13 @@ void QVirtStreamTransfer::start()
     // errorOccurred() and finished() to run inside the destructor.
     connect(
         d->stream, &QObject::destroyed, this,
-        [this] { d->fail(tr("The stream was deleted during the transfer")); },
+        [this] { d->fail(StreamError, tr("The stream was deleted during the transfer")); },
         Qt::QueuedConnection);
     connect(
         d->device, &QObject::destroyed, this,
         [this] {
             if (d->job->needsDevice())
-                d->fail(tr("The device was deleted during the transfer"));
+                d->fail(d->deviceError(), tr("The device was deleted during the transfer"));
         },
         Qt::QueuedConnection);
     if (download)
@@ -143,5 +156,5 @@ void QVirtStreamTransfer::start()
 void QVirtStreamTransfer::cancel()
 {
     if (d->started)
-        d->fail(tr("The transfer was cancelled"));
+        d->fail(CanceledError, tr("The transfer was cancelled"));
 }

@@ -22,7 +22,10 @@ public:
     // Both emit finished(); the caller returns at once, since a slot may
     // have deleted the transfer.
     void succeed();
-    void fail(const QString &message);
+    void fail(QVirtStreamTransfer::Error failure, const QString &message);
+    // The error for a device that fails or goes away: it was being read
+    // (Upload) or written (Download).
+    QVirtStreamTransfer::Error deviceError() const;
     // False once a slot deleted the stream or the device: the job must not
     // touch them, and the failure follows from the event loop.
     bool intact() const { return stream && device; }
@@ -37,7 +40,8 @@ public:
     qint64 transferred = 0;
     qint64 holes = 0;
     qint64 total = -1;
-    QString error;
+    QVirtStreamTransfer::Error error = QVirtStreamTransfer::NoError;
+    QString errorString;
     std::unique_ptr<TransferJob> job;
 };
 

@@ -46,7 +46,7 @@ void StreamDownload::start()
     QObject::connect(t.stream, &QVirtStream::errorOccurred, q, [this](QVirtStream::Error error) {
         // A refused call does not harm the transfer.
         if (error != QVirtStream::OperationError)
-            t.fail(t.stream->errorString());
+            t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
     });
     if (t.device->isSequential())
         QObject::connect(t.device, &QIODevice::bytesWritten, q, [this] { pump(); });
@@ -109,7 +109,8 @@ bool StreamDownload::startHole(qint64 length)
     if (!m_file)
         return true;
     if (!m_file->flush()) {
-        t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
+        t.fail(QVirtStreamTransfer::DeviceWriteError,
+               QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
         return false;
     }
     const qint64 start = m_file->pos();
@@ -148,7 +149,8 @@ bool StreamDownload::seekPastHole()
         return true;
     const qint64 end = std::exchange(m_seekAfterZeros, -1);
     if (!m_file->seek(end)) {
-        t.fail(QVirtStreamTransfer::tr("Cannot seek in the file: %1").arg(m_file->errorString()));
+        t.fail(QVirtStreamTransfer::DeviceWriteError,
+               QVirtStreamTransfer::tr("Cannot seek in the file: %1").arg(m_file->errorString()));
         return false;
     }
     return true;
@@ -172,7 +174,8 @@ void StreamDownload::pumpLater()
 void StreamDownload::failWriting()
 {
     const QString reason = t.device->errorString();
-    t.fail(QVirtStreamTransfer::tr("Cannot write to the device: %1")
+    t.fail(QVirtStreamTransfer::DeviceWriteError,
+           QVirtStreamTransfer::tr("Cannot write to the device: %1")
                .arg(reason.isEmpty() ? QVirtStreamTransfer::tr("it took no data") : reason));
 }
 
@@ -181,11 +184,13 @@ void StreamDownload::complete()
     // A hole at the end was only seeked over: the file must still grow to
     // its full size.
     if (m_file && m_file->size() < m_file->pos() && !m_file->resize(m_file->pos())) {
-        t.fail(QVirtStreamTransfer::tr("Cannot extend the file: %1").arg(m_file->errorString()));
+        t.fail(QVirtStreamTransfer::DeviceWriteError,
+               QVirtStreamTransfer::tr("Cannot extend the file: %1").arg(m_file->errorString()));
         return;
     }
     if (m_file && !m_file->flush()) {
-        t.fail(QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
+        t.fail(QVirtStreamTransfer::DeviceWriteError,
+               QVirtStreamTransfer::tr("Cannot write to the file: %1").arg(m_file->errorString()));
         return;
     }
     t.succeed();

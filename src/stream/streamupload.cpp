@@ -47,7 +47,7 @@ void StreamUpload::start()
     QObject::connect(t.stream, &QVirtStream::errorOccurred, q, [this](QVirtStream::Error error) {
         // A refused call does not harm the transfer.
         if (error != QVirtStream::OperationError)
-            t.fail(t.stream->errorString());
+            t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
     });
     if (t.device->isSequential()) {
         QObject::connect(t.device, &QIODevice::readyRead, q, [this] { pump(); });
@@ -86,7 +86,7 @@ void StreamUpload::pump()
     m_finishing = true;
     // finished() or errorOccurred() of the stream completes the transfer.
     if (!t.stream->finish())
-        t.fail(t.stream->errorString());
+        t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
 }
 
 bool StreamUpload::readFromDevice()
@@ -97,7 +97,7 @@ bool StreamUpload::readFromDevice()
     if (got > 0) {
         // Nothing to enqueue: only whether the stream still takes writes.
         if (!stream->enqueue(QByteArray())) {
-            t.fail(t.stream->errorString());
+            t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
             return false;
         }
         stream->writeBuffer.appendFilled(std::move(chunk), got);
@@ -109,7 +109,8 @@ bool StreamUpload::readFromDevice()
     // so with readChannelFinished() and has nothing left.
     if (!t.device->isSequential() || m_deviceEnded || !t.device->isOpen()) {
         if (got < 0 && !t.device->isSequential()) {
-            t.fail(QVirtStreamTransfer::tr("Cannot read from the device: %1")
+            t.fail(QVirtStreamTransfer::DeviceReadError,
+                   QVirtStreamTransfer::tr("Cannot read from the device: %1")
                        .arg(t.device->errorString()));
             return false;
         }
@@ -127,14 +128,15 @@ bool StreamUpload::readFromSparseFile()
     if (m_position >= m_extentEnd) {
         const LocalHoles::Extent extent = LocalHoles::nextData(m_fd, m_position, m_size);
         if (extent.start < 0) {
-            t.fail(QVirtStreamTransfer::tr("Cannot find the holes of the file: %1")
+            t.fail(QVirtStreamTransfer::DeviceReadError,
+                   QVirtStreamTransfer::tr("Cannot find the holes of the file: %1")
                        .arg(systemError()));
             return false;
         }
         if (extent.start > m_position) {
             const qint64 hole = extent.start - m_position;
             if (!t.stream->writeHole(hole)) {
-                t.fail(t.stream->errorString());
+                t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
                 return false;
             }
             m_position = extent.start;
@@ -150,13 +152,14 @@ bool StreamUpload::readFromSparseFile()
     // the finished() handler puts QFile's position right.
     const ssize_t got = ::pread(m_fd, chunk.data(), size_t(chunk.size()), off_t(m_position));
     if (got <= 0) {
-        t.fail(QVirtStreamTransfer::tr("Cannot read from the file: %1")
+        t.fail(QVirtStreamTransfer::DeviceReadError,
+               QVirtStreamTransfer::tr("Cannot read from the file: %1")
                    .arg(got < 0 ? systemError() : QVirtStreamTransfer::tr("it shrank")));
         return false;
     }
     chunk.truncate(got);
     if (!QVirtStreamPrivate::get(t.stream)->enqueue(std::move(chunk))) {
-        t.fail(t.stream->errorString());
+        t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
         return false;
     }
     m_position += got;

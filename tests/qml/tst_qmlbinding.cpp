@@ -8,9 +8,11 @@
 #include "integrationsupport.h"
 #include "testsupport.h"
 
+#include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QtVirtEventImpl>
 
+#include <QtCore/QTemporaryDir>
 #include <QtQml/QQmlComponent>
 #include <QtQml/QQmlEngine>
 #include <QtTest/QTest>
@@ -75,6 +77,32 @@ QStringList listedNames(virConnectPtr conn)
     return names;
 }
 
+// Issue 12, "one error style": Connection reports a failed open with an
+// Error value (QVirtConnection::Error) beside the message. QML must see
+// both: as the argument of onErrorOccurred, with errorString readable
+// there, and as properties whose bindings follow a failure and the reset
+// that a successful open brings.
+const char *const ErrorSnippet = R"(
+import QtQml
+import QtVirt
+
+Connection {
+    id: conn
+
+    readonly property int boundError: conn.error
+    readonly property string boundMessage: conn.errorString
+    property int signalled: -1
+    property string messageAtSignal
+    readonly property int openError: Connection.OpenError
+    readonly property int noError: Connection.NoError
+
+    onErrorOccurred: (error) => {
+        signalled = error;
+        messageAtSignal = conn.errorString;
+    }
+}
+)";
+
 } // namespace
 
 class tst_QmlBinding : public QObject
@@ -85,6 +113,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void propertiesFollowConnectionAndModel();
+    void connectionErrorReachesQml();
 
 private:
     Connection m_ops;
@@ -154,6 +183,37 @@ void tst_QmlBinding::propertiesFollowConnectionAndModel()
     QVERIFY(connection->setProperty("uri", uri));
     QTRY_VERIFY(root->property("open").toBool());
     QTRY_COMPARE(names(), listedNames(m_ops.get()));
+}
+
+void tst_QmlBinding::connectionErrorReachesQml()
+{
+    QQmlEngine engine;
+    engine.addImportPath(QStringLiteral(QTVIRT_QML_BUILD_IMPORT_PATH));
+    QQmlComponent component(&engine);
+    component.setData(ErrorSnippet, QUrl(QStringLiteral("errors.qml")));
+    QVERIFY2(component.isReady(), qPrintable(component.errorString()));
+    const QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString missing
+        = QStringLiteral("test+unix:///default?socket=%1/no-daemon-here").arg(dir.path());
+    const std::unique_ptr<QObject> root(
+        component.createWithInitialProperties({{QStringLiteral("uri"), missing}}));
+    QVERIFY2(root, qPrintable(component.errorString()));
+    QCOMPARE(root->property("openError").toInt(), int(QVirtConnection::OpenError));
+    QCOMPARE(root->property("noError").toInt(), int(QVirtConnection::NoError));
+
+    QTRY_COMPARE(root->property("signalled").toInt(), int(QVirtConnection::OpenError));
+    const QString message = root->property("messageAtSignal").toString();
+    QVERIFY2(message.contains(QLatin1String("no-daemon-here")), qPrintable(message));
+    QCOMPARE(root->property("boundError").toInt(), int(QVirtConnection::OpenError));
+    QCOMPARE(root->property("boundMessage").toString(), message);
+
+    // A successful open resets both, and the bindings follow.
+    QVERIFY(
+        root->setProperty("uri", QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI"))));
+    QTRY_VERIFY(root->property("isOpen").toBool());
+    QCOMPARE(root->property("boundError").toInt(), int(QVirtConnection::NoError));
+    QCOMPARE(root->property("boundMessage").toString(), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_QmlBinding)

@@ -178,9 +178,11 @@ void tst_ConnectionLoss::restartedDaemonReconnectsAndEventsFlowAgain()
     QList<qint64> errorsAt;
     QStringList errors;
     connect(&conn, &QVirtConnection::closed, this, [&] { closedAt = clock.elapsed(); });
-    connect(&conn, &QVirtConnection::errorOccurred, this, [&](const QString &message) {
+    connect(&conn, &QVirtConnection::errorOccurred, this, [&](QVirtConnection::Error error) {
         errorsAt.append(clock.elapsed());
-        errors.append(message);
+        errors.append(conn.errorString());
+        // No daemon behind the socket: the attempt could not open.
+        QCOMPARE(error, QVirtConnection::OpenError);
     });
 
     QProcess restart;

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void daemonSendsNoEventOfAnotherDomain();
     void oneObjectPerDomainAndANewOneAfterDeletion();
     void invalidReferenceGivesNoObject();
+    void missingDomainIsLookupErrorUntilItExists();
 
 private:
     // Defines a domain in the janitor's care; its reference by name only.
@@ -224,6 +225,48 @@ void tst_OneDomainEvents::invalidReferenceGivesNoObject()
 {
     QVirtConnection conn;
     QCOMPARE(conn.domainEvents(QVirtDomainRef()), nullptr);
+}
+
+// Issue 12, "one error style": QVirtDomainEvents reports a domain it
+// cannot find as Qt's own devices report failures, with an Error value,
+// error(), errorString() and errorOccurred(Error); it used to emit only a
+// bare message. The three must agree when the signal comes, and finding
+// the domain later (the next connect() to one of its signals) resets them.
+void tst_OneDomainEvents::missingDomainIsLookupErrorUntilItExists()
+{
+    const QByteArray name = m_janitor.track(uniqueDomainName("later"));
+    const QVirtDomainRef domain(QString::fromUtf8(name), QUuid());
+    QVirtConnection conn;
+    QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
+    QVirtDomainEvents *events = conn.domainEvents(domain);
+    QVERIFY(events);
+    QCOMPARE(events->error(), QVirtDomainEvents::NoError);
+    QList<QVirtDomainEvents::Error> seen;
+    QStringList messages;
+    connect(events, &QVirtDomainEvents::errorOccurred, this, [&] {
+        seen.append(events->error());
+        messages.append(events->errorString());
+    });
+    QSignalSpy errors(events, &QVirtDomainEvents::errorOccurred);
+    QSignalSpy lifecycle(events, &QVirtDomainEvents::domainLifecycle);
+    QVERIFY(errors.wait(10000));
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.at(0).at(0).value<QVirtDomainEvents::Error>(), QVirtDomainEvents::LookupError);
+    QCOMPARE(seen, QList<QVirtDomainEvents::Error>{QVirtDomainEvents::LookupError});
+    // libvirt's message.
+    QVERIFY(!messages.at(0).isEmpty());
+    QCOMPARE(events->error(), QVirtDomainEvents::LookupError);
+    QCOMPARE(events->errorString(), messages.at(0));
+
+    // Defined now, it is found at the next connect(), and the error goes.
+    const Domain dom(virDomainDefineXML(m_raw.get(), testDomainXml(name).constData()));
+    QVERIFY2(dom, qPrintable(lastError()));
+    QSignalSpy rebooted(events, &QVirtDomainEvents::domainRebooted);
+    QCOMPARE(events->error(), QVirtDomainEvents::NoError);
+    QCOMPARE(events->errorString(), QString());
+    QVERIFY(cycle(domain));
+    QTRY_COMPARE_WITH_TIMEOUT(lifecycle.size(), 2, 10000);
+    QCOMPARE(errors.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_OneDomainEvents)

@@ -73,13 +73,20 @@ void addDeletionRows(bool uploadDevice)
     QTest::addColumn<QVirtStreamTransfer::Direction>("direction");
     QTest::addColumn<bool>("deleteStream");
     QTest::addColumn<QString>("expectedError");
+    // Issue 12: and what failed, as an Error value: the device was being
+    // written (download) or read (upload) when it went.
+    QTest::addColumn<QVirtStreamTransfer::Error>("expectedCode");
     const QString device = QStringLiteral("The device was deleted during the transfer");
     const QString stream = QStringLiteral("The stream was deleted during the transfer");
-    QTest::newRow("download, device") << QVirtStreamTransfer::Download << false << device;
-    QTest::newRow("download, stream") << QVirtStreamTransfer::Download << true << stream;
+    QTest::newRow("download, device") << QVirtStreamTransfer::Download << false << device
+                                      << QVirtStreamTransfer::DeviceWriteError;
+    QTest::newRow("download, stream")
+        << QVirtStreamTransfer::Download << true << stream << QVirtStreamTransfer::StreamError;
     if (uploadDevice)
-        QTest::newRow("upload, device") << QVirtStreamTransfer::Upload << false << device;
-    QTest::newRow("upload, stream") << QVirtStreamTransfer::Upload << true << stream;
+        QTest::newRow("upload, device") << QVirtStreamTransfer::Upload << false << device
+                                        << QVirtStreamTransfer::DeviceReadError;
+    QTest::newRow("upload, stream")
+        << QVirtStreamTransfer::Upload << true << stream << QVirtStreamTransfer::StreamError;
 }
 
 } // namespace
@@ -94,6 +101,7 @@ private Q_SLOTS:
     void cleanup();
 
     void openBeforeHandedToApiFailsAndCanBeRetried();
+    void successfulOpenAfterAFailureResetsTheError();
     void secondOpenIsRefused();
     void writeToReadOnlyStreamIsRefused();
     void writeAfterFinishIsRefusedAndLosesNothing();
@@ -150,6 +158,33 @@ void tst_StreamFailures::openBeforeHandedToApiFailsAndCanBeRetried()
     QVERIFY(stream.open(QIODevice::ReadOnly));
     QCOMPARE(readToEnd(stream), QByteArray(1 * MiB, '\0'));
     QVERIFY(stream.isFinished());
+}
+
+// Issue 12, "one error style": as on QAbstractSocket, a successful open
+// resets error() to NoError. A stream whose first open() failed (it was
+// not handed to a libvirt API yet) kept reporting OpenError after the
+// second open() succeeded, while its errorString() was already empty
+// (QIODevice::open() clears it): the two disagreed, and a program that
+// checks error() took a working stream for a broken one.
+void tst_StreamFailures::successfulOpenAfterAFailureResetsTheError()
+{
+    const Volume volume(m_conn.get(), "retried", 1 * MiB);
+    QVERIFY(volume.get());
+    QVirtStream stream(m_conn.get());
+    QVERIFY(!stream.open(QIODevice::ReadOnly));
+    QCOMPARE(stream.error(), QVirtStream::OpenError);
+    const QString failure = stream.errorString();
+    QVERIFY(!failure.isEmpty());
+    virResetLastError();
+
+    QCOMPARE(virStorageVolDownload(volume.get(), stream.stream(), 0, 0, 0), 0);
+    QVERIFY(stream.open(QIODevice::ReadOnly));
+    QCOMPARE(stream.error(), QVirtStream::NoError);
+    // With no error set, a QIODevice says what a QFile or QBuffer that
+    // never failed says ("Unknown error"), not the old failure.
+    QCOMPARE(stream.errorString(), QBuffer().errorString());
+    QCOMPARE(readToEnd(stream).size(), 1 * MiB);
+    QCOMPARE(stream.error(), QVirtStream::NoError);
 }
 
 void tst_StreamFailures::secondOpenIsRefused()
@@ -419,6 +454,7 @@ void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer()
     QFETCH(QVirtStreamTransfer::Direction, direction);
     QFETCH(bool, deleteStream);
     QFETCH(QString, expectedError);
+    QFETCH(QVirtStreamTransfer::Error, expectedCode);
     constexpr qint64 size = 64 * MiB;
     constexpr qint64 deleteAfter = 8 * MiB;
     const bool download = direction == QVirtStreamTransfer::Download;
@@ -465,6 +501,8 @@ void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer()
     QVERIFY(deleteStream ? stream.isNull() : device.isNull());
     QCOMPARE(errors.size(), 1);
     QCOMPARE(transfer.errorString(), expectedError);
+    QCOMPARE(errors.at(0).at(0).value<QVirtStreamTransfer::Error>(), expectedCode);
+    QCOMPARE(transfer.error(), expectedCode);
     QVERIFY(transfer.bytesTransferred() < size);
     if (!deleteStream) {
         // Aborted: nothing is sent or finished any more.
@@ -497,6 +535,7 @@ void tst_StreamFailures::plainDeleteInLastProgressFailsTheTransfer()
     QFETCH(QVirtStreamTransfer::Direction, direction);
     QFETCH(bool, deleteStream);
     QFETCH(QString, expectedError);
+    QFETCH(QVirtStreamTransfer::Error, expectedCode);
     const bool download = direction == QVirtStreamTransfer::Download;
     // A download must leave more behind than the transfer's device window
     // (4 MiB) and the socket can hold; an upload must fit in one pass of
@@ -561,6 +600,8 @@ void tst_StreamFailures::plainDeleteInLastProgressFailsTheTransfer()
     QVERIFY(deleteStream ? stream.isNull() : device.isNull());
     QCOMPARE(errors.size(), 1);
     QCOMPARE(transfer.errorString(), expectedError);
+    QCOMPARE(errors.at(0).at(0).value<QVirtStreamTransfer::Error>(), expectedCode);
+    QCOMPARE(transfer.error(), expectedCode);
     QTest::qWait(200);
     QCOMPARE(finished.size(), 1);
     QCOMPARE(errors.size(), 1);

@@ -132,7 +132,9 @@ void tst_ConnectionAuth::wrongAnswerFailsWithLibvirtsMessage()
     QSignalSpy failed(&conn, &QVirtConnection::errorOccurred);
     conn.open(m_uri);
     QVERIFY(failed.wait(10000));
-    QVERIFY(!failed.at(0).at(0).toString().isEmpty());
+    QCOMPARE(failed.at(0).at(0).value<QVirtConnection::Error>(),
+             QVirtConnection::AuthenticationError);
+    QVERIFY(!conn.errorString().isEmpty());
     QCOMPARE(conn.state(), QVirtConnection::State::Closed);
     // The password was asked for and refused, not the open failing before.
     QCOMPARE(askedTypes(asked), UserThenPassword);
