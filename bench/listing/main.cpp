@@ -1,43 +1,73 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// How long QVirtDomainModel takes from addConnection() to a complete model
-// of many domains, and how long the model's thread stalls meanwhile.
+// qtvirt-bench-listing: how long a manager waits from having its
+// connections to a complete list of their domains, and how long its GUI
+// thread stalls meanwhile, for QVirtDomainModel, libvirt-gobject and a
+// qt-virt-manager-style poller.
 //
 // Each connection opens the testbed daemon's test driver with a node file
 // of its own domains (test+unix:///DIR/node.xml?socket=...: the daemon
 // gives every such connection a private driver instance), so N connections
-// hold N x M domains. Reported per run: the time until every domain has a
-// row, the time until every row also shows memory and vCPUs, and the worst
-// lateness of a 1 ms heartbeat timer in the model's thread (the longest
-// stall a GUI would suffer: 16 ms is one frame at 60 Hz). On a loaded
-// machine that lateness includes time the thread waited for a CPU, so the
-// thread's own CPU time between two beats is reported too: the longest
-// piece of work the model did without returning to the event loop.
+// hold N x M domains. Without --variant this is the driver: it runs every
+// variant in child processes of itself, round-robin with the order turning
+// every round, and prints each run, the median and the range per figure.
 //
 // Needs the testbed's environment (QTVIRT_TEST_URI): eval "$(scripts/testbed env)".
 
-#include <QtVirt/QVirtConnection>
-#include <QtVirt/QVirtDomainModel>
-#include <QtVirt/QtVirtEventImpl>
+#include "interleavedruns.h"
+#include "variants.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
-#include <QtCore/QTimer>
 
 #include <libvirt/virterror.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <ctime>
-#include <memory>
-#include <vector>
 
 namespace {
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
+
+struct Options
+{
+    QString variant;
+    QString node;
+    int connections = 10;
+    int domains = 1000;
+    int repeat = 5;
+};
+
+Options parse(int argc, char **argv)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption variant(QStringLiteral("variant"),
+                                     QStringLiteral("qtvirt, gobject or poller (child mode)"),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption node(QStringLiteral("node"),
+                                  QStringLiteral("the test driver's node file (child mode)"),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption connections(QStringLiteral("connections"),
+                                         QStringLiteral("connections (10)"), QStringLiteral("N"),
+                                         QStringLiteral("10"));
+    const QCommandLineOption domains(QStringLiteral("domains"),
+                                     QStringLiteral("domains per connection (1000)"),
+                                     QStringLiteral("N"), QStringLiteral("1000"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("runs of each variant (5)"),
+                                    QStringLiteral("N"), QStringLiteral("5"));
+    parser.addOptions({variant, node, connections, domains, repeat});
+    parser.parse(benchArguments(argc, argv));
+    Options options;
+    options.variant = parser.value(variant);
+    options.node = parser.value(node);
+    options.connections = std::max(1, parser.value(connections).toInt());
+    options.domains = std::max(1, parser.value(domains).toInt());
+    options.repeat = std::max(1, parser.value(repeat).toInt());
+    return options;
+}
 
 QByteArray nodeXml(int domains)
 {
@@ -49,131 +79,106 @@ QByteArray nodeXml(int domains)
     return xml + "</node>";
 }
 
-// Runs the event loop until done() or the deadline; false on the deadline.
-template<typename Done> bool runUntil(Done done, int deadlineMs)
+int runVariant(int argc, char **argv, const Options &options)
 {
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > deadlineMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
+    QCoreApplication app(argc, argv);
+    virSetErrorFunc(nullptr, ignoreLibvirtError);
+    const QString uri = nodeUri(options.node, qgetenv("QTVIRT_TEST_URI"));
+    ListingFigures figures;
+    if (options.variant == QLatin1String("qtvirt"))
+        figures = listWithQtVirt(uri, options.connections, options.domains);
+    else if (options.variant == QLatin1String("gobject"))
+        figures = listWithGObject(uri, options.connections, options.domains);
+    else if (options.variant == QLatin1String("poller"))
+        figures = listWithPoller(uri, options.connections, options.domains);
+    else
+        std::fprintf(stderr, "unknown variant %s\n", qPrintable(options.variant));
+    if (figures.isEmpty())
+        return 1;
+    printListingFigures(figures);
+    return 0;
 }
 
-qint64 threadCpuNs()
+double median(QList<double> values)
 {
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+    std::sort(values.begin(), values.end());
+    const qsizetype n = values.size();
+    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
 }
 
-// Whether every row shows its vCPUs. Resumes at *checked, the first row not
-// seen with them yet (rows keep them once they have them, and none is
-// inserted any more), so that watching costs the measured thread little.
-bool allDetailed(const QVirtDomainModel &model, int *checked)
+int drive(const QString &program, const Options &options)
 {
-    for (; *checked < model.rowCount(); ++*checked) {
-        if (model.index(*checked, 0).data(QVirtDomainModel::VcpusRole).toUInt() == 0)
-            return false;
+    if (!qEnvironmentVariableIsSet("QTVIRT_TEST_URI")) {
+        std::fprintf(stderr, "QTVIRT_TEST_URI is not set: eval \"$(scripts/testbed env)\"\n");
+        return 2;
     }
-    return true;
+    QTemporaryDir dir;
+    QFile node(dir.filePath(QStringLiteral("node.xml")));
+    if (!dir.isValid() || !node.open(QIODevice::WriteOnly)
+        || node.write(nodeXml(options.domains)) < 0)
+        return 3;
+    node.close();
+
+    const QStringList variants
+        = {QStringLiteral("qtvirt"), QStringLiteral("gobject"), QStringLiteral("poller")};
+    const QStringList figureNames = {QStringLiteral("rows"), QStringLiteral("details"),
+                                     QStringLiteral("stall"), QStringLiteral("busy")};
+    QHash<QString, QHash<QString, QList<double>>> results;
+    std::printf("%d connections x %d domains\n", options.connections, options.domains);
+    std::printf("round  variant  rows (s)  details (s)  stall (ms)  busy (ms CPU)\n");
+    for (int round = 0; round < options.repeat; ++round) {
+        for (qsizetype k = 0; k < variants.size(); ++k) {
+            const QString &name = variants.at((round + k) % variants.size());
+            const BenchVariant variant{
+                name,
+                {QStringLiteral("--variant"), name, QStringLiteral("--node"), node.fileName(),
+                 QStringLiteral("--connections"), QString::number(options.connections),
+                 QStringLiteral("--domains"), QString::number(options.domains)},
+                {}};
+            const std::optional<QByteArray> output = runChild(program, variant);
+            const ListingFigures figures
+                = output ? parseListingFigures(*output) : ListingFigures{};
+            if (figures.size() != figureNames.size()) {
+                std::fprintf(stderr, "FAILED: %s\n", qPrintable(name));
+                return 1;
+            }
+            std::printf("%5d  %-7s  %8.3f  %11.3f  %10.1f  %13.1f\n", round + 1, qPrintable(name),
+                        figures.value(QStringLiteral("rows")),
+                        figures.value(QStringLiteral("details")),
+                        figures.value(QStringLiteral("stall")),
+                        figures.value(QStringLiteral("busy")));
+            std::fflush(stdout);
+            for (const QString &figure : figureNames)
+                results[name][figure].append(figures.value(figure));
+        }
+    }
+    std::printf("\nmedian [min-max] of %d runs\n", options.repeat);
+    for (const QString &name : variants) {
+        std::printf("%-7s", qPrintable(name));
+        for (const QString &figure : figureNames) {
+            const QList<double> &values = results[name][figure];
+            std::printf("  %s %.3g [%.3g-%.3g]", qPrintable(figure), median(values),
+                        *std::min_element(values.cbegin(), values.cend()),
+                        *std::max_element(values.cbegin(), values.cend()));
+        }
+        std::printf("\n");
+    }
+    const double ours = median(results[QStringLiteral("qtvirt")][QStringLiteral("rows")]);
+    std::printf("rows: gobject / qtvirt %s, poller / qtvirt %s (above 1: QtVirt is faster)\n",
+                qPrintable(benchRatio(
+                    median(results[QStringLiteral("gobject")][QStringLiteral("rows")]), ours)),
+                qPrintable(benchRatio(
+                    median(results[QStringLiteral("poller")][QStringLiteral("rows")]), ours)));
+    return 0;
 }
 
 } // namespace
 
 int main(int argc, char **argv)
 {
+    const Options options = parse(argc, argv);
+    if (!options.variant.isEmpty())
+        return runVariant(argc, argv, options);
     QCoreApplication app(argc, argv);
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("QVirtDomainModel listing time and stalls."));
-    parser.addHelpOption();
-    parser.addOptions({
-        {QStringLiteral("connections"), QStringLiteral("Connections (10)."), QStringLiteral("n"),
-         QStringLiteral("10")},
-        {QStringLiteral("domains"), QStringLiteral("Domains per connection (1000)."),
-         QStringLiteral("n"), QStringLiteral("1000")},
-        {QStringLiteral("runs"), QStringLiteral("Runs (3)."), QStringLiteral("n"),
-         QStringLiteral("3")},
-    });
-    parser.process(app);
-    const int connections = std::max(1, parser.value(QStringLiteral("connections")).toInt());
-    const int domains = std::max(1, parser.value(QStringLiteral("domains")).toInt());
-    const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
-
-    const QByteArray testUri = qgetenv("QTVIRT_TEST_URI");
-    const qsizetype query = testUri.indexOf('?');
-    if (query < 0) {
-        std::fprintf(stderr, "QTVIRT_TEST_URI is not set: eval \"$(scripts/testbed env)\"\n");
-        return 2;
-    }
-    QTemporaryDir dir;
-    QFile node(dir.filePath(QStringLiteral("node.xml")));
-    if (!dir.isValid() || !node.open(QIODevice::WriteOnly) || node.write(nodeXml(domains)) < 0)
-        return 3;
-    node.close();
-    const QString uri
-        = QStringLiteral("test+unix://") + node.fileName() + QString::fromUtf8(testUri.mid(query));
-
-    if (!QtVirtEventImpl::registerImpl())
-        return 4;
-    virSetErrorFunc(nullptr, ignoreLibvirtError);
-    std::printf("%d connections x %d domains\n", connections, domains);
-    std::printf("run  rows complete (s)  details complete (s)  worst stall (ms)  "
-                "worst busy (ms CPU)\n");
-    for (int run = 1; run <= runs; ++run) {
-        std::vector<std::unique_ptr<QVirtConnection>> conns;
-        for (int i = 0; i < connections; ++i) {
-            conns.push_back(std::make_unique<QVirtConnection>());
-            if (!conns.back()->openBlocking(uri)) {
-                std::fprintf(stderr, "cannot open %s\n", qPrintable(uri));
-                return 5;
-            }
-        }
-        QVirtDomainModel model;
-        QElapsedTimer heartbeatClock;
-        qint64 lastBeat = 0;
-        qint64 worstGapNs = 0;
-        qint64 lastCpu = threadCpuNs();
-        qint64 worstBusyNs = 0;
-        QTimer heartbeat;
-        heartbeat.setTimerType(Qt::PreciseTimer);
-        heartbeat.setInterval(1);
-        QObject::connect(&heartbeat, &QTimer::timeout, [&] {
-            const qint64 now = heartbeatClock.nsecsElapsed();
-            worstGapNs = std::max(worstGapNs, now - lastBeat);
-            lastBeat = now;
-            const qint64 cpu = threadCpuNs();
-            worstBusyNs = std::max(worstBusyNs, cpu - lastCpu);
-            lastCpu = cpu;
-        });
-        heartbeatClock.start();
-        heartbeat.start();
-
-        QElapsedTimer clock;
-        clock.start();
-        for (const auto &conn : conns)
-            model.addConnection(conn.get());
-        const int expected = connections * domains;
-        if (!runUntil([&] { return model.rowCount() == expected; }, 120000)) {
-            std::fprintf(stderr, "only %d of %d rows\n", model.rowCount(), expected);
-            return 6;
-        }
-        const double rows = clock.nsecsElapsed() / 1e9;
-        int checked = 0;
-        if (!runUntil([&] { return allDetailed(model, &checked); }, 120000)) {
-            std::fprintf(stderr, "details missing\n");
-            return 7;
-        }
-        const double details = clock.nsecsElapsed() / 1e9;
-        heartbeat.stop();
-        // Lateness beyond the 1 ms period.
-        std::printf("%3d  %18.3f  %20.3f  %16.1f  %19.1f\n", run, rows, details,
-                    std::max<qint64>(0, worstGapNs - 1000000) / 1e6, worstBusyNs / 1e6);
-        for (const auto &conn : conns)
-            conn->close();
-    }
-    QtVirtEventImpl::waitForPendingFrees();
-    return 0;
+    return drive(QCoreApplication::applicationFilePath(), options);
 }

@@ -2,11 +2,11 @@
 #include "connection/eventloopcheck.h"
 
 #include "common/logging.h"
-#include "eventloop/missingeventimpl.h"
+#include "eventloop/loophooks.h"
 
 void warnIfNoEventLoop()
 {
     static std::atomic<bool> warned{false};
-    warnIfNoEventImpl(lcQtVirtConnection, warned, "QVirtConnection opened",
-                      "no event, keepalive or loss of the connection will be reported");
+    LoopHooks::warnIfNoEventImpl(lcQtVirtConnection, warned, "QVirtConnection opened",
+                                 "no event, keepalive or loss of the connection will be reported");
 }

@@ -6,8 +6,14 @@
 // registerImpl() bound to its thread, in terms of libvirt's handles and
 // timeouts alone. The loop has no idea what a caller makes of them.
 //
-// Loop thread only: everything here is a no-op (or false) on any other
-// thread and before registerImpl(). Implemented by LoopThreadBinding.
+// The one header through which src/stream and src/connection reach the
+// event loop. Loop thread only, except warnIfNoEventImpl(): everything else
+// is a no-op (or false) on any other thread and before registerImpl().
+// Implemented by LoopThreadBinding and missingeventimpl.cpp.
+#include <QtCore/QLoggingCategory>
+
+#include <atomic>
+
 namespace LoopHooks {
 
 // Told of what libvirt's own callbacks do on the loop thread.
@@ -38,6 +44,16 @@ void holdBackReads(int handle, bool held);
 // Whether handle is gone, or the peer of its fd has hung up or failed. A
 // handle whose reads are held back hears neither.
 bool peerGone(int handle);
+
+// Any thread. Warns on category, once per warned flag, when
+// QtVirtEventImpl::registerImpl() has not been called: libvirt then has no
+// event loop, what goes wrong shows up far from its cause, and nothing else
+// would say why. what names the user's call ("QVirtConnection opened"),
+// consequence what goes wrong because of it; the advice is the same for
+// every caller.
+using LoggingCategory = const QLoggingCategory &(*)();
+void warnIfNoEventImpl(LoggingCategory category, std::atomic<bool> &warned, const char *what,
+                       const char *consequence);
 
 } // namespace LoopHooks
 

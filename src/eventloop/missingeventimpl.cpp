@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "eventloop/missingeventimpl.h"
+#include "eventloop/loophooks.h"
 
 #include <QtVirt/qtvirteventimpl.h>
 
-void warnIfNoEventImpl(LoggingCategory category, std::atomic<bool> &warned, const char *what,
+void LoopHooks::warnIfNoEventImpl(LoggingCategory category, std::atomic<bool> &warned, const char *what,
                        const char *consequence)
 {
     // Once: an application that reconnects must not be flooded.

@@ -2,7 +2,7 @@
 #include <QtVirt/qvirtstream.h>
 
 #include "common/logging.h"
-#include "eventloop/missingeventimpl.h"
+#include "eventloop/loophooks.h"
 #include "stream/qvirtstream_p.h"
 #include "stream/streambackpressure.h"
 #include "stream/streamlimits.h"
@@ -51,8 +51,8 @@ QString libvirtMessage()
 void warnIfUnregistered()
 {
     static std::atomic<bool> warned{false};
-    warnIfNoEventImpl(lcQtVirtStream, warned, "QVirtStream used",
-                      "no stream event can be reported and no stream can be opened");
+    LoopHooks::warnIfNoEventImpl(lcQtVirtStream, warned, "QVirtStream used",
+                                 "no stream event can be reported and no stream can be opened");
 }
 
 } // namespace

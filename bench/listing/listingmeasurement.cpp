@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "listingmeasurement.h"
+
+#include <QtCore/QCoreApplication>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+namespace {
+
+qint64 threadCpuNs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
+} // namespace
+
+void printListingFigures(const ListingFigures &figures)
+{
+    for (auto it = figures.cbegin(); it != figures.cend(); ++it)
+        std::printf("%s %.6g\n", qPrintable(it.key()), it.value());
+}
+
+ListingFigures parseListingFigures(const QByteArray &output)
+{
+    ListingFigures figures;
+    for (const QByteArray &line : output.split('\n')) {
+        const QList<QByteArray> fields = line.trimmed().split(' ');
+        bool ok = false;
+        const double value = fields.size() == 2 ? fields.at(1).toDouble(&ok) : 0;
+        if (ok)
+            figures.insert(QString::fromUtf8(fields.at(0)), value);
+    }
+    return figures;
+}
+
+StallMeter::StallMeter()
+{
+    m_timer.setTimerType(Qt::PreciseTimer);
+    m_timer.setInterval(1);
+    QObject::connect(&m_timer, &QTimer::timeout, [this] { beat(); });
+}
+
+void StallMeter::start()
+{
+    m_clock.start();
+    m_lastBeatNs = 0;
+    m_lastCpuNs = threadCpuNs();
+    m_timer.start();
+}
+
+void StallMeter::stop()
+{
+    QElapsedTimer settle;
+    settle.start();
+    while (settle.elapsed() < 3)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    m_timer.stop();
+}
+
+void StallMeter::beat()
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    m_worstGapNs = std::max(m_worstGapNs, now - m_lastBeatNs);
+    m_lastBeatNs = now;
+    const qint64 cpu = threadCpuNs();
+    m_worstBusyNs = std::max(m_worstBusyNs, cpu - m_lastCpuNs);
+    m_lastCpuNs = cpu;
+}
+
+double StallMeter::worstStallMs() const
+{
+    // Lateness beyond the 1 ms period.
+    return std::max<qint64>(0, m_worstGapNs - 1000000) / 1e6;
+}
+
+double StallMeter::worstBusyMs() const
+{
+    return m_worstBusyNs / 1e6;
+}
+
+QString nodeUri(const QString &nodeFile, const QByteArray &testUri)
+{
+    const qsizetype query = testUri.indexOf('?');
+    return QStringLiteral("test+unix://") + nodeFile + QString::fromUtf8(testUri.mid(query));
+}

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_BENCH_LISTING_LISTINGMEASUREMENT_H
+#define QTVIRT_BENCH_LISTING_LISTINGMEASUREMENT_H
+
+#include <QtCore/QByteArray>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QMap>
+#include <QtCore/QStringList>
+#include <QtCore/QTimer>
+
+// What one child reports, one "name value" line per figure: "rows" (s until
+// every domain is known with its state), "details" (s until memory and
+// vCPUs are known too), "stall" (ms, the worst lateness of a 1 ms timer in
+// the main thread) and "busy" (ms of the main thread's own CPU time between
+// two beats of that timer: on a loaded machine "stall" includes waiting for
+// a CPU, "busy" does not).
+using ListingFigures = QMap<QString, double>;
+void printListingFigures(const ListingFigures &figures);
+ListingFigures parseListingFigures(const QByteArray &output);
+
+// A 1 ms timer in the calling thread that keeps the worst lateness of its
+// beats and the most CPU time the thread spent between two of them: the
+// longest a GUI thread would have been unable to paint.
+class StallMeter
+{
+public:
+    StallMeter();
+    void start();
+    // Lets one more beat see the gap left by work that ended just now.
+    void stop();
+    double worstStallMs() const;
+    double worstBusyMs() const;
+
+private:
+    void beat();
+
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_lastBeatNs = 0;
+    qint64 m_lastCpuNs = 0;
+    qint64 m_worstGapNs = 0;
+    qint64 m_worstBusyNs = 0;
+};
+
+// The test+unix URI of the node file (one private test-driver instance per
+// connection: the daemon opens the file anew for each).
+QString nodeUri(const QString &nodeFile, const QByteArray &testUri);
+
+#endif // QTVIRT_BENCH_LISTING_LISTINGMEASUREMENT_H

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_BENCH_LISTING_VARIANTS_H
+#define QTVIRT_BENCH_LISTING_VARIANTS_H
+
+#include "listingmeasurement.h"
+
+// Each runs in a child process of its own (libvirt's event loop
+// registration is process-wide and permanent), with a QCoreApplication,
+// opens `connections` connections to uri (not timed), then lists their
+// domains (timed) while a StallMeter runs in the main thread. Empty figures
+// mean the variant failed (it says why on stderr).
+
+// QVirtDomainModel::addConnection() for every connection, until every row
+// is in and shows its state, and then its memory and vCPUs.
+ListingFigures listWithQtVirt(const QString &uri, int connections, int domainsEach);
+
+// libvirt-gobject, as a GTK manager would: gvir_connection_fetch_domains()
+// per connection ("rows": names and UUIDs), then gvir_domain_get_info() per
+// domain for state, memory and vCPUs ("details"). Both synchronous in the
+// main thread, as their documentation offers them.
+ListingFigures listWithGObject(const QString &uri, int connections, int domainsEach);
+
+// qt-virt-manager's approach: a thread per connection calls
+// virConnectListAllDomains() and virDomainGetInfo() per domain and hands
+// the rows to the main thread; "rows" and "details" are the same moment.
+ListingFigures listWithPoller(const QString &uri, int connections, int domainsEach);
+
+#endif // QTVIRT_BENCH_LISTING_VARIANTS_H
