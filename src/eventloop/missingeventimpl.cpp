@@ -3,8 +3,8 @@
 
 #include <QtVirt/qtvirteventimpl.h>
 
-void LoopHooks::warnIfNoEventImpl(LoggingCategory category, std::atomic<bool> &warned, const char *what,
-                       const char *consequence)
+void LoopHooks::warnIfNoEventImpl(LoggingCategory category, std::atomic<bool> &warned,
+                                  const char *what, const char *consequence)
 {
     // Once: an application that reconnects must not be flooded.
     if (QtVirtEventImpl::isRegistered() || warned.exchange(true))
