@@ -56,8 +56,8 @@ Options parse(int argc, char **argv)
                                      QStringLiteral("domains per connection (1000)"),
                                      QStringLiteral("N"), QStringLiteral("1000"));
     const QCommandLineOption repeat(QStringLiteral("repeat"),
-                                    QStringLiteral("runs of each variant (5)"),
-                                    QStringLiteral("N"), QStringLiteral("5"));
+                                    QStringLiteral("runs of each variant (5)"), QStringLiteral("N"),
+                                    QStringLiteral("5"));
     parser.addOptions({variant, node, connections, domains, repeat});
     parser.parse(benchArguments(argc, argv));
     Options options;
@@ -136,17 +136,15 @@ int drive(const QString &program, const Options &options)
                  QStringLiteral("--domains"), QString::number(options.domains)},
                 {}};
             const std::optional<QByteArray> output = runChild(program, variant);
-            const ListingFigures figures
-                = output ? parseListingFigures(*output) : ListingFigures{};
+            const ListingFigures figures = output ? parseListingFigures(*output) : ListingFigures{};
             if (figures.size() != figureNames.size()) {
                 std::fprintf(stderr, "FAILED: %s\n", qPrintable(name));
                 return 1;
             }
-            std::printf("%5d  %-7s  %8.3f  %11.3f  %10.1f  %13.1f\n", round + 1, qPrintable(name),
-                        figures.value(QStringLiteral("rows")),
-                        figures.value(QStringLiteral("details")),
-                        figures.value(QStringLiteral("stall")),
-                        figures.value(QStringLiteral("busy")));
+            std::printf(
+                "%5d  %-7s  %8.3f  %11.3f  %10.1f  %13.1f\n", round + 1, qPrintable(name),
+                figures.value(QStringLiteral("rows")), figures.value(QStringLiteral("details")),
+                figures.value(QStringLiteral("stall")), figures.value(QStringLiteral("busy")));
             std::fflush(stdout);
             for (const QString &figure : figureNames)
                 results[name][figure].append(figures.value(figure));
