@@ -6,7 +6,7 @@
 // registerImpl() bound to its thread, in terms of libvirt's handles and
 // timeouts alone. The loop has no idea what a caller makes of them.
 //
-// The one header through which src/stream and src/connection reach the
+// The one header through which the layers above reach the
 // event loop. Loop thread only, except warnIfNoEventImpl(): everything else
 // is a no-op (or false) on any other thread and before registerImpl().
 // Implemented by LoopThreadBinding and missingeventimpl.cpp.
