@@ -10,6 +10,7 @@
 #include <QtCore/QCoreApplication>
 
 #include <atomic>
+#include <cerrno>
 #include <poll.h>
 
 namespace {
@@ -227,7 +228,11 @@ bool LoopThreadBinding::peerGone(int id) const
     // A TCP peer's end shows as POLLRDHUP long before POLLHUP.
     pollfd pfd{handle->fd, POLLRDHUP, 0};
     constexpr short gone = POLLRDHUP | POLLHUP | POLLERR | POLLNVAL;
-    return ::poll(&pfd, 1, 0) > 0 && (pfd.revents & gone);
+    int rc = 0;
+    do {
+        rc = ::poll(&pfd, 1, 0);
+    } while (rc < 0 && errno == EINTR);
+    return rc > 0 && (pfd.revents & gone);
 }
 
 void LoopThreadBinding::holdBackReads(int id, bool held)

@@ -2,7 +2,7 @@
 //
 // Registration, ids and free callbacks: what libvirt's object lifetimes rely
 // on (docs/libvirt-event-contract.md: "Ids", "Removal and free callbacks"
-// and the first, second, third and seventh of the mistakes others made).
+// and mistakes 1, 2, 3 and 7 of "Mistakes other implementations made").
 
 #include "eventtestutil.h"
 #include "testsupport.h"
