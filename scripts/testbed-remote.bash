@@ -304,6 +304,21 @@ require_ssh_tools() {
     done
 }
 
+# $SSH_USER reads its authorized keys and reaches the daemon's socket below
+# $DIR, so $DIR and every directory above it must let others through.
+require_reachable_dir() {
+    local dir=$DIR mode
+    while :; do
+        mode=$(stat -L -c %a -- "$dir") || return 1
+        if (((8#$mode & 1) == 0)); then
+            log "the remote host's SSH user cannot pass $dir (mode $mode) to reach $DIR; choose a QTVIRT_TESTBED_DIR whose parents others may traverse (o+x)"
+            return 1
+        fi
+        [[ $dir != / ]] || return 0
+        dir=$(dirname -- "$dir")
+    done
+}
+
 # The SSH user's uid and gid: one the host uses for no user and no group,
 # so that files the user owns belong to nobody else on the host.
 pick_ssh_uid() {
@@ -371,7 +386,10 @@ PubkeyAuthentication yes
 PasswordAuthentication yes
 KbdInteractiveAuthentication no
 UsePAM no
-StrictModes yes
+# StrictModes refuses keys below a sticky world-writable directory such as
+# /tmp; scripts/testbed checks \$DIR and its parent itself (dir_is_safe),
+# and the keys file is root's, in root's directories.
+StrictModes no
 AllowTcpForwarding no
 AllowAgentForwarding no
 AllowStreamLocalForwarding no
@@ -617,6 +635,7 @@ start_remote_daemon() {
 # Called by start after the local daemon is up. Returns non-zero (after
 # saying why) when any part fails; start then tears everything down.
 start_remote() {
+    require_ssh_tools && require_reachable_dir || return 1
     mkdir -p "$REMOTE"
     create_remote_network || {
         log "cannot create the remote host's network namespace and veth pair"
@@ -626,7 +645,6 @@ start_remote() {
         log "certtool failed to make the remote host's certificates"
         return 1
     }
-    require_ssh_tools || return 1
     make_ssh "$(remote_server_ip)" || {
         log "cannot make the remote host's SSH keys and accounts"
         return 1

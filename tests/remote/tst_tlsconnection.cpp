@@ -47,6 +47,8 @@ private Q_SLOTS:
     void opensTestDriverOverTls();
     void refusesServerOfAnotherCa();
     void refusesServerAtAnAddressItsCertificateDoesNotName();
+    void refusesServerWithExpiredCertificate();
+    void refusesToUseExpiredClientCertificate();
 
 private:
     // Opens uri and expects it to be refused quickly with libvirt's
@@ -173,6 +175,46 @@ void tst_TlsConnection::refusesServerAtAnAddressItsCertificateDoesNotName()
     const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_TLS_WRONG_HOST_TEST_URI");
     QVERIFY(uri.startsWith("test+tls://"));
     expectCertificateRefusal(uri);
+}
+
+// Issue 16, TLS, an expired certificate: a server at the right address
+// presents a certificate of the right CA, naming that address, whose
+// validity ended long ago. The server is gnutls-serv rather than a libvirtd
+// (scripts/testbed-remote.bash): libvirt's client checks the certificate
+// right after the handshake, before any message of its protocol, so the
+// refusal must come from that check, quickly, and nothing may open.
+void tst_TlsConnection::refusesServerWithExpiredCertificate()
+{
+    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_TLS_EXPIRED_TEST_URI");
+    QVERIFY(uri.startsWith("test+tls://"));
+    expectCertificateRefusal(uri);
+}
+
+// Issue 16, TLS, the client's own certificate has expired (of the right CA,
+// for the real server): libvirt checks it before it connects, and its
+// message, which names the expired file, must reach errorString() at once.
+void tst_TlsConnection::refusesToUseExpiredClientCertificate()
+{
+    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_TLS_EXPIRED_CLIENT_TEST_URI");
+    QVERIFY(uri.startsWith("test+tls://"));
+    QVirtConnection conn;
+    QSignalSpy opened(&conn, &QVirtConnection::opened);
+    QSignalSpy failed(&conn, &QVirtConnection::errorOccurred);
+    QElapsedTimer clock;
+    clock.start();
+    conn.open(QString::fromUtf8(uri));
+    QTRY_VERIFY_WITH_TIMEOUT(opened.size() + failed.size() > 0, 3 * RefusalDeadlineMs);
+    const qint64 elapsedMs = clock.elapsed();
+    qInfo("refused after %lld ms: %s", elapsedMs, qPrintable(conn.errorString()));
+
+    QCOMPARE(opened.size(), 0);
+    QCOMPARE(failed.size(), 1);
+    QVERIFY2(elapsedMs <= RefusalDeadlineMs, qPrintable(QString::number(elapsedMs)));
+    QVERIFY2(conn.errorString().contains(QLatin1String("clientcert.pem has expired")),
+             qPrintable(conn.errorString()));
+    QCOMPARE(conn.error(), QVirtConnection::OpenError);
+    QCOMPARE(conn.state(), QVirtConnection::State::Closed);
+    QCOMPARE(conn.handle(), nullptr);
 }
 
 QTEST_GUILESS_MAIN(tst_TlsConnection)
