@@ -338,7 +338,7 @@ make_ssh_accounts() {
     # glibc's crypt(3), SHA-512, through perl (Essential in Debian).
     # shellcheck disable=SC2016 # perl's variables
     hash=$(perl -e 'print crypt($ARGV[0], "\$6\$$ARGV[1]\$")' "$password" "$salt") || return 1
-    [[ $hash == '$6$'* ]] || return 1
+    [[ $hash == "\$6\$"* ]] || return 1
     mkdir -p "$SSH_DIR/home"
     chown "$uid:$uid" "$SSH_DIR/home"
     chmod 700 "$SSH_DIR/home"
@@ -364,7 +364,8 @@ make_ssh() {
     local server_ip=$1
     # $SSH_USER reads the authorized keys in $SSH_DIR; sshd refuses a
     # privilege separation directory others can write to.
-    mkdir -p -m 755 "$SSH_DIR" "$SSH_DIR/etc" "$SSH_DIR/privsep"
+    mkdir -p "$SSH_DIR/etc" "$SSH_DIR/privsep"
+    chmod 755 "$SSH_DIR" "$SSH_DIR/etc" "$SSH_DIR/privsep"
     mkdir -m 700 "$SSH_CLIENT"
     ssh-keygen -q -t ed25519 -N '' -C "QtVirt testbed host ($DIR)" -f "$SSH_DIR/ssh_host_ed25519_key" &&
         ssh-keygen -q -t ed25519 -N '' -C "QtVirt testbed client ($DIR)" -f "$SSH_CLIENT/id_ed25519" ||
@@ -650,10 +651,10 @@ start_remote() {
         return 1
     }
     write_remote_config
-    ensure_privsep_mountpoint && create_remote_mount_namespace || {
+    if ! ensure_privsep_mountpoint || ! create_remote_mount_namespace; then
         log "cannot create the remote host's mount namespace"
         return 1
-    }
+    fi
     start_remote_daemon && start_remote_sshd && start_expired_server
 }
 
