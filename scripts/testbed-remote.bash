@@ -515,11 +515,12 @@ start_expired_server() {
     return 1
 }
 
-# Once no mount namespace uses it any more.
+# Once no mount namespace uses it any more, and no sshd runs that could
+# (the host's may have been started since, and takes it over as it is).
 remove_privsep_mountpoint() {
     [[ -r $REMOTE_CREATED_MOUNTPOINTS ]] && grep -qxF "$SSH_PRIVSEP_DIR" "$REMOTE_CREATED_MOUNTPOINTS" ||
         return 0
-    if ! grep -qsF " $SSH_PRIVSEP_DIR " /proc/[0-9]*/mountinfo; then
+    if ! grep -qsF " $SSH_PRIVSEP_DIR " /proc/[0-9]*/mountinfo && ! pgrep -x sshd >/dev/null; then
         rmdir "$SSH_PRIVSEP_DIR" 2>/dev/null || true
     fi
 }
