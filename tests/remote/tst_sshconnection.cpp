@@ -22,6 +22,8 @@
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QtVirtEventImpl>
 
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
@@ -65,6 +67,24 @@ bool isPasswordQuestion(const QVirtCredential &credential)
         || credential.type() == CredentialType::NoEchoPrompt;
 }
 
+// Every entry of the user's ~/.ssh (none when it does not exist), with size
+// and modification time.
+QStringList userSshDirectory()
+{
+    QStringList entries;
+    const QDir dir(QDir::home().filePath(QStringLiteral(".ssh")));
+    if (!dir.exists())
+        return entries;
+    entries.append(QStringLiteral("."));
+    const QFileInfoList infos
+        = dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &info : infos)
+        entries.append(QStringLiteral("%1 %2 %3")
+                           .arg(info.fileName(), QString::number(info.size()),
+                                info.lastModified().toString(Qt::ISODateWithMs)));
+    return entries;
+}
+
 // uri with its known_hosts parameter replaced by path.
 QString withKnownHosts(const QByteArray &uri, const QString &path)
 {
@@ -86,6 +106,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void cleanupTestCase();
 
     void opensQemuDriverOverSsh();
     void eventsFlowOverSsh();
@@ -95,6 +116,7 @@ private Q_SLOTS:
     void libsshChangedHostKeyFailsAtOnce();
 
 private:
+    QStringList m_userSshDirectory;
     QString password();
     // Opens uri, answering each question with answer() (rejecting the
     // request where it has none); returns the time from open() to opened()
@@ -113,6 +135,16 @@ void tst_SshConnection::initTestCase()
     QVERIFY(QtVirtEventImpl::registerImpl());
     // Refused opens are expected here; libvirt would print each to stderr.
     virSetErrorFunc(nullptr, ignoreLibvirtError);
+    m_userSshDirectory = userSshDirectory();
+}
+
+// The testbed's URIs carry every key and known hosts file the clients use
+// (OpenSSH's through a configuration file of the testbed's): neither
+// OpenSSH's client nor libssh may have created or written the user's own
+// ~/.ssh (known_hosts above all) meanwhile.
+void tst_SshConnection::cleanupTestCase()
+{
+    QCOMPARE(userSshDirectory(), m_userSshDirectory);
 }
 
 void tst_SshConnection::init()
