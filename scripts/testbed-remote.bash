@@ -1,11 +1,13 @@
 # The testbed's remote host, sourced by scripts/testbed (which defines DIR,
 # CACHE, log, die, alive and the lock): a second libvirtd in a network
 # namespace of its own, reached from the host over a veth pair, by TLS and by
-# SSH (an sshd of its own in the same namespaces). docs/testbed.md ("The remote host") has the recipe and the reasons.
+# SSH (an sshd of its own in the same namespaces). docs/testbed.md ("The
+# remote host") has the recipe and the reasons.
 #
 # Everything lives in $DIR/remote and $DIR/ns, except the host end of the
 # veth pair, whose name carries a hash of $DIR so that testbeds running side
-# by side never share one; stop deletes it only when $DIR records it.
+# by side never share one (stop deletes it only when $DIR records it), and
+# the mount point /run/sshd when the host has none (likewise recorded).
 
 readonly REMOTE=$DIR/remote
 readonly NETNS_FILE=$DIR/ns/net
