@@ -522,9 +522,13 @@ start_expired_server() {
 remove_privsep_mountpoint() {
     [[ -r $REMOTE_CREATED_MOUNTPOINTS ]] && grep -qxF "$SSH_PRIVSEP_DIR" "$REMOTE_CREATED_MOUNTPOINTS" ||
         return 0
-    if ! grep -qsF " $SSH_PRIVSEP_DIR " /proc/[0-9]*/mountinfo && ! pgrep -x sshd >/dev/null; then
-        rmdir "$SSH_PRIVSEP_DIR" 2>/dev/null || true
-    fi
+    grep -qsF " $SSH_PRIVSEP_DIR " /proc/[0-9]*/mountinfo && return 0
+    # Not a zombie: the testbed's own sshd, just killed, may not be reaped yet.
+    local pid
+    for pid in $(pgrep -x sshd); do
+        alive "$pid" && return 0
+    done
+    rmdir "$SSH_PRIVSEP_DIR" 2>/dev/null || true
 }
 
 # ---------------------------------------------------------------- network
