@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""Turns the qdoc comments of QtVirt's public headers into .qdoc files.
+
+The API is documented where a reader of a header looks for it: next to each
+declaration, in /*! */ comments without topic commands, and enum values
+with ///< comments. qdoc (Qt 6.4) reads comments from source files only and
+ties a comment without a topic command to the function *definition* that
+follows it, so it would ignore every comment inside a class body. This
+script writes each such comment out with the topic command its declaration
+implies (\\fn, \\enum with \\value lines, \\property, \\variable), one .qdoc
+file per header, which qdoc then reads as a source.
+
+Usage: headerdocs.py OUTPUT_DIR HEADER...
+"""
+
+import os
+import re
+import sys
+
+TOPICS = re.compile(r"\\(class|namespace|fn|enum|property|variable|typedef|headerfile|macro|"
+                    r"page|qmltype|module|group)\b")
+SCOPE = re.compile(r"\b(class|struct|namespace)\s+(?:QTVIRT_EXPORT\s+)?(\w+)[^;{]*\{")
+ENUM_BODY = re.compile(r"enum\b[^;{]*\{")
+DROPPED_WORDS = re.compile(r"\b(QTVIRT_EXPORT|Q_INVOKABLE|Q_REQUIRED_RESULT|static|virtual|"
+                           r"explicit|inline|friend|Q_SIGNAL|Q_SLOT)\s+")
+
+
+def comment_text(raw):
+    """The body of a /*! */ comment, without its delimiters."""
+    body = raw[3:-2]
+    lines = [line.rstrip() for line in body.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def next_declaration(text, pos):
+    """The code after pos, up to the ';' or '{' that ends the declaration."""
+    depth = 0
+    i = pos
+    while i < len(text):
+        c = text[i]
+        if text.startswith("//", i):
+            i = text.index("\n", i)
+            continue
+        if text.startswith("/*", i):
+            i = text.index("*/", i) + 2
+            continue
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif depth <= 0 and c in ";{":
+            return text[pos:i].strip(), c, i
+        i += 1
+    raise ValueError("declaration without end after offset %d" % pos)
+
+
+def enum_values(text, brace):
+    """\\value lines for the enumerators in the enum body starting at brace."""
+    end = text.index("};", brace)
+    body = text[brace + 1:end]
+    values = []
+    pending = None
+    for match in re.finditer(r"/\*!(.*?)\*/|(\w+)\s*(?:=[^,\n/]*(?:\n\s*=[^,\n/]*)?)?,?"
+                             r"[ \t]*(?:///<\s*(.*))?", body, re.S):
+        if match.group(1) is not None:
+            pending = " ".join(match.group(1).split())
+            continue
+        name, inline = match.group(2), match.group(3)
+        if not name or name.startswith("VIR_"):
+            continue
+        text_of_value = inline.strip() if inline else pending
+        pending = None
+        values.append((name, text_of_value or ""))
+    return values
+
+
+def qualify_function(declaration, scope, nested):
+    """The \\fn signature: the declaration with scope:: before its name, and
+    before a return type declared in the scope (qdoc parses it as an
+    out-of-class definition)."""
+    decl = DROPPED_WORDS.sub("", " ".join(declaration.split()))
+    decl = re.sub(r"\s*(override|final|=\s*0|=\s*default|=\s*delete)\s*$", "", decl)
+    if not scope:
+        return decl
+    paren = decl.index("(")
+    head = decl[:paren]
+    match = re.search(r"(operator\s*\S+|~?\w+)\s*$", head)
+    return_type = re.sub(r"\b(%s)\b" % "|".join(nested), scope + r"::\1",
+                         head[:match.start()]) if nested else head[:match.start()]
+    return return_type + scope + "::" + head[match.start():].rstrip() + decl[paren:]
+
+
+def convert(header):
+    with open(header, encoding="utf-8") as f:
+        text = f.read()
+    out = []
+    # Scopes by the brace depth at which they were opened.
+    scopes = []
+    depth = 0
+    i = 0
+    while i < len(text):
+        if text.startswith("/*!", i):
+            end = text.index("*/", i) + 2
+            body = comment_text(text[i:end])
+            scope = "::".join(name for name, _ in scopes)
+            if TOPICS.search(body):
+                out.append(body)
+            else:
+                topic, values = topic_for(text, end, scope)
+                lines = [topic, body] + ["\\value %s %s" % value for value in values]
+                out.append("\n".join(lines))
+            i = end
+            continue
+        if text.startswith("//", i):
+            i = text.index("\n", i)
+            continue
+        if text.startswith("/*", i):
+            i = text.index("*/", i) + 2
+            continue
+        # Enumerators' own comments become \\value lines of their enum.
+        enum_body = ENUM_BODY.match(text, i)
+        if enum_body and not text[i - 1].isalnum():
+            i = text.index("};", enum_body.end()) + 2
+            continue
+        match = SCOPE.match(text, i)
+        if match and (i == 0 or not text[i - 1].isalnum()):
+            scopes.append((match.group(2), depth))
+            depth += 1
+            i = match.end()
+            continue
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if scopes and scopes[-1][1] == depth:
+                scopes.pop()
+        i += 1
+    return out
+
+
+def topic_for(text, pos, scope):
+    declaration, terminator, at = next_declaration(text, pos)
+    prefix = scope + "::" if scope else ""
+    property_match = re.match(r"Q_PROPERTY\(\s*(?:[\w:<>]+\s*\*?\s*)(\w+)", declaration)
+    if property_match:
+        return "\\property " + prefix + property_match.group(1), []
+    enum_match = re.match(r"enum\s+(?:class\s+)?(\w+)", declaration)
+    if enum_match:
+        values = enum_values(text, at) if terminator == "{" else []
+        return "\\enum " + prefix + enum_match.group(1), values
+    if "(" in declaration and not declaration.startswith("using"):
+        if re.match(r"friend\b", declaration):
+            # A hidden friend: a non-member that belongs to the class.
+            return "\\fn " + qualify_function(declaration, "", []) + "\n\\relates " + scope, []
+        if not scope:
+            return "\\fn " + qualify_function(declaration, "", []) + "\n\\relates " + \
+                related_class(text, pos), []
+        return "\\fn " + qualify_function(declaration, scope, nested_types(text)), []
+    name = re.search(r"(\w+)\s*(?:=.*)?$", declaration)
+    if not name:
+        raise ValueError("no declaration to document after: " + text[pos:pos + 80])
+    name = name.group(1)
+    return "\\variable " + prefix + name, []
+
+
+def nested_types(text):
+    """The enums and flag types a header declares, for qualifying return types."""
+    names = re.findall(r"enum\s+(?:class\s+)?(\w+)", text)
+    names += re.findall(r"Q_DECLARE_FLAGS\(\s*(\w+)", text)
+    return names
+
+
+def related_class(text, pos):
+    """The class a free function's declaration (operator<<) is about."""
+    declaration = next_declaration(text, pos)[0]
+    return re.search(r"const\s+(Q\w+)\s*&", declaration.split("(", 1)[1]).group(1)
+
+
+def main():
+    output_dir, headers = sys.argv[1], sys.argv[2:]
+    os.makedirs(output_dir, exist_ok=True)
+    for header in headers:
+        blocks = []
+        for block in convert(header):
+            blocks.append(block)
+        name = os.path.splitext(os.path.basename(header))[0] + ".qdoc"
+        with open(os.path.join(output_dir, name), "w", encoding="utf-8") as f:
+            f.write("// Generated from %s by headerdocs.py.\n" % os.path.basename(header))
+            for block in blocks:
+                f.write("\n/*!\n" + block + "\n*/\n")
+
+
+if __name__ == "__main__":
+    main()
