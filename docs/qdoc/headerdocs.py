@@ -50,29 +50,38 @@ def next_declaration(text, pos):
         elif c in ")]":
             depth -= 1
         elif depth <= 0 and c in ";{":
-            return text[pos:i].strip(), c, i
+            code = re.sub(r"/\*.*?\*/|//[^\n]*", " ", text[pos:i], flags=re.S)
+            return code.strip(), c, i
         i += 1
     raise ValueError("declaration without end after offset %d" % pos)
 
 
 def enum_values(text, brace):
-    """\\value lines for the enumerators in the enum body starting at brace."""
-    end = text.index("};", brace)
-    body = text[brace + 1:end]
+    """\\value lines for the enumerators in the enum body starting at brace:
+    each enumerator with its ///< comment, or the /*! */ comment before it."""
+    body = text[brace + 1:text.index("};", brace)]
     values = []
     pending = None
-    for match in re.finditer(r"/\*!(.*?)\*/|(\w+)\s*(?:=[^,\n/]*(?:\n\s*=[^,\n/]*)?)?,?"
-                             r"[ \t]*(?:///<\s*(.*))?", body, re.S):
-        if match.group(1) is not None:
-            pending = " ".join(match.group(1).split())
+    for comment, code in re.findall(r"\s*/\*!(.*?)\*/|([^\n]*)", body, re.S):
+        if comment:
+            pending = " ".join(comment.split())
             continue
-        name, inline = match.group(2), match.group(3)
-        if not name or name.startswith("VIR_"):
-            continue
-        text_of_value = inline.strip() if inline else pending
-        pending = None
-        values.append((name, text_of_value or ""))
-    return values
+        code, _, inline = code.partition("///<")
+        inline = inline.strip()
+        names = [re.match(r"\s*([A-Za-z_]\w*)(?:\s*=\s*(VIR_\w+))?", part)
+                 for part in code.split(",")]
+        names = [name for name in names if name]
+        for name in names:
+            # A value that mirrors libvirt's names its constant at least.
+            constant = name.group(2)
+            values.append([name.group(1), "\\c %s" % constant if constant else ""])
+        if names and (inline or pending):
+            values[-1][1] = inline or pending
+            pending = None
+        elif inline and values:
+            # An enumerator whose value and comment went to the next line.
+            values[-1][1] = inline
+    return [tuple(value) for value in values]
 
 
 def qualify_function(declaration, scope, nested):
@@ -95,6 +104,7 @@ def convert(header):
     with open(header, encoding="utf-8") as f:
         text = f.read()
     out = []
+    sections = {}
     # Scopes by the brace depth at which they were opened.
     scopes = []
     depth = 0
@@ -104,7 +114,18 @@ def convert(header):
             end = text.index("*/", i) + 2
             body = comment_text(text[i:end])
             scope = "::".join(name for name, _ in scopes)
+            group = re.search(r"\\name\s+([^\n]+)", body)
+            if group:
+                # A group of members ("\\name Domain operations"): a section
+                # of the class's page, which \\l{Domain operations} links to.
+                text_of_group = body.replace(group.group(0), "").strip("\n")
+                sections.setdefault(scope, []).append(
+                    "\\section1 %s\n%s" % (group.group(1).strip(), text_of_group))
+                i = end
+                continue
             if TOPICS.search(body):
+                if re.search(r"\\(class|namespace)\b", body) and "\\inmodule" not in body:
+                    body += "\n\\inmodule QtVirt"
                 out.append(body)
             else:
                 topic, values = topic_for(text, end, scope)
@@ -136,6 +157,10 @@ def convert(header):
             if scopes and scopes[-1][1] == depth:
                 scopes.pop()
         i += 1
+    for scope, texts in sections.items():
+        for index, block in enumerate(out):
+            if re.search(r"\\class %s\b" % scope, block):
+                out[index] = block + "\n\n" + "\n\n".join(texts)
     return out
 
 

@@ -78,9 +78,15 @@ public:
         \since 0.2
     */
     int stateReason() const;
-    /*! Whether the domain has a persistent configuration (else it is transient). \since 0.2 */
+    /*!
+        Returns whether the domain has a persistent configuration (else it is transient).
+        \since 0.2
+    */
     bool isPersistent() const;
-    /*! Whether the domain starts with the host. \since 0.2 */
+    /*!
+        Returns whether the domain starts with the host.
+        \since 0.2
+    */
     bool autostart() const;
     /*! The most memory the domain may have, in KiB. \since 0.2 */
     quint64 maxMemory() const;
@@ -97,7 +103,10 @@ private:
     QSharedDataPointer<QVirtDomainInfoData> d;
 };
 
-/*! \since 0.2 */
+/*!
+    Writes \a info, its name, UUID and state, to \a debug.
+    \since 0.2
+*/
 QTVIRT_EXPORT QDebug operator<<(QDebug debug, const QVirtDomainInfo &info);
 
 Q_DECLARE_METATYPE(QVirtDomainInfo)

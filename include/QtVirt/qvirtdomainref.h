@@ -51,7 +51,10 @@ public:
     QString uuidString() const;
     /*! The hypervisor's id of a running domain, or -1. \since 0.1 */
     int id() const;
-    /*! True when it has a name or a UUID. \since 0.1 */
+    /*!
+        Returns true when the reference has a name or a UUID.
+        \since 0.1
+    */
     bool isValid() const;
 
     /*! Equal when name, UUID and id are. \since 0.1 */
@@ -62,7 +65,10 @@ private:
     QSharedDataPointer<QVirtDomainRefData> d;
 };
 
-/*! \since 0.1 */
+/*!
+    Writes \a domain, its name, UUID and id, to \a debug.
+    \since 0.1
+*/
 QTVIRT_EXPORT QDebug operator<<(QDebug debug, const QVirtDomainRef &domain);
 
 Q_DECLARE_METATYPE(QVirtDomainRef)

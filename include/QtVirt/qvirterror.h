@@ -25,9 +25,17 @@ class QVirtErrorData;
 class QTVIRT_EXPORT QVirtError : public QException
 {
 public:
-    /*! \a code is libvirt's virErrorNumber (0 when libvirt gave none). \since 0.1 */
+    /*!
+        Constructs an error with \a message; \a code is libvirt's virErrorNumber (0 when
+        libvirt gave none).
+        \since 0.1
+    */
     explicit QVirtError(const QString &message, int code = 0);
-    /*! The calling thread's last libvirt error (virGetLastError()). \since 0.1 */
+    /*!
+        Returns the calling thread's last libvirt error (virGetLastError()), or an error
+        with \a fallbackMessage and code 0 when libvirt has none.
+        \since 0.1
+    */
     static QVirtError fromLastError(const QString &fallbackMessage);
     QVirtError(const QVirtError &other);
     QVirtError &operator=(const QVirtError &other);

@@ -41,7 +41,10 @@ public:
     QString mimeType() const;
     /*! The image file, byte for byte as the hypervisor sent it. \since 0.2 */
     QByteArray data() const;
-    /*! Whether there is no data (a default-constructed value). \since 0.2 */
+    /*!
+        Returns whether there is no data (a default-constructed value).
+        \since 0.2
+    */
     bool isNull() const;
 
 private:
