@@ -176,7 +176,11 @@ def topic_for(text, pos, scope):
         return "\\enum " + prefix + enum_match.group(1), values
     if "(" in declaration and not declaration.startswith("using"):
         if re.match(r"friend\b", declaration):
-            # A hidden friend: a non-member that belongs to the class.
+            # A friend: a non-member that belongs to the class. qdoc finds
+            # one defined in the class body (a hidden friend) by the class's
+            # name only, as Qt's own documentation writes it.
+            if terminator == "{":
+                return "\\fn " + qualify_function(declaration, scope, nested_types(text)), []
             return "\\fn " + qualify_function(declaration, "", []) + "\n\\relates " + scope, []
         if not scope:
             return "\\fn " + qualify_function(declaration, "", []) + "\n\\relates " + \
@@ -202,8 +206,76 @@ def related_class(text, pos):
     return re.search(r"const\s+(Q\w+)\s*&", declaration.split("(", 1)[1]).group(1)
 
 
+ACCESS = re.compile(r"\s*(public|protected|private)?\s*(Q_SLOTS|Q_SIGNALS|slots|signals)?\s*:(?!:)")
+MACRO = re.compile(r"(?!Q_INVOKABLE|Q_REQUIRED_RESULT|Q_SIGNALS|Q_SLOTS)Q_[A-Z_]+\b(\s*\((?:[^()]|\([^()]*\))*\))?")
+NOT_API = re.compile(r"\s*(Q_[A-Z_]+\b(?!.*\boperator)|friend\s+class|using\b|class\s+\w+\s*;)")
+
+
+def undocumented(header):
+    """The public and protected declarations of the exported classes and
+    namespaces in header that have no /*! */ comment before them: qdoc
+    itself says nothing about a member without documentation."""
+    with open(header, encoding="utf-8") as f:
+        text = f.read()
+    found = []
+    for match in re.finditer(r"\n(class QTVIRT_EXPORT (\w+)[^;{]*|namespace (\w+) )\{", text):
+        scope = match.group(2) or match.group(3)
+        access = "public" if match.group(3) else "private"
+        i = match.end()
+        previous_end = i
+        while True:
+            while text[i].isspace():
+                i += 1
+            if text[i] == "}":
+                break
+            if text.startswith("/*", i):
+                i = text.index("*/", i) + 2
+                continue
+            if text.startswith("//", i):
+                i = text.index("\n", i)
+                continue
+            macro = MACRO.match(text, i)
+            if macro:
+                # Q_OBJECT, Q_PROPERTY(...), Q_ENUM(...): no semicolon.
+                i = previous_end = macro.end()
+                continue
+            label = ACCESS.match(text, i)
+            if label and (label.group(1) or label.group(2)):
+                access = "private" if label.group(1) == "private" else "public"
+                i = label.end()
+                previous_end = i
+                continue
+            declaration, terminator, at = next_declaration(text, i)
+            end = at + 1
+            if terminator == "{":
+                # A body (enum, inline function): skip to its end.
+                depth = 1
+                while depth:
+                    depth += {"{": 1, "}": -1}.get(text[end], 0)
+                    end += 1
+                if text[end:end + 1] == ";":
+                    end += 1
+            documented = text[previous_end:i].rstrip().endswith("*/") and \
+                "/*!" in text[previous_end:i]
+            deleted = re.search(r"=\s*delete$", declaration)
+            if access == "public" and not documented and not NOT_API.match(declaration) \
+                    and declaration and not deleted:
+                line = text.count("\n", 0, i) + 1
+                found.append("%s:%d: undocumented in %s: %s" % (
+                    header, line, scope, " ".join(declaration.split())[:90]))
+            previous_end = end
+            i = end
+    return found
+
+
 def main():
     output_dir, headers = sys.argv[1], sys.argv[2:]
+    problems = [problem for header in headers for problem in undocumented(header)]
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        print("headerdocs.py: error: %d public declarations without a /*! */ comment"
+              % len(problems), file=sys.stderr)
+        sys.exit(1)
     os.makedirs(output_dir, exist_ok=True)
     for header in headers:
         blocks = []

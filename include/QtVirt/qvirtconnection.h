@@ -880,7 +880,11 @@ Q_SIGNALS:
                             const QString &usageId);
 
 protected:
+    /*! Registers the libvirt callback of the event that \a signal carries when its first receiver
+     * connects. */
     void connectNotify(const QMetaMethod &signal) override;
+    /*! Drops the libvirt callback of the event that \a signal carries when its last receiver goes.
+     */
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:

@@ -57,8 +57,11 @@ public:
     */
     QVirtCredential(Type type, const QString &prompt, const QString &challenge,
                     const QString &defaultResult);
+    /*! Constructs a copy of \a other. */
     QVirtCredential(const QVirtCredential &other);
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtCredential &operator=(const QVirtCredential &other);
+    /*! Destroys the object. */
     ~QVirtCredential();
 
     /*!

@@ -277,7 +277,11 @@ Q_SIGNALS:
                                        quint64 sizeKiB);
 
 protected:
+    /*! Registers the libvirt callback of the event that \a signal carries when its first receiver
+     * connects. */
     void connectNotify(const QMetaMethod &signal) override;
+    /*! Drops the libvirt callback of the event that \a signal carries when its last receiver goes.
+     */
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:

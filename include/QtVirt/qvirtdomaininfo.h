@@ -56,10 +56,16 @@ public:
 
     /*! An empty value: no name, state NoState. \since 0.2 */
     QVirtDomainInfo();
+    /*! Constructs a copy of \a other. */
     QVirtDomainInfo(const QVirtDomainInfo &other);
+    /*! Moves \a other into a new object; \a other may only be assigned to or destroyed afterwards.
+     */
     QVirtDomainInfo(QVirtDomainInfo &&other) noexcept;
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtDomainInfo &operator=(const QVirtDomainInfo &other);
+    /*! Moves \a other into this object and returns a reference to it. */
     QVirtDomainInfo &operator=(QVirtDomainInfo &&other) noexcept;
+    /*! Destroys the object. */
     ~QVirtDomainInfo();
 
     /*! \since 0.2 */

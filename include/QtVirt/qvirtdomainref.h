@@ -37,10 +37,16 @@ public:
     QVirtDomainRef();
     /*! \a id is -1 for a domain that does not run. \since 0.1 */
     QVirtDomainRef(const QString &name, const QUuid &uuid, int id = -1);
+    /*! Constructs a copy of \a other. */
     QVirtDomainRef(const QVirtDomainRef &other);
+    /*! Moves \a other into a new object; \a other may only be assigned to or destroyed afterwards.
+     */
     QVirtDomainRef(QVirtDomainRef &&other) noexcept;
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtDomainRef &operator=(const QVirtDomainRef &other);
+    /*! Moves \a other into this object and returns a reference to it. */
     QVirtDomainRef &operator=(QVirtDomainRef &&other) noexcept;
+    /*! Destroys the object. */
     ~QVirtDomainRef();
 
     /*! \since 0.1 */
@@ -59,6 +65,7 @@ public:
 
     /*! Equal when name, UUID and id are. \since 0.1 */
     friend QTVIRT_EXPORT bool operator==(const QVirtDomainRef &a, const QVirtDomainRef &b);
+    /*! Returns true unless \a a and \a b are equal. \since 0.1 */
     friend bool operator!=(const QVirtDomainRef &a, const QVirtDomainRef &b) { return !(a == b); }
 
 private:

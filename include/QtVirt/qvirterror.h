@@ -37,8 +37,11 @@ public:
         \since 0.1
     */
     static QVirtError fromLastError(const QString &fallbackMessage);
+    /*! Constructs a copy of \a other. */
     QVirtError(const QVirtError &other);
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtError &operator=(const QVirtError &other);
+    /*! Destroys the object. */
     ~QVirtError() override;
 
     /*! libvirt's message. \since 0.1 */
@@ -46,8 +49,11 @@ public:
     /*! libvirt's virErrorNumber, or 0. \since 0.1 */
     int code() const;
 
+    /*! Returns message() in UTF-8. */
     const char *what() const noexcept override;
+    /*! Throws a copy of this error, as QException::raise() does. */
     void raise() const override;
+    /*! Returns a new copy of this error, as QException::clone() does. */
     QVirtError *clone() const override;
 
 private:

@@ -80,6 +80,8 @@ public:
     */
     QVirtStreamTransfer(QVirtStream *stream, QIODevice *device, Direction direction,
                         QObject *parent = nullptr);
+    /*! Destroys the transfer object; the stream and the device, which it does not own, are left as
+     * they are. */
     ~QVirtStreamTransfer() override;
 
     /*! The direction given to the constructor. */
