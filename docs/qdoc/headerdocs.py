@@ -268,9 +268,33 @@ def undocumented(header):
     return found
 
 
+def undocumented_properties(header):
+    """The Q_PROPERTYs of header without a \\property block, in the header
+    or in the .qdoc files next to this script."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    documented = set()
+    for name in os.listdir(here):
+        if name.endswith(".qdoc"):
+            with open(os.path.join(here, name), encoding="utf-8") as f:
+                documented.update(re.findall(r"\\property\s+(\w+::\w+)", f.read()))
+    with open(header, encoding="utf-8") as f:
+        text = f.read()
+    documented.update(re.findall(r"\\property\s+(\w+::\w+)", text))
+    found = []
+    for match in re.finditer(r"\nclass QTVIRT_EXPORT (\w+)[^;{]*\{", text):
+        body = text[match.end():text.index("\n};", match.end())]
+        for prop in re.finditer(r"Q_PROPERTY\(\s*[\w:<>]+\s*\*?\s*(\w+)\s+READ", body):
+            qualified = match.group(1) + "::" + prop.group(1)
+            if qualified not in documented:
+                found.append("%s: undocumented property %s (add a \\property block to docs/qdoc)"
+                             % (header, qualified))
+    return found
+
+
 def main():
     output_dir, headers = sys.argv[1], sys.argv[2:]
-    problems = [problem for header in headers for problem in undocumented(header)]
+    problems = [problem for header in headers
+                for problem in undocumented(header) + undocumented_properties(header)]
     if problems:
         print("\n".join(problems), file=sys.stderr)
         print("headerdocs.py: error: %d public declarations without a /*! */ comment"

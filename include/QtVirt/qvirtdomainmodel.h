@@ -168,8 +168,8 @@ public:
     */
     int statsInterval() const;
     /*!
-        Sets statsInterval to \a ms milliseconds; 0 stops the statistics. \sa
-        statsInterval()
+        Sets statsInterval to \a ms milliseconds; 0 stops the statistics.
+        \sa statsInterval()
         \since 0.2
     */
     void setStatsInterval(int ms);
