@@ -11,6 +11,11 @@ script writes each such comment out with the topic command its declaration
 implies (\\fn, \\enum with \\value lines, \\property, \\variable), one .qdoc
 file per header, which qdoc then reads as a source.
 
+qdoc says nothing about a member that has no comment at all, so this script
+also fails, listing them, when a public or protected declaration of an
+exported class or namespace has no /*! */ comment, or a Q_PROPERTY has no
+\\property block (in its header or in a .qdoc file next to this script).
+
 Usage: headerdocs.py OUTPUT_DIR HEADER...
 """
 
@@ -302,9 +307,7 @@ def main():
         sys.exit(1)
     os.makedirs(output_dir, exist_ok=True)
     for header in headers:
-        blocks = []
-        for block in convert(header):
-            blocks.append(block)
+        blocks = convert(header)
         name = os.path.splitext(os.path.basename(header))[0] + ".qdoc"
         with open(os.path.join(output_dir, name), "w", encoding="utf-8") as f:
             f.write("// Generated from %s by headerdocs.py.\n" % os.path.basename(header))
