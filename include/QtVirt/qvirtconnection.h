@@ -248,7 +248,10 @@ public:
     Q_DECLARE_FLAGS(GraphicsFlags, GraphicsFlag)
     Q_FLAG(GraphicsFlags)
 
-    /*! \since 0.1 */
+    /*!
+        Constructs a closed connection, a child of \a parent.
+        \since 0.1
+    */
     explicit QVirtConnection(QObject *parent = nullptr);
     /*!
         Closes the connection as close() does, without emitting anything,
@@ -264,18 +267,19 @@ public:
     ~QVirtConnection() override;
 
     /*!
-        Connects to \a uri (libvirt's default when empty) in a worker thread
-        and returns at once. opened() or errorOccurred() follows, in this
-        object's thread. Credentials libvirt asks for arrive through
+        Connects to \a uri (libvirt's default when empty), read-only if
+        \a readOnly is true, in a worker thread and returns at once. opened() or errorOccurred()
+       follows, in this object's thread. Credentials libvirt asks for arrive through
         credentialsRequested(). An open connection is closed first.
         \since 0.1
     */
     Q_INVOKABLE void open(const QString &uri, bool readOnly = false);
 
     /*!
-        Connects in the calling thread, which blocks until libvirt is done,
-        for scripts and command-line tools. Emits what open() emits and
-        returns whether it worked. credentialsRequested() is emitted
+        Connects to \a uri, read-only if \a readOnly is true, in the calling
+        thread, which blocks until libvirt is done, for scripts and
+        command-line tools. Emits what open() emits and returns whether it
+        worked. credentialsRequested() is emitted
         directly; a slot must call answerCredentials() before it returns.
         \since 0.1
     */
@@ -301,65 +305,77 @@ public:
     Q_INVOKABLE void close();
 
     /*!
-        The libvirt connection while state() is Open, otherwise null. It
+        Returns the libvirt connection while state() is Open, otherwise null. It
         stays owned by this object; take a reference (virConnectRef()) to
         keep it beyond the next close.
         \since 0.1
     */
     virConnectPtr handle() const;
 
-    /*! The URI given to open(). \since 0.1 */
+    /*! Returns the URI given to open(). \since 0.1 */
     QString uri() const;
-    /*! \since 0.1 */
+    /*! Returns whether the connection was opened read-only. \since 0.1 */
     bool isReadOnly() const;
-    /*! \since 0.1 */
+    /*! Returns the state of the connection. \since 0.1 */
     State state() const;
-    /*! state() == State::Open. \since 0.1 */
+    /*! Returns whether state() is State::Open. \since 0.1 */
     bool isOpen() const;
-    /*! virConnectGetType() of the open connection, for example "QEMU". \since 0.1 */
+    /*! Returns virConnectGetType() of the open connection, for example "QEMU". \since 0.1 */
     QString hypervisorType() const;
-    /*! virConnectGetHostname() of the open connection. \since 0.1 */
+    /*! Returns virConnectGetHostname() of the open connection. \since 0.1 */
     QString hostName() const;
     /*!
-        The last error, or NoError: a successful open resets it.
+        Returns the last error, or NoError: a successful open resets it.
         \since 0.2
     */
     Error error() const;
     /*!
-        What error() means, in words: libvirt's message where there is one.
+        Returns what error() means, in words: libvirt's message where there is one.
         Empty while error() is NoError.
         \since 0.1
     */
     QString errorString() const;
 
     /*!
-        Seconds between keepalive messages (virConnectSetKeepAlive());
+        Returns the seconds between keepalive messages (virConnectSetKeepAlive());
         0 turns keepalive off. The default is 5. Takes effect at the next
         open.
         \since 0.1
     */
     int keepAliveInterval() const;
-    /*! \since 0.1 */
+    /*!
+        Sets the keepalive interval to \a seconds.
+        \sa keepAliveInterval()
+        \since 0.1
+    */
     void setKeepAliveInterval(int seconds);
     /*!
-        How many keepalive messages may go unanswered before libvirt closes
+        Returns how many keepalive messages may go unanswered before libvirt closes
         the connection with CloseReason::Keepalive. The default is 5.
         Takes effect at the next open.
         \since 0.1
     */
     int keepAliveCount() const;
-    /*! \since 0.1 */
+    /*!
+        Sets the keepalive count to \a count.
+        \sa keepAliveCount()
+        \since 0.1
+    */
     void setKeepAliveCount(int count);
 
     /*!
-        Whether a connection lost for any reason but CloseReason::Client is
+        Returns whether a connection lost for any reason but CloseReason::Client is
         opened again, after a delay that starts at reconnectInitialDelay()
         and doubles after each failure up to reconnectMaximumDelay(). Off by
         default.
         \since 0.1
     */
     bool autoReconnect() const;
-    /*! \since 0.1 */
+    /*!
+        Turns reconnecting on if \a enabled is true.
+        \sa autoReconnect()
+        \since 0.1
+    */
     void setAutoReconnect(bool enabled);
     /*!
         Sets the delay before the first reconnect attempt to \a initial
@@ -372,18 +388,31 @@ public:
         \since 0.1
     */
     void setReconnectDelays(std::chrono::milliseconds initial, std::chrono::milliseconds maximum);
-    /*! The default is 1 s; see setReconnectDelays() for its range. \since 0.1 */
+    /*!
+        Returns the delay before the first reconnect attempt. The default is
+        1 s; see setReconnectDelays() for its range.
+        \since 0.1
+    */
     std::chrono::milliseconds reconnectInitialDelay() const;
-    /*! The default is 30 s; see setReconnectDelays() for its range. \since 0.1 */
+    /*!
+        Returns the delay that doubling stops at. The default is 30 s; see
+        setReconnectDelays() for its range.
+        \since 0.1
+    */
     std::chrono::milliseconds reconnectMaximumDelay() const;
 
     /*!
-        How long libvirt's authentication callback waits for
-        answerCredentials() before it gives up. The default is 2 minutes.
+        Sets how long libvirt's authentication callback waits for
+        answerCredentials() before it gives up to \a timeout. The default is
+        2 minutes.
         \since 0.1
     */
     void setCredentialsTimeout(std::chrono::milliseconds timeout);
-    /*! \since 0.1 */
+    /*!
+        Returns the credentials timeout.
+        \sa setCredentialsTimeout()
+        \since 0.1
+    */
     std::chrono::milliseconds credentialsTimeout() const;
 
     /*!
@@ -425,65 +454,88 @@ public:
         and still runs after it.
     */
     /*!
-        virDomainCreateWithFlags(): starts the defined domain.
-        \since 0.1 (\a flags since 0.2)
+        virDomainCreateWithFlags(): starts the defined \a domain.
+        The \a flags argument was added in QtVirt 0.2.
+        \since 0.1
     */
     QFuture<void> startDomain(const QVirtDomainRef &domain, CreateFlags flags = {});
     /*!
-        virDomainShutdownFlags(): asks the guest to shut down, and finishes
+        virDomainShutdownFlags(): asks the guest of \a domain to shut down,
+        in the ways \a flags allow, and finishes
         once the request is made, not when the guest is off (a
         domainLifecycle() Stopped event says that).
-        \since 0.1 (\a flags since 0.2)
+        The \a flags argument was added in QtVirt 0.2.
+        \since 0.1
     */
     QFuture<void> shutdownDomain(const QVirtDomainRef &domain, ShutdownFlags flags = {});
     /*!
-        virDomainReboot(): asks the guest to reboot; finishes once the
-        request is made.
+        virDomainReboot(): asks the guest of \a domain to reboot, in the ways
+        \a flags allow; finishes once the request is made.
         \since 0.2
     */
     QFuture<void> rebootDomain(const QVirtDomainRef &domain, ShutdownFlags flags = {});
-    /*! virDomainReset(): resets the domain at once, as the reset button does. \since 0.2 */
+    /*!
+        virDomainReset(): resets \a domain at once, as the reset button does.
+        \since 0.2
+    */
     QFuture<void> resetDomain(const QVirtDomainRef &domain);
     /*!
-        virDomainDestroyFlags(): stops the domain at once (with
+        virDomainDestroyFlags(): stops \a domain at once (with
         DestroyFlag::Graceful, only if it ends on SIGTERM).
-        \since 0.1 (\a flags since 0.2)
+        The \a flags argument was added in QtVirt 0.2.
+        \since 0.1
     */
     QFuture<void> destroyDomain(const QVirtDomainRef &domain, DestroyFlags flags = {});
-    /*! virDomainSuspend(). \since 0.1 */
+    /*! virDomainSuspend(): pauses the CPUs of \a domain. \since 0.1 */
     QFuture<void> suspendDomain(const QVirtDomainRef &domain);
-    /*! virDomainResume(). \since 0.1 */
+    /*! virDomainResume(): lets the CPUs of the paused \a domain run again. \since 0.1 */
     QFuture<void> resumeDomain(const QVirtDomainRef &domain);
     /*!
-        virDomainDefineXML(); the result names the defined domain.
+        virDomainDefineXML(): defines a persistent domain from \a xml; the
+        result names the defined domain.
         \since 0.1
     */
     QFuture<QVirtDomainRef> defineDomain(const QString &xml);
     /*!
         virDomainCreateXML(): creates and starts a transient domain from
-        \a xml; the result names it (with its id).
+        \a xml, as \a flags say; the result names it (with its id).
         \since 0.2
     */
     QFuture<QVirtDomainRef> createDomain(const QString &xml, CreateFlags flags = {});
     /*!
-        virDomainUndefineFlags(): removes the persistent configuration. A
+        virDomainUndefineFlags(): removes the persistent configuration of
+        \a domain. A
         running domain goes on running, as a transient one.
-        \since 0.1 (\a flags since 0.2)
+        The \a flags argument was added in QtVirt 0.2.
+        \since 0.1
     */
     QFuture<void> undefineDomain(const QVirtDomainRef &domain, UndefineFlags flags = {});
-    /*! virDomainSetAutostart(). \since 0.2 */
+    /*!
+        virDomainSetAutostart(): whether \a domain starts with the host,
+        as \a autostart says.
+        \since 0.2
+    */
     QFuture<void> setDomainAutostart(const QVirtDomainRef &domain, bool autostart);
     /*!
-        virDomainSetMemoryFlags(): sets the current memory (the balloon's
-        target), or with MemoryFlag::Maximum the maximum, to \a kib KiB.
+        virDomainSetMemoryFlags(): sets the current memory of \a domain (the
+        balloon's target), or with MemoryFlag::Maximum in \a flags the
+        maximum, to \a kib KiB.
         \since 0.2
     */
     QFuture<void> setDomainMemory(const QVirtDomainRef &domain, quint64 kib,
                                   MemoryFlags flags = {});
-    /*! virDomainSetVcpusFlags(): sets the number of vCPUs to \a count. \since 0.2 */
+    /*!
+        virDomainSetVcpusFlags(): sets the number of vCPUs of \a domain to
+        \a count, where \a flags say.
+        \since 0.2
+    */
     QFuture<void> setDomainVcpus(const QVirtDomainRef &domain, unsigned int count,
                                  VcpuFlags flags = {});
-    /*! virDomainGetXMLDesc(): the domain's XML description. \since 0.2 */
+    /*!
+        virDomainGetXMLDesc(): the XML description of \a domain, with what
+        \a flags ask for.
+        \since 0.2
+    */
     QFuture<QString> domainXml(const QVirtDomainRef &domain, XmlFlags flags = {});
     /*!
         Every domain of the connection, running or not, with its state,
@@ -510,7 +562,8 @@ public:
         whose future was canceled, or whose connection was destroyed, before
         it was delivered is deleted by QtVirt. A console that another client
         holds fails with libvirt's VIR_ERR_OPERATION_FAILED as
-        QVirtError::code(), unless ConsoleFlag::Force takes it over.
+        QVirtError::code(), unless ConsoleFlag::Force in \a flags takes it
+        over.
         \since 0.2
     */
     QFuture<QVirtStream *> openDomainConsole(const QVirtDomainRef &domain,
@@ -533,6 +586,7 @@ public:
         server's protocol on. The daemon passes the socket over the
         connection, so this works only over a local (UNIX socket) transport,
         also for a server that listens nowhere (\c{<listen type='none'/>}).
+        \a flags can skip the server's authentication.
         The caller owns the descriptor and closes it; one whose future was
         canceled, or whose connection was destroyed, before it was delivered
         is closed by QtVirt.
@@ -570,7 +624,7 @@ Q_SIGNALS:
         \since 0.2
     */
     void errorChanged();
-    /*! An open connection ended. \since 0.1 */
+    /*! An open connection ended, for \a reason. \since 0.1 */
     void closed(QVirtConnection::CloseReason reason);
     /*!
         autoReconnect opened the connection again and registered every
@@ -579,15 +633,15 @@ Q_SIGNALS:
         \since 0.1
     */
     void reconnected();
-    /*! \since 0.1 */
+    /*! The connection's state() changed to \a state. \since 0.1 */
     void stateChanged(QVirtConnection::State state);
-    /*! \since 0.1 */
+    /*! uri() or isReadOnly() changed. \since 0.1 */
     void uriChanged();
-    /*! \since 0.1 */
+    /*! hypervisorType() or hostName() changed. \since 0.1 */
     void hostInfoChanged();
-    /*! \since 0.1 */
+    /*! keepAliveInterval() or keepAliveCount() changed. \since 0.1 */
     void keepAliveChanged();
-    /*! \since 0.1 */
+    /*! autoReconnect() changed. \since 0.1 */
     void autoReconnectChanged();
     /*!
         libvirt needs \a credentials to authenticate. Answer with
@@ -597,104 +651,240 @@ Q_SIGNALS:
     */
     void credentialsRequested(const QList<QVirtCredential> &credentials);
 
-    /*! VIR_DOMAIN_EVENT_ID_LIFECYCLE; \a detail is one of the *Detail enums of \a event. \since 0.1
-     */
+    /*!
+        VIR_DOMAIN_EVENT_ID_LIFECYCLE: \a domain changed state. \a event is what happened
+        (started, stopped, ...) and \a detail one of the *Detail enums of \a event (for
+        example StoppedDetail for DomainEvent::Stopped); QVirtEvents::domainEventText()
+        turns both into text.
+        \since 0.1
+    */
     void domainLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int detail);
-    /*! VIR_DOMAIN_EVENT_ID_REBOOT. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_REBOOT: the guest of \a domain rebooted.
+        \since 0.1
+    */
     void domainRebooted(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_RTC_CHANGE; seconds from UTC. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_RTC_CHANGE: the guest of \a domain set its real-time clock, now
+        \a utcOffset seconds from UTC.
+        \since 0.1
+    */
     void domainRtcChanged(const QVirtDomainRef &domain, qint64 utcOffset);
-    /*! VIR_DOMAIN_EVENT_ID_WATCHDOG. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_WATCHDOG: the watchdog device of \a domain fired, and the
+        hypervisor took \a action.
+        \since 0.1
+    */
     void domainWatchdog(const QVirtDomainRef &domain, QVirtEvents::WatchdogAction action);
-    /*! VIR_DOMAIN_EVENT_ID_IO_ERROR. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_IO_ERROR: an I/O error on the disk \a deviceAlias of \a domain,
+        whose host source is \a sourcePath; the hypervisor took \a action.
+        \since 0.1
+    */
     void domainIOError(const QVirtDomainRef &domain, const QString &sourcePath,
                        const QString &deviceAlias, QVirtEvents::IOErrorAction action);
     /*!
-        VIR_DOMAIN_EVENT_ID_GRAPHICS. \a local and \a remote hold "family"
-        (GraphicsAddressFamily), "node" and "service"; \a subject is a list
-        of maps with "type" and "name".
+        VIR_DOMAIN_EVENT_ID_GRAPHICS: a client of the graphical console of \a domain reached
+        \a phase (connected, authenticated, disconnected). \a local and \a remote hold
+        "family" (GraphicsAddressFamily), "node" and "service"; \a authScheme names the
+        authentication used; \a subject is a list of maps with "type" and "name".
         \since 0.1
     */
     void domainGraphics(const QVirtDomainRef &domain, QVirtEvents::GraphicsPhase phase,
                         const QVariantMap &local, const QVariantMap &remote,
                         const QString &authScheme, const QVariantList &subject);
-    /*! VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON: as domainIOError(), an I/O error on the disk
+        \a deviceAlias of \a domain (host source \a sourcePath) after which the hypervisor
+        took \a action, with the hypervisor's \a reason (for example "enospc").
+        \since 0.1
+    */
     void domainIOErrorReason(const QVirtDomainRef &domain, const QString &sourcePath,
                              const QString &deviceAlias, QVirtEvents::IOErrorAction action,
                              const QString &reason);
-    /*! VIR_DOMAIN_EVENT_ID_CONTROL_ERROR. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_CONTROL_ERROR: libvirtd lost control of \a domain (for example
+        its monitor connection broke).
+        \since 0.1
+    */
     void domainControlError(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_BLOCK_JOB; \a disk is the disk's path. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_BLOCK_JOB: a block job of \a type on \a domain reached
+        \a status; \a disk is the disk's path.
+        \since 0.1
+    */
     void domainBlockJob(const QVirtDomainRef &domain, const QString &disk,
                         QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
-    /*! VIR_DOMAIN_EVENT_ID_DISK_CHANGE. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_DISK_CHANGE: the medium of the disk \a deviceAlias of \a domain
+        changed from \a oldSourcePath to \a newSourcePath (either may be empty), for
+        \a reason.
+        \since 0.1
+    */
     void domainDiskChanged(const QVirtDomainRef &domain, const QString &oldSourcePath,
                            const QString &newSourcePath, const QString &deviceAlias,
                            QVirtEvents::DiskChangeReason reason);
-    /*! VIR_DOMAIN_EVENT_ID_TRAY_CHANGE. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_TRAY_CHANGE: the tray of the removable disk \a deviceAlias of
+        \a domain opened or closed, as \a reason says.
+        \since 0.1
+    */
     void domainTrayChanged(const QVirtDomainRef &domain, const QString &deviceAlias,
                            QVirtEvents::TrayChangeReason reason);
-    /*! VIR_DOMAIN_EVENT_ID_PMWAKEUP. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_PMWAKEUP: the guest of \a domain woke up from a power management
+        suspend.
+        \since 0.1
+    */
     void domainPMWakeup(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_PMSUSPEND. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_PMSUSPEND: the guest of \a domain suspended itself to memory.
+        \since 0.1
+    */
     void domainPMSuspend(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE; the new size in KiB. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE: the memory balloon of \a domain changed;
+        \a actualKiB is the new size in KiB.
+        \since 0.1
+    */
     void domainBalloonChanged(const QVirtDomainRef &domain, quint64 actualKiB);
-    /*! VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK: the guest of \a domain suspended itself to disk.
+        \since 0.1
+    */
     void domainPMSuspendDisk(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED: the device \a deviceAlias was removed from
+        \a domain.
+        \since 0.1
+    */
     void domainDeviceRemoved(const QVirtDomainRef &domain, const QString &deviceAlias);
-    /*! VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2; \a disk is the disk's target name. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2: a block job of \a type on \a domain reached
+        \a status; \a disk is the disk's target name.
+        \since 0.1
+    */
     void domainBlockJob2(const QVirtDomainRef &domain, const QString &disk,
                          QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
-    /*! VIR_DOMAIN_EVENT_ID_TUNABLE; typed parameters by field name. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_TUNABLE: tunables of \a domain changed; \a parameters holds the
+        changed typed parameters by field name.
+        \since 0.1
+    */
     void domainTunable(const QVirtDomainRef &domain, const QVariantMap &parameters);
-    /*! VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE: the guest agent of \a domain reached \a state,
+        for \a reason.
+        \since 0.1
+    */
     void domainAgentLifecycle(const QVirtDomainRef &domain, QVirtEvents::AgentLifecycleState state,
                               QVirtEvents::AgentLifecycleReason reason);
-    /*! VIR_DOMAIN_EVENT_ID_DEVICE_ADDED. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_DEVICE_ADDED: the device \a deviceAlias was added to \a domain.
+        \since 0.1
+    */
     void domainDeviceAdded(const QVirtDomainRef &domain, const QString &deviceAlias);
-    /*! VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION: a live migration of \a domain began copying
+        memory again, for the \a iteration th time.
+        \since 0.1
+    */
     void domainMigrationIteration(const QVirtDomainRef &domain, int iteration);
-    /*! VIR_DOMAIN_EVENT_ID_JOB_COMPLETED; typed parameters by field name. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_JOB_COMPLETED: a job of \a domain completed; \a parameters holds
+        its statistics as typed parameters by field name.
+        \since 0.1
+    */
     void domainJobCompleted(const QVirtDomainRef &domain, const QVariantMap &parameters);
-    /*! VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED: the guest of \a domain refused to release
+        the device \a deviceAlias.
+        \since 0.1
+    */
     void domainDeviceRemovalFailed(const QVirtDomainRef &domain, const QString &deviceAlias);
-    /*! VIR_DOMAIN_EVENT_ID_METADATA_CHANGE; \a nsUri only for MetadataType::Element. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_METADATA_CHANGE: metadata of \a type of \a domain changed;
+        \a nsUri names the namespace, only for MetadataType::Element.
+        \since 0.1
+    */
     void domainMetadataChanged(const QVirtDomainRef &domain, QVirtEvents::MetadataType type,
                                const QString &nsUri);
-    /*! VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD: writes to \a device of \a domain (host path
+        \a path) crossed \a threshold bytes, by \a excess bytes.
+        \since 0.1
+    */
     void domainBlockThreshold(const QVirtDomainRef &domain, const QString &device,
                               const QString &path, quint64 threshold, quint64 excess);
-    /*! VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE: a hardware memory error hit \a domain;
+        \a recipient is who received it, \a action what was done, and \a flags says whether
+        it was action-required and recursive.
+        \since 0.1
+    */
     void domainMemoryFailure(const QVirtDomainRef &domain,
                              QVirtEvents::MemoryFailureRecipient recipient,
                              QVirtEvents::MemoryFailureAction action,
                              QVirtEvents::MemoryFailureFlags flags);
-    /*! VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE; the new size in KiB. \since 0.1 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE: the memory device \a deviceAlias of
+        \a domain changed size; \a sizeKiB is the new size in KiB.
+        \since 0.1
+    */
     void domainMemoryDeviceSizeChanged(const QVirtDomainRef &domain, const QString &deviceAlias,
                                        quint64 sizeKiB);
 
-    /*! VIR_NETWORK_EVENT_ID_LIFECYCLE. \since 0.1 */
+    /*!
+        VIR_NETWORK_EVENT_ID_LIFECYCLE: the virtual network \a name with \a uuid was
+        defined, undefined, started or stopped, as \a event says.
+        \since 0.1
+    */
     void networkLifecycle(const QString &name, const QUuid &uuid, QVirtEvents::NetworkEvent event);
-    /*! VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE. \since 0.1 */
+    /*!
+        VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE: the storage pool \a name with \a uuid changed,
+        as \a event says.
+        \since 0.1
+    */
     void storagePoolLifecycle(const QString &name, const QUuid &uuid,
                               QVirtEvents::StoragePoolEvent event);
-    /*! VIR_STORAGE_POOL_EVENT_ID_REFRESH. \since 0.1 */
+    /*!
+        VIR_STORAGE_POOL_EVENT_ID_REFRESH: the storage pool \a name with \a uuid was
+        refreshed.
+        \since 0.1
+    */
     void storagePoolRefreshed(const QString &name, const QUuid &uuid);
-    /*! VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE. \since 0.1 */
+    /*!
+        VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE: the host device \a name changed, as \a event
+        says.
+        \since 0.1
+    */
     void nodeDeviceLifecycle(const QString &name, QVirtEvents::NodeDeviceEvent event);
-    /*! VIR_NODE_DEVICE_EVENT_ID_UPDATE. \since 0.1 */
+    /*!
+        VIR_NODE_DEVICE_EVENT_ID_UPDATE: the host device \a name was updated.
+        \since 0.1
+    */
     void nodeDeviceUpdated(const QString &name);
-    /*! VIR_SECRET_EVENT_ID_LIFECYCLE. \since 0.1 */
+    /*!
+        VIR_SECRET_EVENT_ID_LIFECYCLE: the secret \a uuid, used for \a usageType by
+        \a usageId, changed, as \a event says.
+        \since 0.1
+    */
     void secretLifecycle(const QUuid &uuid, QVirtEvents::SecretUsageType usageType,
                          const QString &usageId, QVirtEvents::SecretEvent event);
-    /*! VIR_SECRET_EVENT_ID_VALUE_CHANGED. \since 0.1 */
+    /*!
+        VIR_SECRET_EVENT_ID_VALUE_CHANGED: the value of the secret \a uuid, used for
+        \a usageType by \a usageId, changed.
+        \since 0.1
+    */
     void secretValueChanged(const QUuid &uuid, QVirtEvents::SecretUsageType usageType,
                             const QString &usageId);
 
 protected:
+    /*! Registers the libvirt callback of the event that \a signal carries when its first receiver
+     * connects. */
     void connectNotify(const QMetaMethod &signal) override;
+    /*! Drops the libvirt callback of the event that \a signal carries when its last receiver goes.
+     */
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:

@@ -33,30 +33,46 @@ class QTVIRT_EXPORT QVirtCredential
 public:
     /*! virConnectCredentialType; values equal libvirt's. \since 0.1 */
     enum class Type {
-        UserName = 1,
-        AuthName = 2,
-        Language = 3,
-        ClientNonce = 4,
-        Passphrase = 5,
-        EchoPrompt = 6,
-        NoEchoPrompt = 7,
-        Realm = 8,
-        External = 9,
+        UserName = 1,     ///< The user name.
+        AuthName = 2,     ///< The identity to act as (an authorization name).
+        Language = 3,     ///< The language (RFC 1766).
+        ClientNonce = 4,  ///< A client-supplied nonce.
+        Passphrase = 5,   ///< A passphrase, not echoed.
+        EchoPrompt = 6,   ///< An answer to a challenge, echoed.
+        NoEchoPrompt = 7, ///< An answer to a challenge, not echoed.
+        Realm = 8,        ///< The authentication realm.
+        External = 9,     ///< Information from an external source.
     };
     Q_ENUM(Type)
 
-    /*! \since 0.1 */
+    /*!
+        Constructs an empty credential of no type.
+        \since 0.1
+    */
     QVirtCredential();
-    /*! \since 0.1 */
+    /*!
+        Constructs a request for a credential of \a type, with the \a prompt to show, the
+        \a challenge (if any) and the \a defaultResult libvirt suggests.
+        \since 0.1
+    */
     QVirtCredential(Type type, const QString &prompt, const QString &challenge,
                     const QString &defaultResult);
+    /*! Constructs a copy of \a other. */
     QVirtCredential(const QVirtCredential &other);
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtCredential &operator=(const QVirtCredential &other);
+    /*! Destroys the object. */
     ~QVirtCredential();
 
-    /*! \since 0.1 */
+    /*!
+        Returns what is asked for.
+        \since 0.1
+    */
     Type type() const;
-    /*! \since 0.1 */
+    /*!
+        Returns the text to show to the user.
+        \since 0.1
+    */
     QString prompt() const;
     /*! \since 0.1 */
     QString challenge() const;
@@ -64,7 +80,11 @@ public:
     QString defaultResult() const;
     /*! The answer; empty means defaultResult(). \since 0.1 */
     QString result() const;
-    /*! \since 0.1 */
+    /*!
+        Sets the answer to \a result; libvirt receives it once
+        QVirtConnection::answerCredentials() passes the list back.
+        \since 0.1
+    */
     void setResult(const QString &result);
 
 private:

@@ -93,86 +93,195 @@ Q_SIGNALS:
     */
     void errorOccurred(QVirtDomainEvents::Error error);
 
-    /*! VIR_DOMAIN_EVENT_ID_LIFECYCLE; \a detail is one of the *Detail enums of \a event. \since 0.2
-     */
+    /*!
+        VIR_DOMAIN_EVENT_ID_LIFECYCLE: \a domain changed state. \a event is what happened
+        (started, stopped, ...) and \a detail one of the *Detail enums of \a event (for
+        example StoppedDetail for DomainEvent::Stopped); QVirtEvents::domainEventText()
+        turns both into text.
+        \since 0.2
+    */
     void domainLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int detail);
-    /*! VIR_DOMAIN_EVENT_ID_REBOOT. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_REBOOT: the guest of \a domain rebooted.
+        \since 0.2
+    */
     void domainRebooted(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_RTC_CHANGE; seconds from UTC. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_RTC_CHANGE: the guest of \a domain set its real-time clock, now
+        \a utcOffset seconds from UTC.
+        \since 0.2
+    */
     void domainRtcChanged(const QVirtDomainRef &domain, qint64 utcOffset);
-    /*! VIR_DOMAIN_EVENT_ID_WATCHDOG. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_WATCHDOG: the watchdog device of \a domain fired, and the
+        hypervisor took \a action.
+        \since 0.2
+    */
     void domainWatchdog(const QVirtDomainRef &domain, QVirtEvents::WatchdogAction action);
-    /*! VIR_DOMAIN_EVENT_ID_IO_ERROR. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_IO_ERROR: an I/O error on the disk \a deviceAlias of \a domain,
+        whose host source is \a sourcePath; the hypervisor took \a action.
+        \since 0.2
+    */
     void domainIOError(const QVirtDomainRef &domain, const QString &sourcePath,
                        const QString &deviceAlias, QVirtEvents::IOErrorAction action);
     /*!
-        VIR_DOMAIN_EVENT_ID_GRAPHICS. \a local and \a remote hold "family"
-        (GraphicsAddressFamily), "node" and "service"; \a subject is a list
-        of maps with "type" and "name".
+        VIR_DOMAIN_EVENT_ID_GRAPHICS: a client of the graphical console of \a domain reached
+        \a phase (connected, authenticated, disconnected). \a local and \a remote hold
+        "family" (GraphicsAddressFamily), "node" and "service"; \a authScheme names the
+        authentication used; \a subject is a list of maps with "type" and "name".
         \since 0.2
     */
     void domainGraphics(const QVirtDomainRef &domain, QVirtEvents::GraphicsPhase phase,
                         const QVariantMap &local, const QVariantMap &remote,
                         const QString &authScheme, const QVariantList &subject);
-    /*! VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON: as domainIOError(), an I/O error on the disk
+        \a deviceAlias of \a domain (host source \a sourcePath) after which the hypervisor
+        took \a action, with the hypervisor's \a reason (for example "enospc").
+        \since 0.2
+    */
     void domainIOErrorReason(const QVirtDomainRef &domain, const QString &sourcePath,
                              const QString &deviceAlias, QVirtEvents::IOErrorAction action,
                              const QString &reason);
-    /*! VIR_DOMAIN_EVENT_ID_CONTROL_ERROR. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_CONTROL_ERROR: libvirtd lost control of \a domain (for example
+        its monitor connection broke).
+        \since 0.2
+    */
     void domainControlError(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_BLOCK_JOB; \a disk is the disk's path. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_BLOCK_JOB: a block job of \a type on \a domain reached
+        \a status; \a disk is the disk's path.
+        \since 0.2
+    */
     void domainBlockJob(const QVirtDomainRef &domain, const QString &disk,
                         QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
-    /*! VIR_DOMAIN_EVENT_ID_DISK_CHANGE. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_DISK_CHANGE: the medium of the disk \a deviceAlias of \a domain
+        changed from \a oldSourcePath to \a newSourcePath (either may be empty), for
+        \a reason.
+        \since 0.2
+    */
     void domainDiskChanged(const QVirtDomainRef &domain, const QString &oldSourcePath,
                            const QString &newSourcePath, const QString &deviceAlias,
                            QVirtEvents::DiskChangeReason reason);
-    /*! VIR_DOMAIN_EVENT_ID_TRAY_CHANGE. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_TRAY_CHANGE: the tray of the removable disk \a deviceAlias of
+        \a domain opened or closed, as \a reason says.
+        \since 0.2
+    */
     void domainTrayChanged(const QVirtDomainRef &domain, const QString &deviceAlias,
                            QVirtEvents::TrayChangeReason reason);
-    /*! VIR_DOMAIN_EVENT_ID_PMWAKEUP. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_PMWAKEUP: the guest of \a domain woke up from a power management
+        suspend.
+        \since 0.2
+    */
     void domainPMWakeup(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_PMSUSPEND. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_PMSUSPEND: the guest of \a domain suspended itself to memory.
+        \since 0.2
+    */
     void domainPMSuspend(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE; the new size in KiB. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_BALLOON_CHANGE: the memory balloon of \a domain changed;
+        \a actualKiB is the new size in KiB.
+        \since 0.2
+    */
     void domainBalloonChanged(const QVirtDomainRef &domain, quint64 actualKiB);
-    /*! VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_PMSUSPEND_DISK: the guest of \a domain suspended itself to disk.
+        \since 0.2
+    */
     void domainPMSuspendDisk(const QVirtDomainRef &domain);
-    /*! VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED: the device \a deviceAlias was removed from
+        \a domain.
+        \since 0.2
+    */
     void domainDeviceRemoved(const QVirtDomainRef &domain, const QString &deviceAlias);
-    /*! VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2; \a disk is the disk's target name. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2: a block job of \a type on \a domain reached
+        \a status; \a disk is the disk's target name.
+        \since 0.2
+    */
     void domainBlockJob2(const QVirtDomainRef &domain, const QString &disk,
                          QVirtEvents::BlockJobType type, QVirtEvents::BlockJobStatus status);
-    /*! VIR_DOMAIN_EVENT_ID_TUNABLE; typed parameters by field name. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_TUNABLE: tunables of \a domain changed; \a parameters holds the
+        changed typed parameters by field name.
+        \since 0.2
+    */
     void domainTunable(const QVirtDomainRef &domain, const QVariantMap &parameters);
-    /*! VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE: the guest agent of \a domain reached \a state,
+        for \a reason.
+        \since 0.2
+    */
     void domainAgentLifecycle(const QVirtDomainRef &domain, QVirtEvents::AgentLifecycleState state,
                               QVirtEvents::AgentLifecycleReason reason);
-    /*! VIR_DOMAIN_EVENT_ID_DEVICE_ADDED. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_DEVICE_ADDED: the device \a deviceAlias was added to \a domain.
+        \since 0.2
+    */
     void domainDeviceAdded(const QVirtDomainRef &domain, const QString &deviceAlias);
-    /*! VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION: a live migration of \a domain began copying
+        memory again, for the \a iteration th time.
+        \since 0.2
+    */
     void domainMigrationIteration(const QVirtDomainRef &domain, int iteration);
-    /*! VIR_DOMAIN_EVENT_ID_JOB_COMPLETED; typed parameters by field name. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_JOB_COMPLETED: a job of \a domain completed; \a parameters holds
+        its statistics as typed parameters by field name.
+        \since 0.2
+    */
     void domainJobCompleted(const QVirtDomainRef &domain, const QVariantMap &parameters);
-    /*! VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED: the guest of \a domain refused to release
+        the device \a deviceAlias.
+        \since 0.2
+    */
     void domainDeviceRemovalFailed(const QVirtDomainRef &domain, const QString &deviceAlias);
-    /*! VIR_DOMAIN_EVENT_ID_METADATA_CHANGE; \a nsUri only for MetadataType::Element. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_METADATA_CHANGE: metadata of \a type of \a domain changed;
+        \a nsUri names the namespace, only for MetadataType::Element.
+        \since 0.2
+    */
     void domainMetadataChanged(const QVirtDomainRef &domain, QVirtEvents::MetadataType type,
                                const QString &nsUri);
-    /*! VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD: writes to \a device of \a domain (host path
+        \a path) crossed \a threshold bytes, by \a excess bytes.
+        \since 0.2
+    */
     void domainBlockThreshold(const QVirtDomainRef &domain, const QString &device,
                               const QString &path, quint64 threshold, quint64 excess);
-    /*! VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_MEMORY_FAILURE: a hardware memory error hit \a domain;
+        \a recipient is who received it, \a action what was done, and \a flags says whether
+        it was action-required and recursive.
+        \since 0.2
+    */
     void domainMemoryFailure(const QVirtDomainRef &domain,
                              QVirtEvents::MemoryFailureRecipient recipient,
                              QVirtEvents::MemoryFailureAction action,
                              QVirtEvents::MemoryFailureFlags flags);
-    /*! VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE; the new size in KiB. \since 0.2 */
+    /*!
+        VIR_DOMAIN_EVENT_ID_MEMORY_DEVICE_SIZE_CHANGE: the memory device \a deviceAlias of
+        \a domain changed size; \a sizeKiB is the new size in KiB.
+        \since 0.2
+    */
     void domainMemoryDeviceSizeChanged(const QVirtDomainRef &domain, const QString &deviceAlias,
                                        quint64 sizeKiB);
 
 protected:
+    /*! Registers the libvirt callback of the event that \a signal carries when its first receiver
+     * connects. */
     void connectNotify(const QMetaMethod &signal) override;
+    /*! Drops the libvirt callback of the event that \a signal carries when its last receiver goes.
+     */
     void disconnectNotify(const QMetaMethod &signal) override;
 
 private:

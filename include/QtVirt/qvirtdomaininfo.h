@@ -56,10 +56,16 @@ public:
 
     /*! An empty value: no name, state NoState. \since 0.2 */
     QVirtDomainInfo();
+    /*! Constructs a copy of \a other. */
     QVirtDomainInfo(const QVirtDomainInfo &other);
+    /*! Moves \a other into a new object; \a other may only be assigned to or destroyed afterwards.
+     */
     QVirtDomainInfo(QVirtDomainInfo &&other) noexcept;
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtDomainInfo &operator=(const QVirtDomainInfo &other);
+    /*! Moves \a other into this object and returns a reference to it. */
     QVirtDomainInfo &operator=(QVirtDomainInfo &&other) noexcept;
+    /*! Destroys the object. */
     ~QVirtDomainInfo();
 
     /*! \since 0.2 */
@@ -78,9 +84,15 @@ public:
         \since 0.2
     */
     int stateReason() const;
-    /*! Whether the domain has a persistent configuration (else it is transient). \since 0.2 */
+    /*!
+        Returns whether the domain has a persistent configuration (else it is transient).
+        \since 0.2
+    */
     bool isPersistent() const;
-    /*! Whether the domain starts with the host. \since 0.2 */
+    /*!
+        Returns whether the domain starts with the host.
+        \since 0.2
+    */
     bool autostart() const;
     /*! The most memory the domain may have, in KiB. \since 0.2 */
     quint64 maxMemory() const;
@@ -97,7 +109,10 @@ private:
     QSharedDataPointer<QVirtDomainInfoData> d;
 };
 
-/*! \since 0.2 */
+/*!
+    Writes \a info, its name, UUID and state, to \a debug.
+    \since 0.2
+*/
 QTVIRT_EXPORT QDebug operator<<(QDebug debug, const QVirtDomainInfo &info);
 
 Q_DECLARE_METATYPE(QVirtDomainInfo)

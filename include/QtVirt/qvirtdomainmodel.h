@@ -120,10 +120,20 @@ public:
     Q_ENUM(State)
 
     /*! What actionFinished() reports on. \since 0.2 */
-    enum Action { Start, Shutdown, Reboot, Destroy, Suspend, Resume };
+    enum Action {
+        Start,    ///< startDomain()
+        Shutdown, ///< shutdownDomain()
+        Reboot,   ///< rebootDomain()
+        Destroy,  ///< destroyDomain()
+        Suspend,  ///< suspendDomain()
+        Resume,   ///< resumeDomain()
+    };
     Q_ENUM(Action)
 
-    /*! \since 0.2 */
+    /*!
+        Constructs an empty model, a child of \a parent; addConnection() fills it.
+        \since 0.2
+    */
     explicit QVirtDomainModel(QObject *parent = nullptr);
     /*! \since 0.2 */
     ~QVirtDomainModel() override;
@@ -157,7 +167,11 @@ public:
         \since 0.2
     */
     int statsInterval() const;
-    /*! \since 0.2 */
+    /*!
+        Sets statsInterval to \a ms milliseconds; 0 stops the statistics.
+        \sa statsInterval()
+        \since 0.2
+    */
     void setStatsInterval(int ms);
 
     /*! \reimp */
@@ -174,22 +188,46 @@ public:
 
     /*!
         \name Actions
-        Each runs in a worker thread on the domain of \a row and reports
+        Each runs in a worker thread on the domain of the given row and reports
         through actionFinished(). Each returns false, and does nothing, for
         a row that does not exist. They are named with "Domain" because QML
         objects have a destroy() of their own.
     */
-    /*! virDomainCreate(). \since 0.2 */
+    /*!
+        virDomainCreate(): starts the domain of \a row. Returns false for a row that does
+        not exist.
+        \since 0.2
+    */
     Q_INVOKABLE bool startDomain(int row);
-    /*! virDomainShutdown(). \since 0.2 */
+    /*!
+        virDomainShutdown(): asks the guest of the domain of \a row to shut down. Returns
+        false for a row that does not exist.
+        \since 0.2
+    */
     Q_INVOKABLE bool shutdownDomain(int row);
-    /*! virDomainReboot(). \since 0.2 */
+    /*!
+        virDomainReboot(): asks the guest of the domain of \a row to reboot. Returns false
+        for a row that does not exist.
+        \since 0.2
+    */
     Q_INVOKABLE bool rebootDomain(int row);
-    /*! virDomainDestroy(). \since 0.2 */
+    /*!
+        virDomainDestroy(): stops the domain of \a row at once. Returns false for a row that
+        does not exist.
+        \since 0.2
+    */
     Q_INVOKABLE bool destroyDomain(int row);
-    /*! virDomainSuspend(). \since 0.2 */
+    /*!
+        virDomainSuspend(): pauses the domain of \a row. Returns false for a row that does
+        not exist.
+        \since 0.2
+    */
     Q_INVOKABLE bool suspendDomain(int row);
-    /*! virDomainResume(). \since 0.2 */
+    /*!
+        virDomainResume(): lets the paused domain of \a row run again. Returns false for a
+        row that does not exist.
+        \since 0.2
+    */
     Q_INVOKABLE bool resumeDomain(int row);
 
 Q_SIGNALS:
@@ -200,8 +238,8 @@ Q_SIGNALS:
     /*! statsInterval changed. \since 0.2 */
     void statsIntervalChanged();
     /*!
-        An action on the domain \a name (\a uuid without braces) ended;
-        \a errorString is libvirt's message when it failed.
+        The \a action on the domain \a name (\a uuid without braces) ended, successfully if
+        \a succeeded is true; \a errorString is libvirt's message when it failed.
         \since 0.2
     */
     void actionFinished(QVirtDomainModel::Action action, const QString &name, const QString &uuid,

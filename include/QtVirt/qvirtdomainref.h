@@ -37,10 +37,16 @@ public:
     QVirtDomainRef();
     /*! \a id is -1 for a domain that does not run. \since 0.1 */
     QVirtDomainRef(const QString &name, const QUuid &uuid, int id = -1);
+    /*! Constructs a copy of \a other. */
     QVirtDomainRef(const QVirtDomainRef &other);
+    /*! Moves \a other into a new object; \a other may only be assigned to or destroyed afterwards.
+     */
     QVirtDomainRef(QVirtDomainRef &&other) noexcept;
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtDomainRef &operator=(const QVirtDomainRef &other);
+    /*! Moves \a other into this object and returns a reference to it. */
     QVirtDomainRef &operator=(QVirtDomainRef &&other) noexcept;
+    /*! Destroys the object. */
     ~QVirtDomainRef();
 
     /*! \since 0.1 */
@@ -51,18 +57,25 @@ public:
     QString uuidString() const;
     /*! The hypervisor's id of a running domain, or -1. \since 0.1 */
     int id() const;
-    /*! True when it has a name or a UUID. \since 0.1 */
+    /*!
+        Returns true when the reference has a name or a UUID.
+        \since 0.1
+    */
     bool isValid() const;
 
     /*! Equal when name, UUID and id are. \since 0.1 */
     friend QTVIRT_EXPORT bool operator==(const QVirtDomainRef &a, const QVirtDomainRef &b);
+    /*! Returns true unless \a a and \a b are equal. \since 0.1 */
     friend bool operator!=(const QVirtDomainRef &a, const QVirtDomainRef &b) { return !(a == b); }
 
 private:
     QSharedDataPointer<QVirtDomainRefData> d;
 };
 
-/*! \since 0.1 */
+/*!
+    Writes \a domain, its name, UUID and id, to \a debug.
+    \since 0.1
+*/
 QTVIRT_EXPORT QDebug operator<<(QDebug debug, const QVirtDomainRef &domain);
 
 Q_DECLARE_METATYPE(QVirtDomainRef)

@@ -194,26 +194,41 @@ enum class SecretUsageType { None = 0, Volume = 1, Ceph = 2, Iscsi = 3, Tls = 4,
 Q_ENUM_NS(SecretUsageType)
 
 /*!
-    The translated name of a domain lifecycle event with its detail, for
-    example "Stopped (destroyed)". A detail this version does not know
-    gives the event's name alone.
+    Returns the translated name of the domain lifecycle \a event with its \a detail, for
+    example "Stopped (destroyed)". A detail this version does not know gives the event's
+    name alone.
     \since 0.1
 */
 QTVIRT_EXPORT QString domainEventText(DomainEvent event, int detail);
 
-/*! For example "Stopped". \since 0.1 */
+/*!
+    Returns the translated name of the domain lifecycle \a event, for example "Stopped".
+    \since 0.1
+*/
 QTVIRT_EXPORT QString domainEventText(DomainEvent event);
 
-/*! For example "Started". \since 0.1 */
+/*!
+    Returns the translated name of the network \a event, for example "Started".
+    \since 0.1
+*/
 QTVIRT_EXPORT QString networkEventText(NetworkEvent event);
 
-/*! For example "Deleted". \since 0.1 */
+/*!
+    Returns the translated name of the storage pool \a event, for example "Deleted".
+    \since 0.1
+*/
 QTVIRT_EXPORT QString storagePoolEventText(StoragePoolEvent event);
 
-/*! For example "Created". \since 0.1 */
+/*!
+    Returns the translated name of the node device \a event, for example "Created".
+    \since 0.1
+*/
 QTVIRT_EXPORT QString nodeDeviceEventText(NodeDeviceEvent event);
 
-/*! For example "Undefined". \since 0.1 */
+/*!
+    Returns the translated name of the secret \a event, for example "Undefined".
+    \since 0.1
+*/
 QTVIRT_EXPORT QString secretEventText(SecretEvent event);
 
 } // namespace QVirtEvents

@@ -31,17 +31,26 @@ public:
     QVirtScreenshot();
     /*! A screenshot of type \a mimeType made of \a data. \since 0.2 */
     QVirtScreenshot(const QString &mimeType, const QByteArray &data);
+    /*! Constructs a copy of \a other. */
     QVirtScreenshot(const QVirtScreenshot &other);
+    /*! Moves \a other into a new object; \a other may only be assigned to or destroyed afterwards.
+     */
     QVirtScreenshot(QVirtScreenshot &&other) noexcept;
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtScreenshot &operator=(const QVirtScreenshot &other);
+    /*! Moves \a other into this object and returns a reference to it. */
     QVirtScreenshot &operator=(QVirtScreenshot &&other) noexcept;
+    /*! Destroys the object. */
     ~QVirtScreenshot();
 
     /*! The MIME type libvirt reported for data(). \since 0.2 */
     QString mimeType() const;
     /*! The image file, byte for byte as the hypervisor sent it. \since 0.2 */
     QByteArray data() const;
-    /*! Whether there is no data (a default-constructed value). \since 0.2 */
+    /*!
+        Returns whether there is no data (a default-constructed value).
+        \since 0.2
+    */
     bool isNull() const;
 
 private:

@@ -93,7 +93,8 @@ public:
     Q_ENUM(Error)
 
     /*!
-        Creates a new non-blocking stream (\c VIR_STREAM_NONBLOCK) on \a conn.
+        Creates a new non-blocking stream (\c VIR_STREAM_NONBLOCK) on \a conn, as a child of
+        \a parent.
     */
     explicit QVirtStream(virConnectPtr conn, QObject *parent = nullptr);
 
@@ -130,12 +131,14 @@ public:
     */
     void close() override;
 
-    /*! Always \c true: a stream has no position. */
+    /*!
+        Returns true: a stream has no position.
+    */
     bool isSequential() const override;
 
     /*!
-        \c true once the end of the stream has been received and everything
-        before it has been read, or once the stream can deliver nothing more.
+        Returns true once the end of the stream has been received and everything before it
+        has been read, or once the stream can deliver nothing more.
     */
     bool atEnd() const override;
 
@@ -185,7 +188,9 @@ public:
     */
     void setReadBufferSize(qint64 size);
 
-    /*! Whether holes are kept rather than read as zeros. */
+    /*!
+        Returns whether holes are kept rather than read as zeros.
+    */
     bool isSparse() const;
 
     /*!
@@ -213,7 +218,9 @@ public:
     /*! The last error, or NoError: a successful open() resets it. */
     Error error() const;
 
-    /*! \c true once finish() completed or the end of the stream was received. */
+    /*!
+        Returns true once finish() completed or the end of the stream was received.
+    */
     bool isFinished() const;
 
 public Q_SLOTS:
@@ -242,15 +249,16 @@ Q_SIGNALS:
 
 protected:
     /*!
-        Returns bytes up to the next hole, 0 when none are buffered, and -1
-        once the stream has ended and the buffer is empty.
+        Copies up to \a maxSize buffered bytes into \a data, up to the next hole. Returns
+        the number of bytes copied, 0 when none are buffered, and -1 once the stream has
+        ended and the buffer is empty.
     */
     qint64 readData(char *data, qint64 maxSize) override;
 
     /*!
-        Buffers all the bytes, with no cap; they go out when libvirt can
-        take them. Returns -1 once the stream has ended or finish() was
-        called.
+        Buffers the \a size bytes at \a data, all of them, for sending whenever libvirt
+        reports the stream writable. Returns \a size, or -1 once the stream has ended or
+        finish() was called.
     */
     qint64 writeData(const char *data, qint64 size) override;
 

@@ -75,17 +75,21 @@ public:
     Q_ENUM(Error)
 
     /*!
-        Prepares a transfer between \a stream and \a device in \a direction.
-        Neither is owned.
+        Prepares a transfer between \a stream and \a device in \a direction, as a child of
+        \a parent. Neither \a stream nor \a device is owned.
     */
     QVirtStreamTransfer(QVirtStream *stream, QIODevice *device, Direction direction,
                         QObject *parent = nullptr);
+    /*! Destroys the transfer object; the stream and the device, which it does not own, are left as
+     * they are. */
     ~QVirtStreamTransfer() override;
 
     /*! The direction given to the constructor. */
     Direction direction() const;
 
-    /*! Whether holes are kept; off by default. */
+    /*!
+        Returns whether holes are kept; off by default.
+    */
     bool isSparse() const;
 
     /*! Keeps holes when \a sparse is \c true. Takes effect at start(). */
@@ -103,7 +107,9 @@ public:
     */
     qint64 bytesTotal() const;
 
-    /*! \c true once finished() was emitted. */
+    /*!
+        Returns true once finished() was emitted.
+    */
     bool isFinished() const;
 
     /*! What failed, or NoError. \since 0.2 */
