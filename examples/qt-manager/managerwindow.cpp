@@ -4,12 +4,14 @@
 #include "connectiondialog.h"
 #include "connectionlistmodel.h"
 #include "credentialsdialog.h"
+#include "detailswindow.h"
 #include "domainactions.h"
 #include "domaintableproxy.h"
 #include "sparklinedelegate.h"
 #include "stateicons.h"
 #include "statshistory.h"
 
+#include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtDomainModel>
 
 #include <QtCore/QSettings>
@@ -27,6 +29,8 @@
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QToolBar>
 #include <QtWidgets/QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -130,6 +134,21 @@ ManagerWindow::~ManagerWindow()
 
 void ManagerWindow::buildMenusAndToolBar()
 {
+    m_openDetails
+        = new QAction(StateIcons::themed("document-properties", QStyle::SP_FileDialogInfoView),
+                      tr("Open &Details"), this);
+    m_openDetails->setObjectName(QStringLiteral("actionDetails"));
+    m_openDetails->setShortcut(QKeySequence(tr("Ctrl+I", "Open Details")));
+    connect(m_openDetails, &QAction::triggered, this,
+            [this] { openDetails(m_domainView->selectionModel()->currentIndex()); });
+    // Double-click or Enter on a row (the platform's activation).
+    connect(m_domainView, &QAbstractItemView::activated, this, &ManagerWindow::openDetails);
+    connect(m_domainView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ManagerWindow::updateDetailsEnabled);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ManagerWindow::updateDetailsEnabled);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ManagerWindow::updateDetailsEnabled);
+    updateDetailsEnabled();
+
     auto *addConnection
         = new QAction(StateIcons::themed("list-add", QStyle::SP_FileDialogNewFolder),
                       tr("&Add Connection…"), this);
@@ -172,6 +191,8 @@ void ManagerWindow::buildMenusAndToolBar()
     edit->addAction(find);
 
     QMenu *domain = menuBar()->addMenu(tr("&Domain"));
+    domain->addAction(m_openDetails);
+    domain->addSeparator();
     domain->addActions(m_actions->all());
     domain->insertSeparator(m_actions->remove());
 
@@ -184,12 +205,45 @@ void ManagerWindow::buildMenusAndToolBar()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(addConnection);
     toolBar->addSeparator();
+    toolBar->addAction(m_openDetails);
     toolBar->addActions(m_actions->all());
     toolBar->insertSeparator(m_actions->remove());
 
     // The domain actions in the table's context menu as well.
     m_domainView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_domainView->addAction(m_openDetails);
     m_domainView->addActions(m_actions->all());
+}
+
+void ManagerWindow::updateDetailsEnabled()
+{
+    m_openDetails->setEnabled(m_domainView->selectionModel()->currentIndex().isValid());
+}
+
+DetailsWindow *ManagerWindow::openDetails(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return nullptr;
+    const QString uuid = proxyIndex.data(QVirtDomainModel::UuidRole).toString();
+    DetailsWindow *window = m_details.value(uuid);
+    if (!window) {
+        const QString uri = proxyIndex.data(QVirtDomainModel::UriRole).toString();
+        const QList<QVirtConnection *> connections = m_domains->connections();
+        const auto found = std::find_if(
+            connections.begin(), connections.end(),
+            [&uri](const QVirtConnection *connection) { return connection->uri() == uri; });
+        if (found == connections.end())
+            return nullptr;
+        const QVirtDomainRef domain(proxyIndex.data(QVirtDomainModel::NameRole).toString(),
+                                    QUuid(uuid));
+        // A child window: it closes with the main window.
+        window = new DetailsWindow(*found, domain, this);
+        m_details.insert(uuid, window);
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
 }
 
 void ManagerWindow::addConnectionFromDialog()

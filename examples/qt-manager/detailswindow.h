@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_EXAMPLES_QTMANAGER_DETAILSWINDOW_H
+#define QTVIRT_EXAMPLES_QTMANAGER_DETAILSWINDOW_H
+
+#include <QtVirt/QVirtDomainRef>
+
+#include <QtCore/QPointer>
+#include <QtWidgets/QWidget>
+
+#include <memory>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QVirtConnection;
+class QVirtStream;
+class TerminalWidget;
+class VncView;
+
+// The window of one domain: its serial console in a terminal, its screen
+// through its VNC server, and its XML. Everything it asks the daemon runs
+// asynchronously (QFutures of QVirtConnection); each tab says what it
+// waits for or why it has nothing to show.
+class DetailsWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DetailsWindow(QVirtConnection *connection, const QVirtDomainRef &domain,
+                  QWidget *parent = nullptr);
+    ~DetailsWindow() override;
+
+    QVirtDomainRef domain() const { return m_domain; }
+    QTabWidget *tabs() const { return m_tabs; }
+    TerminalWidget *terminal() const { return m_terminal; }
+    VncView *vncView() const { return m_vncView; }
+    // What the console and the display tabs say about their state.
+    QString consoleStatus() const;
+    QString displayStatus() const;
+
+    // (Re)connects the console, taking it over from another client.
+    void connectConsole();
+    // (Re)connects the display.
+    void connectDisplay();
+    void loadXml();
+
+private:
+    QWidget *makeConsoleTab();
+    QWidget *makeDisplayTab();
+    QWidget *makeXmlTab();
+    void consoleEnded(const QString &reason);
+    void showDisplayMessage(const QString &message);
+
+    QPointer<QVirtConnection> m_connection;
+    const QVirtDomainRef m_domain;
+    QTabWidget *m_tabs;
+    TerminalWidget *m_terminal = nullptr;
+    QLabel *m_consoleStatus = nullptr;
+    QPushButton *m_consoleReconnect = nullptr;
+    std::unique_ptr<QVirtStream> m_console;
+    VncView *m_vncView = nullptr;
+    QStackedWidget *m_displayStack = nullptr;
+    QLabel *m_displayMessage = nullptr;
+    QPushButton *m_displayReconnect = nullptr;
+    QPlainTextEdit *m_xml = nullptr;
+};
+
+#endif // QTVIRT_EXAMPLES_QTMANAGER_DETAILSWINDOW_H
