@@ -112,6 +112,31 @@ double greyDeviation(const QImage &image)
     return std::sqrt(squares / count - mean * mean);
 }
 
+// How many pixels are clearly brighter than a black background: text.
+qint64 brightPixels(const QImage &image)
+{
+    qint64 bright = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            bright += qGray(image.pixel(x, y)) > 96 ? 1 : 0;
+    }
+    return bright;
+}
+
+// The mean difference of the grey values of two images of one size; 255
+// for images of different sizes.
+double meanGreyDifference(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size() || a.isNull())
+        return 255;
+    double sum = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x)
+            sum += std::abs(qGray(a.pixel(x, y)) - qGray(b.pixel(x, y)));
+    }
+    return sum / (double(a.width()) * a.height());
+}
+
 // A repeating 10 ms timer that records how much later than due it fired
 // at worst: the GUI thread's longest stall, give or take 10 ms.
 class Heartbeat
@@ -534,7 +559,7 @@ void tst_ManagerWindow::detailsWindowConsoleAndDisplay()
     QTest::keyClick(terminal, Qt::Key_Return);
     QTRY_VERIFY2_WITH_TIMEOUT(terminal->screenLine(0).startsWith(u"Mem:"),
                               qPrintable(terminal->screenLine(0)), 10000);
-    QVERIFY(screenHas([](const QString &line) { return line.contains(u"PID"); }));
+    QTRY_VERIFY(screenHas([](const QString &line) { return line.contains(u"PID"); }));
     const QImage consoleShot = grabAndSave(details, QStringLiteral("details-console"), true);
     QVERIFY(!consoleShot.isNull());
     QVERIFY2(greyDeviation(consoleShot) > 10, "the console's screenshot is blank");
@@ -557,19 +582,25 @@ void tst_ManagerWindow::detailsWindowConsoleAndDisplay()
     VncView *display = details->vncView();
     QTRY_VERIFY2_WITH_TIMEOUT(display->isConnected() && display->isVisible(),
                               qPrintable(details->displayStatus()), 10000);
-    const auto textShown = [](const QImage &image) {
-        // Pixels brighter than the background: the text.
-        qint64 bright = 0;
-        for (int y = 0; y < image.height(); ++y) {
-            for (int x = 0; x < image.width(); ++x)
-                bright += qGray(image.pixel(x, y)) > 96 ? 1 : 0;
-        }
-        return bright > 200;
-    };
-    QTRY_VERIFY_WITH_TIMEOUT(textShown(display->frame()), 10000);
+    // The guest's screen as the VNC server sent it: text on black.
+    QImage frame;
+    QTRY_VERIFY_WITH_TIMEOUT(brightPixels(frame = display->frame()) > 200, 10000);
+    // What the X server shows in the widget is that screen, scaled into it
+    // with its aspect ratio: not what was there before (the console tab),
+    // not a black frame.
+    const QSize scaled = frame.size().scaled(display->size(), Qt::KeepAspectRatio);
+    const QRect area(
+        QPoint((display->width() - scaled.width()) / 2, (display->height() - scaled.height()) / 2),
+        scaled);
+    const QImage expected = frame.scaled(scaled, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     QImage shown;
-    QTRY_VERIFY_WITH_TIMEOUT(
-        textShown(shown = grabAndSave(display, QStringLiteral("details-display"), false)), 5000);
+    double difference = 255;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (shown = grabAndSave(display, QStringLiteral("details-display"), false),
+         difference = meanGreyDifference(shown.copy(area), expected))
+            < 12,
+        qPrintable(QStringLiteral("mean difference %1").arg(difference)), 5000);
+    QVERIFY(brightPixels(shown) > 200);
     const double deviation = greyDeviation(shown);
     QVERIFY2(deviation > 5, qPrintable(QStringLiteral("grey deviation %1").arg(deviation)));
     grabAndSave(details, QStringLiteral("details-display-window"), true);
