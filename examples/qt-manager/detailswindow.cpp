@@ -10,6 +10,7 @@
 #include <QtVirt/QVirtStream>
 
 #include <QtCore/QFutureWatcher>
+#include <QtCore/QTimer>
 #include <QtGui/QFontDatabase>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
@@ -120,10 +121,11 @@ QWidget *DetailsWindow::makeDisplayTab()
     m_displayReconnect->setObjectName(QStringLiteral("displayReconnect"));
     connect(m_displayReconnect, &QPushButton::clicked, this, &DetailsWindow::connectDisplay);
     connect(m_vncView, &VncView::connected, this, [this] {
+        m_displaySince.start();
         m_displayStack->setCurrentWidget(m_vncView);
         m_displayReconnect->setEnabled(false);
     });
-    connect(m_vncView, &VncView::disconnected, this, &DetailsWindow::showDisplayMessage);
+    connect(m_vncView, &VncView::disconnected, this, &DetailsWindow::displayEnded);
 
     auto *tab = new QWidget;
     auto *bar = new QHBoxLayout;
@@ -211,6 +213,30 @@ void DetailsWindow::connectDisplay()
                           .arg(error));
         },
         [](int fd) { ::close(fd); });
+}
+
+void DetailsWindow::displayEnded(const QString &reason)
+{
+    // QEMU does not tell a client about a change of the screen's size
+    // that happens between its greeting and the client's choice of
+    // encodings (the firmware's and the kernel's mode switches while the
+    // guest boots), and libvncclient then drops the session at the first
+    // update that does not fit. A new session starts with the new size.
+    constexpr int MaxRetries = 3;
+    constexpr qint64 LongLivedMs = 5000;
+    const bool wasRunning = m_displaySince.isValid();
+    if (wasRunning && m_displaySince.elapsed() >= LongLivedMs)
+        m_displayRetries = 0;
+    m_displaySince.invalidate();
+    if (wasRunning && m_displayRetries < MaxRetries) {
+        ++m_displayRetries;
+        m_displayMessage->setText(tr("The display's connection ended; reconnecting…"));
+        m_displayStack->setCurrentWidget(m_displayMessage);
+        QTimer::singleShot(200, this, &DetailsWindow::connectDisplay);
+        return;
+    }
+    m_displayRetries = 0;
+    showDisplayMessage(reason);
 }
 
 void DetailsWindow::showDisplayMessage(const QString &message)

@@ -4,6 +4,7 @@
 
 #include <QtVirt/QVirtDomainRef>
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QPointer>
 #include <QtWidgets/QWidget>
 
@@ -52,6 +53,7 @@ private:
     QWidget *makeXmlTab();
     void consoleEnded(const QString &reason);
     void showDisplayMessage(const QString &message);
+    void displayEnded(const QString &reason);
 
     QPointer<QVirtConnection> m_connection;
     const QVirtDomainRef m_domain;
@@ -64,6 +66,10 @@ private:
     QStackedWidget *m_displayStack = nullptr;
     QLabel *m_displayMessage = nullptr;
     QPushButton *m_displayReconnect = nullptr;
+    // Since when the display's session runs, and how often in a row it
+    // ended early and was reconnected automatically.
+    QElapsedTimer m_displaySince;
+    int m_displayRetries = 0;
     QPlainTextEdit *m_xml = nullptr;
 };
 
