@@ -63,6 +63,77 @@
     </message>
 </context>
 <context>
+    <name>DetailsWindow</name>
+    <message>
+        <source>%1 – QtVirt Manager</source>
+        <translation>%1 – QtVirt Manager</translation>
+    </message>
+    <message>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Display</source>
+        <translation>&amp;Anzeige</translation>
+    </message>
+    <message>
+        <source>&amp;XML</source>
+        <translation>&amp;XML</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Neu &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>Connecting to the serial console…</source>
+        <translation>Verbindung zur seriellen Konsole wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The console was closed.</source>
+        <translation>Die Konsole wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>Connected to the serial console.</source>
+        <translation>Mit der seriellen Konsole verbunden.</translation>
+    </message>
+    <message>
+        <source>The console could not be opened.</source>
+        <translation>Die Konsole konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The console could not be opened: %1</source>
+        <translation>Die Konsole konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the display…</source>
+        <translation>Verbindung zur Anzeige wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>This domain has no graphical display.</source>
+        <translation>Diese Domäne hat keine grafische Anzeige.</translation>
+    </message>
+    <message>
+        <source>This domain has no graphical display that can be shown here: %1</source>
+        <translation>Diese Domäne hat keine grafische Anzeige, die hier gezeigt werden kann: %1</translation>
+    </message>
+    <message>
+        <source>The display&apos;s connection ended; reconnecting…</source>
+        <translation>Die Verbindung zur Anzeige wurde beendet; sie wird neu hergestellt…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The XML could not be read: %1</source>
+        <translation>Das XML konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>DomainActions</name>
     <message>
         <source>&amp;Start</source>
@@ -275,6 +346,15 @@
         <source>A virtual machine manager built on QtVirt: libvirt&apos;s events arrive in the Qt event loop, with no polling thread.</source>
         <translation>Eine Verwaltung virtueller Maschinen auf Basis von QtVirt: die Ereignisse von libvirt kommen in der Ereignisschleife von Qt an, ohne abfragenden Thread.</translation>
     </message>
+    <message>
+        <source>Open &amp;Details</source>
+        <translation>&amp;Details öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <comment>Open Details</comment>
+        <translation>Ctrl+I</translation>
+    </message>
 </context>
 <context>
     <name>QtManager</name>
@@ -293,6 +373,17 @@
     <message>
         <source>[URI...]</source>
         <translation>[URI...]</translation>
+    </message>
+</context>
+<context>
+    <name>VncView</name>
+    <message>
+        <source>The display&apos;s server did not complete the VNC handshake.</source>
+        <translation>Der Server der Anzeige hat den VNC-Verbindungsaufbau nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The display&apos;s connection ended.</source>
+        <translation>Die Verbindung zur Anzeige wurde beendet.</translation>
     </message>
 </context>
 </TS>
