@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "detailswindow.h"
 
+#include "historygraph.h"
+#include "statshistory.h"
 #include "terminalwidget.h"
 #include "vncview.h"
 #include "xmlhighlighter.h"
 
 #include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QVirtError>
 #include <QtVirt/QVirtStream>
 
 #include <QtCore/QFutureWatcher>
+#include <QtCore/QLocale>
 #include <QtCore/QTimer>
 #include <QtGui/QFontDatabase>
+#include <QtWidgets/QFormLayout>
+#include <QtWidgets/QGridLayout>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPlainTextEdit>
@@ -56,14 +62,40 @@ void whenFinished(QObject *context, const QFuture<T> &future, Done done, Failed 
     watcher->setFuture(future);
 }
 
+// The sum of two series, aligned at their newest samples.
+QList<double> sumOf(const QList<double> &a, const QList<double> &b)
+{
+    QList<double> sum = a.size() >= b.size() ? a : b;
+    const QList<double> &shorter = a.size() >= b.size() ? b : a;
+    const qsizetype offset = sum.size() - shorter.size();
+    for (qsizetype i = 0; i < shorter.size(); ++i)
+        sum[offset + i] += shorter.at(i);
+    return sum;
+}
+
+QString bytesPerSecond(double rate)
+{
+    return DetailsWindow::tr("%1/s").arg(QLocale().formattedDataSize(qint64(rate)));
+}
+
+// The roles the overview shows as fields, in its order.
+const QList<int> FieldRoles = {
+    QVirtDomainModel::StateTextRole, QVirtDomainModel::DomainIdRole,
+    QVirtDomainModel::UuidRole,      QVirtDomainModel::VcpusRole,
+    QVirtDomainModel::MemoryRole,    QVirtDomainModel::PersistentRole,
+    QVirtDomainModel::AutostartRole, QVirtDomainModel::HostRole,
+    QVirtDomainModel::UriRole,
+};
+
 } // namespace
 
 DetailsWindow::DetailsWindow(QVirtConnection *connection, const QVirtDomainRef &domain,
-                             QWidget *parent)
+                             const Statistics &statistics, QWidget *parent)
     : QWidget(parent, Qt::Window)
     , m_connection(connection)
     , m_domain(domain)
     , m_tabs(new QTabWidget)
+    , m_statistics(statistics)
 {
     setObjectName(QStringLiteral("detailsWindow"));
     setAttribute(Qt::WA_DeleteOnClose);
@@ -72,6 +104,7 @@ DetailsWindow::DetailsWindow(QVirtConnection *connection, const QVirtDomainRef &
     m_tabs->setObjectName(QStringLiteral("detailsTabs"));
     m_tabs->addTab(makeConsoleTab(), tr("&Console"));
     m_tabs->addTab(makeDisplayTab(), tr("&Display"));
+    m_tabs->addTab(makeOverviewTab(), tr("&Overview"));
     m_tabs->addTab(makeXmlTab(), tr("&XML"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
@@ -80,6 +113,17 @@ DetailsWindow::DetailsWindow(QVirtConnection *connection, const QVirtDomainRef &
     connectConsole();
     connectDisplay();
     loadXml();
+    // New figures arrive with the model's statistics (statsInterval) and
+    // events; the window has no timer of its own.
+    if (m_statistics.model) {
+        connect(m_statistics.model, &QAbstractItemModel::dataChanged, this,
+                &DetailsWindow::refreshOverview);
+        connect(m_statistics.model, &QAbstractItemModel::modelReset, this,
+                &DetailsWindow::refreshOverview);
+        connect(m_statistics.model, &QAbstractItemModel::rowsRemoved, this,
+                &DetailsWindow::refreshOverview);
+    }
+    refreshOverview();
 }
 
 DetailsWindow::~DetailsWindow()
@@ -135,6 +179,90 @@ QWidget *DetailsWindow::makeDisplayTab()
     layout->addWidget(m_displayStack, 1);
     layout->addLayout(bar);
     return tab;
+}
+
+QWidget *DetailsWindow::makeOverviewTab()
+{
+    auto *tab = new QWidget;
+    tab->setObjectName(QStringLiteral("overview"));
+    m_fields = new QFormLayout;
+    const QStringList names{tr("State:"),     tr("ID:"),     tr("UUID:"),
+                            tr("vCPUs:"),     tr("Memory:"), tr("Persistent:"),
+                            tr("Autostart:"), tr("Host:"),   tr("Connection:")};
+    const QStringList objectNames{
+        QStringLiteral("stateValue"),     QStringLiteral("idValue"),
+        QStringLiteral("uuidValue"),      QStringLiteral("vcpusValue"),
+        QStringLiteral("memoryValue"),    QStringLiteral("persistentValue"),
+        QStringLiteral("autostartValue"), QStringLiteral("hostValue"),
+        QStringLiteral("connectionValue")};
+    for (const QString &name : names) {
+        auto *value = new QLabel;
+        value->setObjectName(objectNames.at(m_fieldValues.size()));
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_fields->addRow(name, value);
+        m_fieldValues.append(value);
+    }
+    m_cpuGraph = new HistoryGraph(
+        tr("CPU"), [](double percent) { return tr("%1 %").arg(percent, 0, 'f', 1); }, 100);
+    m_memoryGraph = new HistoryGraph(tr("Memory used"), [](double kib) {
+        return QLocale().formattedDataSize(qint64(kib * 1024));
+    });
+    m_cpuGraph->setObjectName(QStringLiteral("cpuGraph"));
+    m_memoryGraph->setObjectName(QStringLiteral("memoryGraph"));
+    m_diskGraph = new HistoryGraph(tr("Disk I/O"), bytesPerSecond);
+    m_netGraph = new HistoryGraph(tr("Network I/O"), bytesPerSecond);
+    auto *graphs = new QGridLayout;
+    graphs->addWidget(m_cpuGraph, 0, 0);
+    graphs->addWidget(m_memoryGraph, 0, 1);
+    graphs->addWidget(m_diskGraph, 1, 0);
+    graphs->addWidget(m_netGraph, 1, 1);
+    auto *layout = new QVBoxLayout(tab);
+    layout->addLayout(m_fields);
+    layout->addLayout(graphs, 1);
+    return tab;
+}
+
+void DetailsWindow::refreshOverview()
+{
+    QVirtDomainModel *model = m_statistics.model;
+    if (!model)
+        return;
+    QModelIndex row;
+    for (int i = 0; i < model->rowCount() && !row.isValid(); ++i) {
+        const QModelIndex index = model->index(i, 0);
+        if (index.data(QVirtDomainModel::UuidRole).toString() == m_domain.uuidString())
+            row = index;
+    }
+    if (!row.isValid()) {
+        m_fieldValues.constFirst()->setText(tr("Gone"));
+        return;
+    }
+    for (int i = 0; i < FieldRoles.size(); ++i) {
+        const int role = FieldRoles.at(i);
+        const QVariant value = row.data(role);
+        QString text;
+        if (role == QVirtDomainModel::MemoryRole)
+            text = QLocale().formattedDataSize(value.toLongLong() * 1024);
+        else if (role == QVirtDomainModel::PersistentRole
+                 || role == QVirtDomainModel::AutostartRole)
+            text = value.toBool() ? tr("yes") : tr("no");
+        else if (role == QVirtDomainModel::DomainIdRole && value.toInt() < 0)
+            text = tr("none (not running)");
+        else
+            text = value.toString();
+        m_fieldValues.at(i)->setText(text);
+    }
+    const QString uuid = m_domain.uuidString();
+    const auto samplesOf = [&uuid](const StatsHistory *history) {
+        return history ? history->samples(uuid) : QList<double>();
+    };
+    m_cpuGraph->setSamples(samplesOf(m_statistics.cpu), StatsHistory::MaximumSamples);
+    m_memoryGraph->setSamples(samplesOf(m_statistics.memory), StatsHistory::MaximumSamples);
+    m_diskGraph->setSamples(
+        sumOf(samplesOf(m_statistics.diskRead), samplesOf(m_statistics.diskWrite)),
+        StatsHistory::MaximumSamples);
+    m_netGraph->setSamples(sumOf(samplesOf(m_statistics.netRx), samplesOf(m_statistics.netTx)),
+                           StatsHistory::MaximumSamples);
 }
 
 QWidget *DetailsWindow::makeXmlTab()

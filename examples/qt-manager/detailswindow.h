@@ -10,18 +10,23 @@
 
 #include <memory>
 
+class HistoryGraph;
+class QFormLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QStackedWidget;
 class QTabWidget;
 class QVirtConnection;
+class QVirtDomainModel;
 class QVirtStream;
+class StatsHistory;
 class TerminalWidget;
 class VncView;
 
 // The window of one domain: its serial console in a terminal, its screen
-// through its VNC server, and its XML. Everything it asks the daemon runs
+// through its VNC server, an overview (the model's fields and graphs of
+// its statistics over the last minutes) and its XML. Everything it asks the daemon runs
 // asynchronously (QFutures of QVirtConnection); each tab says what it
 // waits for or why it has nothing to show.
 class DetailsWindow : public QWidget
@@ -29,8 +34,21 @@ class DetailsWindow : public QWidget
     Q_OBJECT
 
 public:
+    // Where the overview's figures come from: the main window's model and
+    // the histories it keeps of each statistics role.
+    struct Statistics
+    {
+        QVirtDomainModel *model = nullptr;
+        StatsHistory *cpu = nullptr;
+        StatsHistory *memory = nullptr;
+        StatsHistory *diskRead = nullptr;
+        StatsHistory *diskWrite = nullptr;
+        StatsHistory *netRx = nullptr;
+        StatsHistory *netTx = nullptr;
+    };
+
     DetailsWindow(QVirtConnection *connection, const QVirtDomainRef &domain,
-                  QWidget *parent = nullptr);
+                  const Statistics &statistics, QWidget *parent = nullptr);
     ~DetailsWindow() override;
 
     QVirtDomainRef domain() const { return m_domain; }
@@ -50,7 +68,9 @@ public:
 private:
     QWidget *makeConsoleTab();
     QWidget *makeDisplayTab();
+    QWidget *makeOverviewTab();
     QWidget *makeXmlTab();
+    void refreshOverview();
     void consoleEnded(const QString &reason);
     void showDisplayMessage(const QString &message);
     void displayEnded(const QString &reason);
@@ -71,6 +91,13 @@ private:
     QElapsedTimer m_displaySince;
     int m_displayRetries = 0;
     QPlainTextEdit *m_xml = nullptr;
+    const Statistics m_statistics;
+    QFormLayout *m_fields = nullptr;
+    QList<QLabel *> m_fieldValues;
+    HistoryGraph *m_cpuGraph = nullptr;
+    HistoryGraph *m_memoryGraph = nullptr;
+    HistoryGraph *m_diskGraph = nullptr;
+    HistoryGraph *m_netGraph = nullptr;
 };
 
 #endif // QTVIRT_EXAMPLES_QTMANAGER_DETAILSWINDOW_H

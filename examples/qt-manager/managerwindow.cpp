@@ -89,13 +89,17 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
     m_domainView->setColumnWidth(QVirtDomainModel::CpuColumn, 100);
     m_domainView->setColumnWidth(QVirtDomainModel::MemoryColumn, 100);
     m_domainView->setColumnWidth(QVirtDomainModel::VcpusColumn, 60);
-    auto *cpuHistory = new StatsHistory(m_domains, QVirtDomainModel::CpuPercentRole, this);
-    auto *memoryHistory = new StatsHistory(m_domains, QVirtDomainModel::MemoryUsedRole, this);
+    m_cpuHistory = new StatsHistory(m_domains, QVirtDomainModel::CpuPercentRole, this);
+    m_memoryHistory = new StatsHistory(m_domains, QVirtDomainModel::MemoryUsedRole, this);
+    m_diskReadHistory = new StatsHistory(m_domains, QVirtDomainModel::DiskReadRateRole, this);
+    m_diskWriteHistory = new StatsHistory(m_domains, QVirtDomainModel::DiskWriteRateRole, this);
+    m_netRxHistory = new StatsHistory(m_domains, QVirtDomainModel::NetRxRateRole, this);
+    m_netTxHistory = new StatsHistory(m_domains, QVirtDomainModel::NetTxRateRole, this);
     m_domainView->setItemDelegateForColumn(QVirtDomainModel::CpuColumn,
-                                           new SparklineDelegate(cpuHistory, 100, -1, this));
+                                           new SparklineDelegate(m_cpuHistory, 100, -1, this));
     m_domainView->setItemDelegateForColumn(
         QVirtDomainModel::MemoryColumn,
-        new SparklineDelegate(memoryHistory, 0, QVirtDomainModel::MemoryRole, this));
+        new SparklineDelegate(m_memoryHistory, 0, QVirtDomainModel::MemoryRole, this));
 
     m_actions = new DomainActions(m_domains, m_proxy, m_domainView, this);
     connect(m_actions, &DomainActions::failed, statusBar(),
@@ -237,7 +241,15 @@ DetailsWindow *ManagerWindow::openDetails(const QModelIndex &proxyIndex)
         const QVirtDomainRef domain(proxyIndex.data(QVirtDomainModel::NameRole).toString(),
                                     QUuid(uuid));
         // A child window: it closes with the main window.
-        window = new DetailsWindow(*found, domain, this);
+        DetailsWindow::Statistics statistics;
+        statistics.model = m_domains;
+        statistics.cpu = m_cpuHistory;
+        statistics.memory = m_memoryHistory;
+        statistics.diskRead = m_diskReadHistory;
+        statistics.diskWrite = m_diskWriteHistory;
+        statistics.netRx = m_netRxHistory;
+        statistics.netTx = m_netTxHistory;
+        window = new DetailsWindow(*found, domain, statistics, this);
         m_details.insert(uuid, window);
     }
     window->show();

@@ -15,6 +15,7 @@ class QListView;
 class QSettings;
 class QTableView;
 class QVirtDomainModel;
+class StatsHistory;
 
 // The manager's main window: the connections on the left, the domains of
 // all of them in a table on the right, the domain actions in the toolbar
@@ -61,6 +62,14 @@ private:
     QTableView *m_domainView;
     DomainActions *m_actions;
     QAction *m_openDetails = nullptr;
+    // The samples of each statistics role, for the table's sparklines and
+    // the details windows' graphs.
+    StatsHistory *m_cpuHistory;
+    StatsHistory *m_memoryHistory;
+    StatsHistory *m_diskReadHistory;
+    StatsHistory *m_diskWriteHistory;
+    StatsHistory *m_netRxHistory;
+    StatsHistory *m_netTxHistory;
     // By UUID: one window per domain.
     QHash<QString, QPointer<DetailsWindow>> m_details;
 };

@@ -29,12 +29,15 @@
 //   of the widget on the X server shows the guest's boot text: it is not
 //   blank and not a black frame. A domain without graphics (the test
 //   driver's) gets a tab that says so.
+// - Overview: the model's fields of the domain, and graphs of its
+//   statistics that fill with the model's samples.
 // - the details window is saved as PNG screenshots too.
 
 #include "connectionlistmodel.h"
 #include "detailswindow.h"
 #include "domainactions.h"
 #include "domaintableproxy.h"
+#include "historygraph.h"
 #include "integrationsupport.h"
 #include "managerwindow.h"
 #include "terminalwidget.h"
@@ -56,6 +59,7 @@
 #include <QtGui/QScreen>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListView>
 #include <QtWidgets/QMessageBox>
@@ -604,6 +608,22 @@ void tst_ManagerWindow::detailsWindowConsoleAndDisplay()
     const double deviation = greyDeviation(shown);
     QVERIFY2(deviation > 5, qPrintable(QStringLiteral("grey deviation %1").arg(deviation)));
     grabAndSave(details, QStringLiteral("details-display-window"), true);
+
+    // Overview: the domain's fields from the model, and its memory graph
+    // filling with the model's statistics samples (every 2 s).
+    clickTab(details, 2);
+    auto *state = details->findChild<QLabel *>(QStringLiteral("stateValue"));
+    QVERIFY(state);
+    QTRY_COMPARE(state->text(), QStringLiteral("Running"));
+    auto *memoryGraph = details->findChild<HistoryGraph *>(QStringLiteral("memoryGraph"));
+    QVERIFY(memoryGraph);
+    QTRY_VERIFY_WITH_TIMEOUT(memoryGraph->samples().size() >= 2, 10000);
+    QVERIFY(memoryGraph->samples().constLast() > 0);
+    // Once the X server shows it: a light window, not the black display.
+    QTRY_VERIFY(qGray(grabAndSave(details, QStringLiteral("details-overview"), true)
+                          .scaled(1, 1, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                          .pixel(0, 0))
+                > 128);
 }
 
 void tst_ManagerWindow::displayTabSaysWhenThereIsNoGraphics()
