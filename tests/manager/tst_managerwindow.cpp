@@ -529,7 +529,7 @@ void tst_ManagerWindow::detailsWindowConsoleAndDisplay()
     QVERIFY(details);
     QCOMPARE(details->domain().name(), shownName);
 
-    // Console: the terminal is connected, and has the focus for typing.
+    // Console: the window opens on it, and the terminal connects.
     TerminalWidget *terminal = details->terminal();
     QCOMPARE(details->tabs()->currentWidget()->isAncestorOf(terminal), true);
     QTRY_VERIFY2_WITH_TIMEOUT(terminal->device() != nullptr, qPrintable(details->consoleStatus()),
@@ -557,6 +557,20 @@ void tst_ManagerWindow::detailsWindowConsoleAndDisplay()
     QTest::keyClick(terminal, Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(screenHas([](const QString &line) { return line == u"hello-42"; }),
                              10000);
+
+    // The lines scrolled off the top are kept for the scroll bar.
+    QTest::keyClicks(terminal, QStringLiteral("seq 1 100"));
+    QTest::keyClick(terminal, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(screenHas([](const QString &line) { return line == u"100"; }), 10000);
+    const auto scrolledOff = [terminal](const QString &text) {
+        for (int i = 0; i < terminal->scrollbackCount(); ++i) {
+            if (terminal->scrollbackLine(i) == text)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(scrolledOff(QStringLiteral("1")));
+    QVERIFY(scrolledOff(QStringLiteral("50")));
 
     // top clears the screen and draws its header line at the top.
     QTest::keyClicks(terminal, QStringLiteral("top"));
