@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <cstdarg>
-#include <cstdio>
 
 // One RFB session: libvncclient's client and the image it draws into.
 // Shared between the handshake's thread and the view, so that whichever
@@ -52,12 +51,12 @@ __attribute__((format(printf, 1, 2))) void logToCategory(const char *format, ...
 {
     if (!lcVnc().isDebugEnabled())
         return;
-    char line[512];
     va_list arguments;
     va_start(arguments, format);
-    std::vsnprintf(line, sizeof line, format, arguments);
+    const QString line = QString::vasprintf(format, arguments);
     va_end(arguments);
-    qCDebug(lcVnc, "%s", line);
+    // Its lines end with a newline of their own.
+    qCDebug(lcVnc).noquote() << line.trimmed();
 }
 
 rfbBool allocateFrame(rfbClient *client)
