@@ -131,6 +131,12 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
 
 ManagerWindow::~ManagerWindow()
 {
+    // The children destroyed after this destructor (the model removing its
+    // rows, the view's selection) still signal: not to this object's slots
+    // any more.
+    disconnect(m_proxy, nullptr, this, nullptr);
+    disconnect(m_domainView->selectionModel(), nullptr, this, nullptr);
+    disconnect(m_domainView, nullptr, this, nullptr);
     m_settings->setValue(GeometryKey, saveGeometry());
     m_settings->setValue(SplitterKey,
                          findChild<QSplitter *>(QStringLiteral("splitter"))->saveState());
