@@ -63,6 +63,157 @@
     </message>
 </context>
 <context>
+    <name>DetailsWindow</name>
+    <message>
+        <source>%1 – QtVirt Manager</source>
+        <translation>%1 – QtVirt Manager</translation>
+    </message>
+    <message>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Display</source>
+        <translation>&amp;Anzeige</translation>
+    </message>
+    <message>
+        <source>&amp;XML</source>
+        <translation>&amp;XML</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Neu &amp;verbinden</translation>
+    </message>
+    <message>
+        <source>Connecting to the serial console…</source>
+        <translation>Verbindung zur seriellen Konsole wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>The console was closed.</source>
+        <translation>Die Konsole wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>Connected to the serial console.</source>
+        <translation>Mit der seriellen Konsole verbunden.</translation>
+    </message>
+    <message>
+        <source>The console could not be opened.</source>
+        <translation>Die Konsole konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>The console could not be opened: %1</source>
+        <translation>Die Konsole konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the display…</source>
+        <translation>Verbindung zur Anzeige wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>This domain has no graphical display.</source>
+        <translation>Diese Domäne hat keine grafische Anzeige.</translation>
+    </message>
+    <message>
+        <source>This domain has no graphical display that can be shown here: %1</source>
+        <translation>Diese Domäne hat keine grafische Anzeige, die hier gezeigt werden kann: %1</translation>
+    </message>
+    <message>
+        <source>The display&apos;s connection ended; reconnecting…</source>
+        <translation>Die Verbindung zur Anzeige wurde beendet; sie wird neu hergestellt…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The XML could not be read: %1</source>
+        <translation>Das XML konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Übersicht</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID:</translation>
+    </message>
+    <message>
+        <source>vCPUs:</source>
+        <translation>vCPUs:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Speicher:</translation>
+    </message>
+    <message>
+        <source>Persistent:</source>
+        <translation>Dauerhaft:</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <translation>Autostart:</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Host:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>Belegter Speicher</translation>
+    </message>
+    <message>
+        <source>Disk I/O</source>
+        <translation>Datenträger-E/A</translation>
+    </message>
+    <message>
+        <source>Network I/O</source>
+        <translation>Netzwerk-E/A</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>none (not running)</source>
+        <translation>keine (läuft nicht)</translation>
+    </message>
+</context>
+<context>
     <name>DomainActions</name>
     <message>
         <source>&amp;Start</source>
@@ -214,6 +365,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryGraph</name>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ManagerWindow</name>
     <message>
         <source>QtVirt Manager</source>
@@ -275,6 +437,15 @@
         <source>A virtual machine manager built on QtVirt: libvirt&apos;s events arrive in the Qt event loop, with no polling thread.</source>
         <translation>Eine Verwaltung virtueller Maschinen auf Basis von QtVirt: die Ereignisse von libvirt kommen in der Ereignisschleife von Qt an, ohne abfragenden Thread.</translation>
     </message>
+    <message>
+        <source>Open &amp;Details</source>
+        <translation>&amp;Details öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <comment>Open Details</comment>
+        <translation>Ctrl+I</translation>
+    </message>
 </context>
 <context>
     <name>QtManager</name>
@@ -293,6 +464,17 @@
     <message>
         <source>[URI...]</source>
         <translation>[URI...]</translation>
+    </message>
+</context>
+<context>
+    <name>VncView</name>
+    <message>
+        <source>The display&apos;s server did not complete the VNC handshake.</source>
+        <translation>Der Server der Anzeige hat den VNC-Verbindungsaufbau nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The display&apos;s connection ended.</source>
+        <translation>Die Verbindung zur Anzeige wurde beendet.</translation>
     </message>
 </context>
 </TS>

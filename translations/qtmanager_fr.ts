@@ -63,6 +63,157 @@
     </message>
 </context>
 <context>
+    <name>DetailsWindow</name>
+    <message>
+        <source>%1 – QtVirt Manager</source>
+        <translation>%1 – QtVirt Manager</translation>
+    </message>
+    <message>
+        <source>&amp;Console</source>
+        <translation>&amp;Console</translation>
+    </message>
+    <message>
+        <source>&amp;Display</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;XML</source>
+        <translation>&amp;XML</translation>
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation>&amp;Reconnecter</translation>
+    </message>
+    <message>
+        <source>Re&amp;connect</source>
+        <translation>Re&amp;connecter</translation>
+    </message>
+    <message>
+        <source>Connecting to the serial console…</source>
+        <translation>Connexion à la console série…</translation>
+    </message>
+    <message>
+        <source>The console was closed.</source>
+        <translation>La console a été fermée.</translation>
+    </message>
+    <message>
+        <source>Connected to the serial console.</source>
+        <translation>Connecté à la console série.</translation>
+    </message>
+    <message>
+        <source>The console could not be opened.</source>
+        <translation>Impossible d’ouvrir la console.</translation>
+    </message>
+    <message>
+        <source>The console could not be opened: %1</source>
+        <translation>Impossible d’ouvrir la console : %1</translation>
+    </message>
+    <message>
+        <source>Connecting to the display…</source>
+        <translation>Connexion à l’affichage…</translation>
+    </message>
+    <message>
+        <source>This domain has no graphical display.</source>
+        <translation>Ce domaine n’a pas d’affichage graphique.</translation>
+    </message>
+    <message>
+        <source>This domain has no graphical display that can be shown here: %1</source>
+        <translation>Ce domaine n’a pas d’affichage graphique qui puisse être montré ici : %1</translation>
+    </message>
+    <message>
+        <source>The display&apos;s connection ended; reconnecting…</source>
+        <translation>La connexion à l’affichage s’est terminée ; reconnexion…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>The XML could not be read: %1</source>
+        <translation>Impossible de lire le XML : %1</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>ID:</source>
+        <translation>ID :</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID :</translation>
+    </message>
+    <message>
+        <source>vCPUs:</source>
+        <translation>vCPU :</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Mémoire :</translation>
+    </message>
+    <message>
+        <source>Persistent:</source>
+        <translation>Persistant :</translation>
+    </message>
+    <message>
+        <source>Autostart:</source>
+        <translation>Démarrage automatique :</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>Hôte :</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Connexion :</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Memory used</source>
+        <translation>Mémoire utilisée</translation>
+    </message>
+    <message>
+        <source>Disk I/O</source>
+        <translation>E/S disque</translation>
+    </message>
+    <message>
+        <source>Network I/O</source>
+        <translation>E/S réseau</translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation>Disparu</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>none (not running)</source>
+        <translation>aucun (arrêté)</translation>
+    </message>
+</context>
+<context>
     <name>DomainActions</name>
     <message>
         <source>&amp;Start</source>
@@ -214,6 +365,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryGraph</name>
+    <message>
+        <source>no data</source>
+        <translation>aucune donnée</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>ManagerWindow</name>
     <message>
         <source>QtVirt Manager</source>
@@ -275,6 +437,15 @@
         <source>A virtual machine manager built on QtVirt: libvirt&apos;s events arrive in the Qt event loop, with no polling thread.</source>
         <translation>Un gestionnaire de machines virtuelles fondé sur QtVirt : les événements de libvirt arrivent dans la boucle d’événements de Qt, sans thread d’interrogation.</translation>
     </message>
+    <message>
+        <source>Open &amp;Details</source>
+        <translation>Ouvrir les &amp;détails</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <comment>Open Details</comment>
+        <translation>Ctrl+I</translation>
+    </message>
 </context>
 <context>
     <name>QtManager</name>
@@ -293,6 +464,17 @@
     <message>
         <source>[URI...]</source>
         <translation>[URI...]</translation>
+    </message>
+</context>
+<context>
+    <name>VncView</name>
+    <message>
+        <source>The display&apos;s server did not complete the VNC handshake.</source>
+        <translation>Le serveur de l’affichage n’a pas terminé la négociation VNC.</translation>
+    </message>
+    <message>
+        <source>The display&apos;s connection ended.</source>
+        <translation>La connexion à l’affichage s’est terminée.</translation>
     </message>
 </context>
 </TS>

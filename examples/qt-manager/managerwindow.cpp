@@ -4,12 +4,14 @@
 #include "connectiondialog.h"
 #include "connectionlistmodel.h"
 #include "credentialsdialog.h"
+#include "detailswindow.h"
 #include "domainactions.h"
 #include "domaintableproxy.h"
 #include "sparklinedelegate.h"
 #include "stateicons.h"
 #include "statshistory.h"
 
+#include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtDomainModel>
 
 #include <QtCore/QSettings>
@@ -27,6 +29,8 @@
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QToolBar>
 #include <QtWidgets/QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -85,13 +89,17 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
     m_domainView->setColumnWidth(QVirtDomainModel::CpuColumn, 100);
     m_domainView->setColumnWidth(QVirtDomainModel::MemoryColumn, 100);
     m_domainView->setColumnWidth(QVirtDomainModel::VcpusColumn, 60);
-    auto *cpuHistory = new StatsHistory(m_domains, QVirtDomainModel::CpuPercentRole, this);
-    auto *memoryHistory = new StatsHistory(m_domains, QVirtDomainModel::MemoryUsedRole, this);
+    m_cpuHistory = new StatsHistory(m_domains, QVirtDomainModel::CpuPercentRole, this);
+    m_memoryHistory = new StatsHistory(m_domains, QVirtDomainModel::MemoryUsedRole, this);
+    m_diskReadHistory = new StatsHistory(m_domains, QVirtDomainModel::DiskReadRateRole, this);
+    m_diskWriteHistory = new StatsHistory(m_domains, QVirtDomainModel::DiskWriteRateRole, this);
+    m_netRxHistory = new StatsHistory(m_domains, QVirtDomainModel::NetRxRateRole, this);
+    m_netTxHistory = new StatsHistory(m_domains, QVirtDomainModel::NetTxRateRole, this);
     m_domainView->setItemDelegateForColumn(QVirtDomainModel::CpuColumn,
-                                           new SparklineDelegate(cpuHistory, 100, -1, this));
+                                           new SparklineDelegate(m_cpuHistory, 100, -1, this));
     m_domainView->setItemDelegateForColumn(
         QVirtDomainModel::MemoryColumn,
-        new SparklineDelegate(memoryHistory, 0, QVirtDomainModel::MemoryRole, this));
+        new SparklineDelegate(m_memoryHistory, 0, QVirtDomainModel::MemoryRole, this));
 
     m_actions = new DomainActions(m_domains, m_proxy, m_domainView, this);
     connect(m_actions, &DomainActions::failed, statusBar(),
@@ -123,6 +131,12 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
 
 ManagerWindow::~ManagerWindow()
 {
+    // The children destroyed after this destructor (the model removing its
+    // rows, the view's selection) still signal: not to this object's slots
+    // any more.
+    disconnect(m_proxy, nullptr, this, nullptr);
+    disconnect(m_domainView->selectionModel(), nullptr, this, nullptr);
+    disconnect(m_domainView, nullptr, this, nullptr);
     m_settings->setValue(GeometryKey, saveGeometry());
     m_settings->setValue(SplitterKey,
                          findChild<QSplitter *>(QStringLiteral("splitter"))->saveState());
@@ -130,6 +144,21 @@ ManagerWindow::~ManagerWindow()
 
 void ManagerWindow::buildMenusAndToolBar()
 {
+    m_openDetails
+        = new QAction(StateIcons::themed("document-properties", QStyle::SP_FileDialogInfoView),
+                      tr("Open &Details"), this);
+    m_openDetails->setObjectName(QStringLiteral("actionDetails"));
+    m_openDetails->setShortcut(QKeySequence(tr("Ctrl+I", "Open Details")));
+    connect(m_openDetails, &QAction::triggered, this,
+            [this] { openDetails(m_domainView->selectionModel()->currentIndex()); });
+    // Double-click or Enter on a row (the platform's activation).
+    connect(m_domainView, &QAbstractItemView::activated, this, &ManagerWindow::openDetails);
+    connect(m_domainView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ManagerWindow::updateDetailsEnabled);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &ManagerWindow::updateDetailsEnabled);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &ManagerWindow::updateDetailsEnabled);
+    updateDetailsEnabled();
+
     auto *addConnection
         = new QAction(StateIcons::themed("list-add", QStyle::SP_FileDialogNewFolder),
                       tr("&Add Connection…"), this);
@@ -172,6 +201,8 @@ void ManagerWindow::buildMenusAndToolBar()
     edit->addAction(find);
 
     QMenu *domain = menuBar()->addMenu(tr("&Domain"));
+    domain->addAction(m_openDetails);
+    domain->addSeparator();
     domain->addActions(m_actions->all());
     domain->insertSeparator(m_actions->remove());
 
@@ -184,12 +215,53 @@ void ManagerWindow::buildMenusAndToolBar()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(addConnection);
     toolBar->addSeparator();
+    toolBar->addAction(m_openDetails);
     toolBar->addActions(m_actions->all());
     toolBar->insertSeparator(m_actions->remove());
 
     // The domain actions in the table's context menu as well.
     m_domainView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_domainView->addAction(m_openDetails);
     m_domainView->addActions(m_actions->all());
+}
+
+void ManagerWindow::updateDetailsEnabled()
+{
+    m_openDetails->setEnabled(m_domainView->selectionModel()->currentIndex().isValid());
+}
+
+DetailsWindow *ManagerWindow::openDetails(const QModelIndex &proxyIndex)
+{
+    if (!proxyIndex.isValid())
+        return nullptr;
+    const QString uuid = proxyIndex.data(QVirtDomainModel::UuidRole).toString();
+    DetailsWindow *window = m_details.value(uuid);
+    if (!window) {
+        const QString uri = proxyIndex.data(QVirtDomainModel::UriRole).toString();
+        const QList<QVirtConnection *> connections = m_domains->connections();
+        const auto found = std::find_if(
+            connections.begin(), connections.end(),
+            [&uri](const QVirtConnection *connection) { return connection->uri() == uri; });
+        if (found == connections.end())
+            return nullptr;
+        const QVirtDomainRef domain(proxyIndex.data(QVirtDomainModel::NameRole).toString(),
+                                    QUuid(uuid));
+        // A child window: it closes with the main window.
+        DetailsWindow::Statistics statistics;
+        statistics.model = m_domains;
+        statistics.cpu = m_cpuHistory;
+        statistics.memory = m_memoryHistory;
+        statistics.diskRead = m_diskReadHistory;
+        statistics.diskWrite = m_diskWriteHistory;
+        statistics.netRx = m_netRxHistory;
+        statistics.netTx = m_netTxHistory;
+        window = new DetailsWindow(*found, domain, statistics, this);
+        m_details.insert(uuid, window);
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
 }
 
 void ManagerWindow::addConnectionFromDialog()

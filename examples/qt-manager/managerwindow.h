@@ -2,9 +2,12 @@
 #ifndef QTVIRT_EXAMPLES_QTMANAGER_MANAGERWINDOW_H
 #define QTVIRT_EXAMPLES_QTMANAGER_MANAGERWINDOW_H
 
+#include <QtCore/QHash>
+#include <QtCore/QPointer>
 #include <QtWidgets/QMainWindow>
 
 class ConnectionListModel;
+class DetailsWindow;
 class DomainActions;
 class DomainTableProxy;
 class QLineEdit;
@@ -12,6 +15,7 @@ class QListView;
 class QSettings;
 class QTableView;
 class QVirtDomainModel;
+class StatsHistory;
 
 // The manager's main window: the connections on the left, the domains of
 // all of them in a table on the right, the domain actions in the toolbar
@@ -35,12 +39,19 @@ public:
     QVirtDomainModel *domainModel() const { return m_domains; }
     DomainTableProxy *domainProxy() const { return m_proxy; }
     DomainActions *domainActions() const { return m_actions; }
+    QAction *detailsAction() const { return m_openDetails; }
+
+    // Shows the details window of the domain of proxyIndex (of
+    // domainProxy()), opened on first use and raised afterwards; null
+    // when its connection is gone.
+    DetailsWindow *openDetails(const QModelIndex &proxyIndex);
 
 private:
     void buildMenusAndToolBar();
     void addConnectionFromDialog();
     void removeSelectedConnection();
     void showAbout();
+    void updateDetailsEnabled();
 
     QSettings *const m_settings;
     ConnectionListModel *m_connections;
@@ -50,6 +61,17 @@ private:
     QLineEdit *m_filter;
     QTableView *m_domainView;
     DomainActions *m_actions;
+    QAction *m_openDetails = nullptr;
+    // The samples of each statistics role, for the table's sparklines and
+    // the details windows' graphs.
+    StatsHistory *m_cpuHistory;
+    StatsHistory *m_memoryHistory;
+    StatsHistory *m_diskReadHistory;
+    StatsHistory *m_diskWriteHistory;
+    StatsHistory *m_netRxHistory;
+    StatsHistory *m_netTxHistory;
+    // By UUID: one window per domain.
+    QHash<QString, QPointer<DetailsWindow>> m_details;
 };
 
 #endif // QTVIRT_EXAMPLES_QTMANAGER_MANAGERWINDOW_H

@@ -14,19 +14,42 @@
 //   heartbeat timer's worst lateness) and the connections come back by
 //   themselves once the daemon runs again;
 // - the window is saved as PNG screenshots in the build directory.
+//
+// Issue 14 (qt-manager, second slice): the details window of a domain,
+// opened with Enter on its row, and its tabs:
+// - Console: a terminal emulator (libvterm) on the domain's serial console
+//   (openDomainConsole()). What the guest's shell answers is read from
+//   libvterm's screen, the cells the widget paints, not from the bytes of
+//   the stream: typed `echo hel""lo-$((6*7))` gives a screen line that is
+//   exactly `hello-42` (the echo of the typed line has neither), and `top`,
+//   a full-screen program that positions its cursor, draws its header
+//   ("Mem: ...") at row 0. The terminal's rows follow the widget's height.
+// - Display: the guest's VGA screen through its VNC server, reached with
+//   openDomainGraphicsFd() and spoken to by libvncclient. The grabbed image
+//   of the widget on the X server shows the guest's boot text: it is not
+//   blank and not a black frame. A domain without graphics (the test
+//   driver's) gets a tab that says so.
+// - Overview: the model's fields of the domain, and graphs of its
+//   statistics that fill with the model's samples.
+// - the details window is saved as PNG screenshots too.
 
 #include "connectionlistmodel.h"
+#include "detailswindow.h"
 #include "domainactions.h"
 #include "domaintableproxy.h"
+#include "historygraph.h"
 #include "integrationsupport.h"
 #include "managerwindow.h"
+#include "terminalwidget.h"
 #include "testsupport.h"
+#include "vncview.h"
 #include "xvfbserver.h"
 
 #include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QThread>
@@ -36,11 +59,14 @@
 #include <QtGui/QScreen>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListView>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTabBar>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QToolBar>
 
@@ -88,6 +114,31 @@ double greyDeviation(const QImage &image)
     }
     const double mean = sum / count;
     return std::sqrt(squares / count - mean * mean);
+}
+
+// How many pixels are clearly brighter than a black background: text.
+qint64 brightPixels(const QImage &image)
+{
+    qint64 bright = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x)
+            bright += qGray(image.pixel(x, y)) > 96 ? 1 : 0;
+    }
+    return bright;
+}
+
+// The mean difference of the grey values of two images of one size; 255
+// for images of different sizes.
+double meanGreyDifference(const QImage &a, const QImage &b)
+{
+    if (a.size() != b.size() || a.isNull())
+        return 255;
+    double sum = 0;
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x)
+            sum += std::abs(qGray(a.pixel(x, y)) - qGray(b.pixel(x, y)));
+    }
+    return sum / (double(a.width()) * a.height());
 }
 
 // A repeating 10 ms timer that records how much later than due it fired
@@ -138,6 +189,8 @@ private Q_SLOTS:
     void cleanup();
     void startAndStopFromTheToolbar();
     void daemonLossIsShownAndRecovered();
+    void detailsWindowConsoleAndDisplay();
+    void displayTabSaysWhenThereIsNoGraphics();
 
 private:
     // A window with the given connections, shown and exposed.
@@ -151,6 +204,13 @@ private:
     // Waits up to 10 s for what; returns ms from since until it held, or -1.
     template<typename Predicate> static qint64 msUntil(const QElapsedTimer &since, Predicate what);
     void saveScreenshot(const QString &purpose);
+    // Selects the row of the domain named name and presses Enter on it;
+    // returns its details window, shown and active.
+    DetailsWindow *openDetailsWithEnter(const QString &name);
+    void clickTab(DetailsWindow *details, int index);
+    // Grabs widget from the X server and saves the image as a screenshot
+    // (its window's image when whole is set).
+    QImage grabAndSave(QWidget *widget, const QString &purpose, bool whole);
 
     Connection m_ops;
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -404,6 +464,194 @@ void tst_ManagerWindow::daemonLossIsShownAndRecovered()
     QVERIFY2(heartbeat.worstLatenessMs() <= WorstLatenessMs,
              qPrintable(
                  QStringLiteral("the heartbeat was %1 ms late").arg(heartbeat.worstLatenessMs())));
+}
+
+DetailsWindow *tst_ManagerWindow::openDetailsWithEnter(const QString &name)
+{
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("domainTable"));
+    if (!table || rowOf(name) < 0)
+        return nullptr;
+    const QModelIndex cell
+        = m_window->domainProxy()->index(rowOf(name), QVirtDomainModel::NameColumn);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
+    QTest::keyClick(table, Qt::Key_Return);
+    auto *details = m_window->findChild<DetailsWindow *>(QStringLiteral("detailsWindow"));
+    if (!details || !QTest::qWaitForWindowExposed(details))
+        return nullptr;
+    details->activateWindow();
+    if (!QTest::qWaitForWindowActive(details))
+        return nullptr;
+    return details;
+}
+
+void tst_ManagerWindow::clickTab(DetailsWindow *details, int index)
+{
+    QTabBar *bar = details->tabs()->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(index).center());
+    QCOMPARE(details->tabs()->currentIndex(), index);
+}
+
+QImage tst_ManagerWindow::grabAndSave(QWidget *widget, const QString &purpose, bool whole)
+{
+    QWidget *window = widget->window();
+    const QRect area = whole ? QRect(QPoint(0, 0), window->size())
+                             : QRect(widget->mapTo(window, QPoint(0, 0)), widget->size());
+    // Read back from the X server: what the user's screen shows.
+    const QImage image
+        = window->screen()
+              ->grabWindow(window->winId(), area.x(), area.y(), area.width(), area.height())
+              .toImage();
+    const QString path = QStringLiteral(QTVIRT_SCREENSHOT_DIR "/qt-manager-%1-%2.png")
+                             .arg(purpose, QString::fromLatin1(QtVirtTest::dispatcherName()));
+    if (!image.save(path))
+        qWarning("cannot save %s", qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+    return image;
+}
+
+void tst_ManagerWindow::detailsWindowConsoleAndDisplay()
+{
+    // The testbed's guest, booted for this test and stopped after it.
+    const QByteArray qemuUri = QtVirtTest::testbedValue("QTVIRT_QEMU_URI");
+    const Connection qemu(virConnectOpen(qemuUri.constData()));
+    QVERIFY2(qemu, qPrintable(lastError()));
+    const QByteArray guestName = QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN");
+    const Domain guest(virDomainLookupByName(qemu.get(), guestName.constData()));
+    QVERIFY2(guest, qPrintable(lastError()));
+    if (virDomainIsActive(guest.get()) != 1)
+        QVERIFY2(virDomainCreate(guest.get()) == 0, qPrintable(lastError()));
+    const auto stopGuest = qScopeGuard([&] { virDomainDestroy(guest.get()); });
+
+    const QString shownName = QString::fromUtf8(guestName);
+    openWindow({QString::fromUtf8(qemuUri)});
+    QTRY_VERIFY_WITH_TIMEOUT(shownState(shownName) == u"Running", 10000);
+    DetailsWindow *details = openDetailsWithEnter(shownName);
+    QVERIFY(details);
+    QCOMPARE(details->domain().name(), shownName);
+
+    // Console: the window opens on it, and the terminal connects.
+    TerminalWidget *terminal = details->terminal();
+    QCOMPARE(details->tabs()->currentWidget()->isAncestorOf(terminal), true);
+    QTRY_VERIFY2_WITH_TIMEOUT(terminal->device() != nullptr, qPrintable(details->consoleStatus()),
+                              10000);
+    const auto screenHas = [terminal](auto matches) {
+        for (int row = 0; row < terminal->rows(); ++row) {
+            if (matches(terminal->screenLine(row)))
+                return true;
+        }
+        return false;
+    };
+    const auto promptShown
+        = [&] { return screenHas([](const QString &line) { return line.endsWith(u'#'); }); };
+    // The shell may have printed its prompt before the console was opened:
+    // Enter until one shows (the guest boots in about two seconds).
+    QElapsedTimer booting;
+    booting.start();
+    while (!promptShown() && booting.elapsed() < 30000) {
+        QTest::keyClick(terminal, Qt::Key_Return);
+        QTest::qWait(500);
+    }
+    QVERIFY2(promptShown(), qPrintable(terminal->screenLine(0)));
+
+    QTest::keyClicks(terminal, QStringLiteral("echo hel\"\"lo-$((6*7))"));
+    QTest::keyClick(terminal, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(screenHas([](const QString &line) { return line == u"hello-42"; }),
+                             10000);
+
+    // The lines scrolled off the top are kept for the scroll bar.
+    QTest::keyClicks(terminal, QStringLiteral("seq 1 100"));
+    QTest::keyClick(terminal, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(screenHas([](const QString &line) { return line == u"100"; }), 10000);
+    const auto scrolledOff = [terminal](const QString &text) {
+        for (int i = 0; i < terminal->scrollbackCount(); ++i) {
+            if (terminal->scrollbackLine(i) == text)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(scrolledOff(QStringLiteral("1")));
+    QVERIFY(scrolledOff(QStringLiteral("50")));
+
+    // top clears the screen and draws its header line at the top.
+    QTest::keyClicks(terminal, QStringLiteral("top"));
+    QTest::keyClick(terminal, Qt::Key_Return);
+    QTRY_VERIFY2_WITH_TIMEOUT(terminal->screenLine(0).startsWith(u"Mem:"),
+                              qPrintable(terminal->screenLine(0)), 10000);
+    QTRY_VERIFY(screenHas([](const QString &line) { return line.contains(u"PID"); }));
+    const QImage consoleShot = grabAndSave(details, QStringLiteral("details-console"), true);
+    QVERIFY(!consoleShot.isNull());
+    QVERIFY2(greyDeviation(consoleShot) > 10, "the console's screenshot is blank");
+    // q quits top; clear, another program that draws with escape
+    // sequences, brings the prompt to the top.
+    QTest::keyClick(terminal, Qt::Key_Q);
+    QTest::keyClicks(terminal, QStringLiteral("clear"));
+    QTest::keyClick(terminal, Qt::Key_Return);
+    QTRY_VERIFY2_WITH_TIMEOUT(terminal->screenLine(0).endsWith(u'#'),
+                              qPrintable(terminal->screenLine(0)), 10000);
+
+    // The terminal's size follows the widget's.
+    const int rowsBefore = terminal->rows();
+    details->resize(details->width(), details->height() + 120);
+    QTRY_VERIFY(terminal->rows() > rowsBefore);
+
+    // Display: the guest's screen shows SeaBIOS's and the boot's text on a
+    // black background.
+    clickTab(details, 1);
+    VncView *display = details->vncView();
+    QTRY_VERIFY2_WITH_TIMEOUT(display->isConnected() && display->isVisible(),
+                              qPrintable(details->displayStatus()), 10000);
+    // The guest's screen as the VNC server sent it: text on black.
+    QImage frame;
+    QTRY_VERIFY_WITH_TIMEOUT(brightPixels(frame = display->frame()) > 200, 10000);
+    // What the X server shows in the widget is that screen, scaled into it
+    // with its aspect ratio: not what was there before (the console tab),
+    // not a black frame.
+    const QSize scaled = frame.size().scaled(display->size(), Qt::KeepAspectRatio);
+    const QRect area(
+        QPoint((display->width() - scaled.width()) / 2, (display->height() - scaled.height()) / 2),
+        scaled);
+    const QImage expected = frame.scaled(scaled, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QImage shown;
+    double difference = 255;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        (shown = grabAndSave(display, QStringLiteral("details-display"), false),
+         difference = meanGreyDifference(shown.copy(area), expected))
+            < 12,
+        qPrintable(QStringLiteral("mean difference %1").arg(difference)), 5000);
+    QVERIFY(brightPixels(shown) > 200);
+    const double deviation = greyDeviation(shown);
+    QVERIFY2(deviation > 5, qPrintable(QStringLiteral("grey deviation %1").arg(deviation)));
+    grabAndSave(details, QStringLiteral("details-display-window"), true);
+
+    // Overview: the domain's fields from the model, and its memory graph
+    // filling with the model's statistics samples (every 2 s).
+    clickTab(details, 2);
+    auto *state = details->findChild<QLabel *>(QStringLiteral("stateValue"));
+    QVERIFY(state);
+    QTRY_COMPARE(state->text(), QStringLiteral("Running"));
+    auto *memoryGraph = details->findChild<HistoryGraph *>(QStringLiteral("memoryGraph"));
+    QVERIFY(memoryGraph);
+    QTRY_VERIFY_WITH_TIMEOUT(memoryGraph->samples().size() >= 2, 10000);
+    QVERIFY(memoryGraph->samples().constLast() > 0);
+    // Once the X server shows it: a light window, not the black display.
+    QTRY_VERIFY(qGray(grabAndSave(details, QStringLiteral("details-overview"), true)
+                          .scaled(1, 1, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                          .pixel(0, 0))
+                > 128);
+}
+
+void tst_ManagerWindow::displayTabSaysWhenThereIsNoGraphics()
+{
+    // The test driver's domains have no graphics server to connect to.
+    openWindow({QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI"))});
+    QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("test")) >= 0, 10000);
+    DetailsWindow *details = openDetailsWithEnter(QStringLiteral("test"));
+    QVERIFY(details);
+    clickTab(details, 1);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        details->displayStatus().startsWith(QStringLiteral("This domain has no graphical display")),
+        qPrintable(details->displayStatus()), 10000);
+    QVERIFY(!details->vncView()->isConnected());
 }
 
 // The X server must run before QApplication connects to it.
