@@ -97,7 +97,7 @@ void tst_VolumeTransfers::cleanupTestCase()
 
 void tst_VolumeTransfers::uploadAndDownloadAreByteExact()
 {
-    constexpr qint64 size = 8 * MiB;
+    constexpr qint64 size = 2 * MiB;
     Volume volume(m_conn.handle(), "roundtrip", size);
     QVERIFY(volume.get());
     const QString name = QString::fromUtf8(virStorageVolGetName(volume.get()));
@@ -130,11 +130,11 @@ void tst_VolumeTransfers::uploadAndDownloadAreByteExact()
 
 void tst_VolumeTransfers::sparseDownloadKeepsHoles()
 {
-    // A 64 MiB volume with three 1 MiB extents of data: uploaded sparse
+    // A 16 MiB volume with three 1 MiB extents of data: uploaded sparse
     // (the holes go as holes), downloaded sparse into a file that then has
     // the same data extents, and allocates about the data only.
-    constexpr qint64 size = 64 * MiB;
-    const QList<qint64> offsets = {0, 20 * MiB, 63 * MiB};
+    constexpr qint64 size = 16 * MiB;
+    const QList<qint64> offsets = {0, 6 * MiB, 15 * MiB};
     Volume volume(m_conn.handle(), "sparse", size);
     QVERIFY(volume.get());
     const QString name = QString::fromUtf8(virStorageVolGetName(volume.get()));
