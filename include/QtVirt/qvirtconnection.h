@@ -564,12 +564,13 @@ public:
         virDomainSaveFlags(): saves the running \a domain's memory to the
         file \a path, on the daemon's host, and stops it. While the save
         runs, the future's progress goes from 0 to 100 (percent of the
-        data written, QFuture::progressValue(), as a QFutureWatcher
+        memory gone through, QFuture::progressValue(), as a QFutureWatcher
         reports it), asked from the daemon with virDomainGetJobStats() in
-        a pool thread a few times a second; it is 100 when the save
-        succeeded. abortDomainJob() stops a save: the future then fails
-        with libvirt's VIR_ERR_OPERATION_ABORTED as QVirtError::code(), and
-        the domain goes on running.
+        a pool thread about ten times a second while the hypervisor reports
+        it (a save that is over within a poll or two may show none before
+        the end); it is 100 when the save succeeded. abortDomainJob() asks
+        the hypervisor to stop a save; a stopped save fails the future with
+        libvirt's error.
         \since 0.2
     */
     QFuture<void> saveDomain(const QVirtDomainRef &domain, const QString &path,

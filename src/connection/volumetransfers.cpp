@@ -123,20 +123,22 @@ QVirtStreamTransfer *transferVolume(QVirtConnectionPrivate *d, Direction directi
         },
         [pending, target, direction, pool, volume](PendingOperation<void> *operation,
                                                    const std::optional<QVirtError> &failure) {
+            // The operation ends first: a slot of the transfer's signals
+            // may destroy the connection, and the operation with it.
+            operation->succeed();
             // The transfer may be gone, or canceled: the stream then goes
             // with the PendingStream, which aborts it.
-            if (target && !QVirtStreamTransferPrivate::get(target)->finished) {
-                QVirtStreamTransferPrivate *const state = QVirtStreamTransferPrivate::get(target);
-                if (failure) {
-                    state->fail(QVirtStreamTransfer::StartError,
-                                failureText(direction, pool, volume, failure->message()));
-                } else {
-                    state->stream = pending->take();
-                    state->stream->setParent(target);
-                    state->begin();
-                }
+            if (!target || QVirtStreamTransferPrivate::get(target)->finished)
+                return;
+            QVirtStreamTransferPrivate *const state = QVirtStreamTransferPrivate::get(target);
+            if (failure) {
+                state->fail(QVirtStreamTransfer::StartError,
+                            failureText(direction, pool, volume, failure->message()));
+            } else {
+                state->stream = pending->take();
+                state->stream->setParent(target);
+                state->begin();
             }
-            operation->succeed();
         },
         [transfer, direction, pool, volume](PendingOperation<void> *operation) {
             // Destroying the connection ends the operation without its
