@@ -75,6 +75,62 @@
         <source>cannot take a screenshot of the domain</source>
         <translation>von der Domäne kann kein Bildschirmfoto gemacht werden</translation>
     </message>
+    <message>
+        <source>cannot save the domain</source>
+        <translation>die Domäne kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>cannot restore the domain</source>
+        <translation>die Domäne kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>cannot abort the domain&apos;s job</source>
+        <translation>der Auftrag der Domäne kann nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>no snapshot %1</source>
+        <translation>kein Snapshot %1</translation>
+    </message>
+    <message>
+        <source>cannot list the snapshots</source>
+        <translation>die Snapshots können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>cannot take a snapshot of the domain</source>
+        <translation>von der Domäne kann kein Snapshot erstellt werden</translation>
+    </message>
+    <message>
+        <source>cannot revert to snapshot %1</source>
+        <translation>Snapshot %1 kann nicht wiederhergestellt werden</translation>
+    </message>
+    <message>
+        <source>cannot delete snapshot %1</source>
+        <translation>Snapshot %1 kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>cannot download volume %1 of pool %2: %3</source>
+        <translation>Volume %1 des Pools %2 kann nicht heruntergeladen werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot upload volume %1 of pool %2: %3</source>
+        <translation>Volume %1 des Pools %2 kann nicht hochgeladen werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot make a stream</source>
+        <translation>es kann kein Stream erzeugt werden</translation>
+    </message>
+    <message>
+        <source>no storage pool %1</source>
+        <translation>kein Speicherpool %1</translation>
+    </message>
+    <message>
+        <source>no volume %1</source>
+        <translation>kein Volume %1</translation>
+    </message>
+    <message>
+        <source>the connection was destroyed first</source>
+        <translation>die Verbindung wurde vorher zerstört</translation>
+    </message>
 </context>
 <context>
     <name>QVirtDomainModel</name>
@@ -365,7 +421,7 @@
     </message>
     <message>
         <source>Cannot create a stream: %1</source>
-        <translation>Es kann kein Stream erstellt werden: %1</translation>
+        <translation>es kann kein Stream erstellt werden: %1</translation>
     </message>
     <message>
         <source>No valid stream to adopt</source>

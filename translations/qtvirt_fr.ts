@@ -75,6 +75,62 @@
         <source>cannot take a screenshot of the domain</source>
         <translation>impossible de faire une capture d’écran du domaine</translation>
     </message>
+    <message>
+        <source>cannot save the domain</source>
+        <translation>impossible d&apos;enregistrer le domaine</translation>
+    </message>
+    <message>
+        <source>cannot restore the domain</source>
+        <translation>impossible de restaurer le domaine</translation>
+    </message>
+    <message>
+        <source>cannot abort the domain&apos;s job</source>
+        <translation>impossible d&apos;interrompre la tâche du domaine</translation>
+    </message>
+    <message>
+        <source>no snapshot %1</source>
+        <translation>aucun instantané %1</translation>
+    </message>
+    <message>
+        <source>cannot list the snapshots</source>
+        <translation>impossible de lister les instantanés</translation>
+    </message>
+    <message>
+        <source>cannot take a snapshot of the domain</source>
+        <translation>impossible de prendre un instantané du domaine</translation>
+    </message>
+    <message>
+        <source>cannot revert to snapshot %1</source>
+        <translation>impossible de revenir à l&apos;instantané %1</translation>
+    </message>
+    <message>
+        <source>cannot delete snapshot %1</source>
+        <translation>impossible de supprimer l&apos;instantané %1</translation>
+    </message>
+    <message>
+        <source>cannot download volume %1 of pool %2: %3</source>
+        <translation>impossible de télécharger le volume %1 du pool %2 : %3</translation>
+    </message>
+    <message>
+        <source>cannot upload volume %1 of pool %2: %3</source>
+        <translation>impossible de téléverser le volume %1 dans le pool %2 : %3</translation>
+    </message>
+    <message>
+        <source>cannot make a stream</source>
+        <translation>impossible de créer un flux</translation>
+    </message>
+    <message>
+        <source>no storage pool %1</source>
+        <translation>aucun pool de stockage %1</translation>
+    </message>
+    <message>
+        <source>no volume %1</source>
+        <translation>aucun volume %1</translation>
+    </message>
+    <message>
+        <source>the connection was destroyed first</source>
+        <translation>la connexion a été détruite avant</translation>
+    </message>
 </context>
 <context>
     <name>QVirtDomainModel</name>

@@ -10,6 +10,7 @@
 #include <QtVirt/qvirterror.h>
 #include <QtVirt/qvirtevents.h>
 #include <QtVirt/qvirtscreenshot.h>
+#include <QtVirt/qvirtsnapshotinfo.h>
 
 #include <QtCore/QFuture>
 #include <QtCore/QList>
@@ -24,8 +25,10 @@
 #include <chrono>
 #include <memory>
 
+class QIODevice;
 class QVirtConnectionPrivate;
 class QVirtStream;
+class QVirtStreamTransfer;
 
 /*!
     \class QVirtConnection
@@ -247,6 +250,67 @@ public:
     };
     Q_DECLARE_FLAGS(GraphicsFlags, GraphicsFlag)
     Q_FLAG(GraphicsFlags)
+
+    /*!
+        virDomainSaveRestoreFlags, for saveDomain(), managedSaveDomain()
+        and restoreDomain(); values equal libvirt's.
+        \since 0.2
+    */
+    enum class SaveFlag : unsigned int {
+        BypassCache = VIR_DOMAIN_SAVE_BYPASS_CACHE, ///< Avoids the host's file system cache.
+        Running = VIR_DOMAIN_SAVE_RUNNING,          ///< The restored domain runs.
+        Paused = VIR_DOMAIN_SAVE_PAUSED,            ///< The restored domain is paused.
+        ResetNvram = VIR_DOMAIN_SAVE_RESET_NVRAM,   ///< Restores with a fresh NVRAM.
+    };
+    Q_DECLARE_FLAGS(SaveFlags, SaveFlag)
+    Q_FLAG(SaveFlags)
+
+    /*!
+        virDomainSnapshotCreateFlags, for createDomainSnapshot(); values
+        equal libvirt's.
+        \since 0.2
+    */
+    enum class SnapshotCreateFlag : unsigned int {
+        Redefine = VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE,       ///< Restores metadata of a snapshot.
+        Current = VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT,         ///< With Redefine, makes it current.
+        NoMetadata = VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA,  ///< Keeps no metadata.
+        Halt = VIR_DOMAIN_SNAPSHOT_CREATE_HALT,               ///< Stops the domain afterwards.
+        DiskOnly = VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY,      ///< Disks only, not the memory.
+        ReuseExternal = VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT, ///< Reuses existing files.
+        Quiesce = VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE,   ///< Freezes file systems (guest agent).
+        Atomic = VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC,     ///< All disks or none.
+        Live = VIR_DOMAIN_SNAPSHOT_CREATE_LIVE,         ///< While the domain runs.
+        Validate = VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE, ///< Validates the XML against the schema.
+    };
+    Q_DECLARE_FLAGS(SnapshotCreateFlags, SnapshotCreateFlag)
+    Q_FLAG(SnapshotCreateFlags)
+
+    /*!
+        virDomainSnapshotRevertFlags, for revertDomainSnapshot(); values
+        equal libvirt's.
+        \since 0.2
+    */
+    enum class SnapshotRevertFlag : unsigned int {
+        Running = VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING,        ///< Runs after the revert.
+        Paused = VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED,          ///< Is paused after the revert.
+        Force = VIR_DOMAIN_SNAPSHOT_REVERT_FORCE,            ///< Allows risky reverts.
+        ResetNvram = VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM, ///< Starts from a fresh NVRAM.
+    };
+    Q_DECLARE_FLAGS(SnapshotRevertFlags, SnapshotRevertFlag)
+    Q_FLAG(SnapshotRevertFlags)
+
+    /*!
+        virDomainSnapshotDeleteFlags, for deleteDomainSnapshot(); values
+        equal libvirt's.
+        \since 0.2
+    */
+    enum class SnapshotDeleteFlag : unsigned int {
+        Children = VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN,          ///< Its descendants too.
+        MetadataOnly = VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY, ///< Only libvirt's metadata.
+        ChildrenOnly = VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, ///< Its descendants only.
+    };
+    Q_DECLARE_FLAGS(SnapshotDeleteFlags, SnapshotDeleteFlag)
+    Q_FLAG(SnapshotDeleteFlags)
 
     /*!
         Constructs a closed connection, a child of \a parent.
@@ -547,6 +611,105 @@ public:
         \since 0.2
     */
     QFuture<QList<QVirtDomainInfo>> listDomains();
+
+    /*!
+        virDomainSaveFlags(): saves the running \a domain's memory to the
+        file \a path, on the daemon's host, and stops it. While the save
+        runs, the future's progress goes from 0 to 100 (percent of the
+        memory gone through, QFuture::progressValue(), as a QFutureWatcher
+        reports it), asked from the daemon with virDomainGetJobStats() in
+        a pool thread about ten times a second while the hypervisor reports
+        it (a save that is over within a poll or two may show none before
+        the end); it is 100 when the save succeeded. abortDomainJob() asks
+        the hypervisor to stop a save; a stopped save fails the future with
+        libvirt's error.
+        \since 0.2
+    */
+    QFuture<void> saveDomain(const QVirtDomainRef &domain, const QString &path,
+                             SaveFlags flags = {});
+    /*!
+        virDomainRestoreFlags(): starts the domain saved in the file
+        \a path (on the daemon's host) by saveDomain().
+        \since 0.2
+    */
+    QFuture<void> restoreDomain(const QString &path, SaveFlags flags = {});
+    /*!
+        virDomainManagedSave(): saves the running \a domain to a file of
+        libvirt's choice and stops it; the next startDomain() restores it.
+        Its progress is reported as saveDomain()'s, and abortDomainJob()
+        stops it as well.
+        \since 0.2
+    */
+    QFuture<void> managedSaveDomain(const QVirtDomainRef &domain, SaveFlags flags = {});
+    /*!
+        virDomainAbortJob(): stops the job that runs on \a domain (a save,
+        a migration, a dump). The future finishes once libvirt has asked
+        the hypervisor to stop it; the operation that started the job then
+        fails. A domain without a job fails with libvirt's
+        VIR_ERR_OPERATION_INVALID.
+        \since 0.2
+    */
+    QFuture<void> abortDomainJob(const QVirtDomainRef &domain);
+
+    /*!
+        \a domain's snapshots (virDomainListAllSnapshots()), each with its
+        name, creation time, parent and whether it is the current one, in
+        the order libvirt lists them. One call for the list and one per
+        snapshot (its XML), in a pool thread.
+        \since 0.2
+    */
+    QFuture<QList<QVirtSnapshotInfo>> listDomainSnapshots(const QVirtDomainRef &domain);
+    /*!
+        virDomainSnapshotCreateXML(): takes a snapshot of \a domain as
+        \a xml describes it (a \c <domainsnapshot> element; libvirt names
+        it when it has no \c <name>). The result is the new snapshot's name.
+        \since 0.2
+    */
+    QFuture<QString> createDomainSnapshot(const QVirtDomainRef &domain, const QString &xml,
+                                          SnapshotCreateFlags flags = {});
+    /*!
+        virDomainRevertToSnapshot(): brings \a domain back to its snapshot
+        named \a snapshot, which becomes the current one.
+        \since 0.2
+    */
+    QFuture<void> revertDomainSnapshot(const QVirtDomainRef &domain, const QString &snapshot,
+                                       SnapshotRevertFlags flags = {});
+    /*!
+        virDomainSnapshotDelete(): deletes \a domain's snapshot named
+        \a snapshot (its children become its parent's).
+        \since 0.2
+    */
+    QFuture<void> deleteDomainSnapshot(const QVirtDomainRef &domain, const QString &snapshot,
+                                       SnapshotDeleteFlags flags = {});
+
+    /*!
+        Downloads the volume named \a volume of the storage pool named
+        \a pool into \a target, which must be open for writing; with
+        \a sparse, holes stay holes (a QFile target gets them as holes,
+        see QVirtStreamTransfer::setSparse()). Returns at once: the lookup
+        and virStorageVolDownload() run in a pool thread, and the transfer
+        then moves the data on this object's event loop.
+
+        The result is a QVirtStreamTransfer already started (do not call
+        start()), owned by the caller, with no parent; it owns its stream.
+        Every failure comes through its errorOccurred() and error(),
+        emitted from the event loop, after this function returned: an
+        unknown pool or volume, or a connection that is not open, is a
+        QVirtStreamTransfer::StartError whose errorString() says what
+        libvirt said. Deleting the transfer stops it.
+        \since 0.2
+    */
+    QVirtStreamTransfer *downloadVolume(const QString &pool, const QString &volume,
+                                        QIODevice *target, bool sparse = false);
+    /*!
+        Uploads \a source, open for reading, from its current position to
+        its end, into the volume named \a volume of the storage pool named
+        \a pool (virStorageVolUpload()), as downloadVolume() downloads; with
+        \a sparse, the holes of a QFile \a source are sent as holes.
+        \since 0.2
+    */
+    QVirtStreamTransfer *uploadVolume(const QString &pool, const QString &volume, QIODevice *source,
+                                      bool sparse = false);
 
     /*!
         virDomainOpenConsole(): connects to the console \a device of the
@@ -902,5 +1065,9 @@ Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::VcpuFlags)
 Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::XmlFlags)
 Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::ConsoleFlags)
 Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::GraphicsFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::SaveFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::SnapshotCreateFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::SnapshotRevertFlags)
+Q_DECLARE_OPERATORS_FOR_FLAGS(QVirtConnection::SnapshotDeleteFlags)
 
 #endif // QTVIRT_QVIRTCONNECTION_H

@@ -141,6 +141,8 @@ Q_SIGNALS:
     void finished();
 
 private:
+    // QVirtConnection's volume transfers start one whose stream comes later.
+    friend class QVirtStreamTransferPrivate;
     Q_DISABLE_COPY(QVirtStreamTransfer)
     const std::unique_ptr<QVirtStreamTransferPrivate> d;
 };

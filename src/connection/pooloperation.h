@@ -68,6 +68,13 @@ public:
 
     QFuture<T> future() { return m_promise.future(); }
     bool isCanceled() { return m_promise.isCanceled(); }
+    // The future's progress (QFuture::progressValue()), for an operation
+    // that can tell how far its call got.
+    void setProgressRange(int minimum, int maximum)
+    {
+        m_promise.setProgressRange(minimum, maximum);
+    }
+    void setProgressValue(int value) { m_promise.setProgressValue(value); }
 
     // Each of these ends the operation; a canceled future ignores the
     // result. The operation is gone before the promise is finished:
@@ -136,12 +143,22 @@ struct Deliver
     }
 };
 
+// For an operation that needs nothing in the connection's thread while its
+// call runs.
+struct NoPreparation
+{
+    template<typename T> void operator()(PendingOperation<T> * /*operation*/) const { }
+};
+
 // Runs call(conn) in a pool thread. In the connection's thread, a failure
 // fails the future, and complete(operation, value) (complete(operation)
 // for a call that returns nothing) takes what the call returned and ends
-// the operation, at once or later.
-template<typename T, typename Call, typename Complete = Deliver>
-QFuture<T> runOnPool(QVirtConnectionPrivate *d, const Call &call, Complete complete = {})
+// the operation, at once or later. prepare(operation) runs first, in the
+// connection's thread, before the call is handed to the pool: what it
+// attaches to the operation (a progress poller) lives while the call runs.
+template<typename T, typename Call, typename Complete = Deliver, typename Prepare = NoPreparation>
+QFuture<T> runOnPool(QVirtConnectionPrivate *d, const Call &call, Complete complete = {},
+                     Prepare prepare = {})
 {
     using R = std::invoke_result_t<Call, virConnectPtr>;
     ConnectionHandle conn = shareConnection(d->conn.get());
@@ -149,6 +166,7 @@ QFuture<T> runOnPool(QVirtConnectionPrivate *d, const Call &call, Complete compl
         return notOpen<T>();
     auto *operation = new PendingOperation<T>(d);
     QFuture<T> future = operation->future();
+    prepare(operation);
     QThreadPool::globalInstance()->start([gate = future, conn = std::move(conn), call,
                                           complete = std::move(complete), box = d->mailbox,
                                           target = QPointer(operation)]() mutable {
@@ -206,9 +224,9 @@ inline DomainHandle lookUp(virConnectPtr conn, const QVirtDomainRef &domain)
 
 // Runs call(dom) on the domain looked up in a pool thread; what it returns
 // goes to complete, as for runOnPool().
-template<typename T, typename Call, typename Complete = Deliver>
+template<typename T, typename Call, typename Complete = Deliver, typename Prepare = NoPreparation>
 QFuture<T> runOnDomain(QVirtConnectionPrivate *d, const QVirtDomainRef &domain, Call call,
-                       Complete complete = {})
+                       Complete complete = {}, Prepare prepare = {})
 {
     if (!domain.isValid())
         return invalidDomain<T>();
@@ -218,7 +236,7 @@ QFuture<T> runOnDomain(QVirtConnectionPrivate *d, const QVirtDomainRef &domain, 
             const DomainHandle dom = lookUp(conn, domain);
             return call(dom.get());
         },
-        std::move(complete));
+        std::move(complete), std::move(prepare));
 }
 
 } // namespace PoolOperation

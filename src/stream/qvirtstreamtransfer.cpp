@@ -112,45 +112,54 @@ void QVirtStreamTransfer::start()
     if (d->started)
         return;
     d->started = true;
-    if (!d->stream || !d->device) {
-        d->fail(StartError, tr("The transfer needs a stream and a device"));
+    d->begin();
+}
+
+void QVirtStreamTransferPrivate::begin()
+{
+    if (!stream || !device) {
+        fail(QVirtStreamTransfer::StartError,
+             QVirtStreamTransfer::tr("The transfer needs a stream and a device"));
         return;
     }
-    const bool download = d->direction == Download;
+    const bool download = direction == QVirtStreamTransfer::Download;
     const QIODevice::OpenMode deviceMode = download ? QIODevice::WriteOnly : QIODevice::ReadOnly;
-    if (!(d->device->openMode() & deviceMode)) {
-        d->fail(StartError,
-                download ? tr("The device is not open for writing")
-                         : tr("The device is not open for reading"));
+    if (!(device->openMode() & deviceMode)) {
+        fail(QVirtStreamTransfer::StartError,
+             download ? QVirtStreamTransfer::tr("The device is not open for writing")
+                      : QVirtStreamTransfer::tr("The device is not open for reading"));
         return;
     }
     if (download)
-        d->stream->setSparse(d->sparse);
-    if (!d->stream->isOpen()
-        && !d->stream->open(download ? QIODevice::ReadOnly : QIODevice::WriteOnly)) {
-        d->fail(StreamError, d->stream->errorString());
+        stream->setSparse(sparse);
+    if (!stream->isOpen() && !stream->open(download ? QIODevice::ReadOnly : QIODevice::WriteOnly)) {
+        fail(QVirtStreamTransfer::StreamError, stream->errorString());
         return;
     }
     // Either may be deleted mid-transfer, a socket whose peer went away
     // typically with deleteLater(). The failure is reported from the event
     // loop: the code that deleted it may not expect the slots of
     // errorOccurred() and finished() to run inside the destructor.
-    connect(
-        d->stream, &QObject::destroyed, this,
-        [this] { d->fail(StreamError, tr("The stream was deleted during the transfer")); },
-        Qt::QueuedConnection);
-    connect(
-        d->device, &QObject::destroyed, this,
+    QObject::connect(
+        stream, &QObject::destroyed, q,
         [this] {
-            if (d->job->needsDevice())
-                d->fail(d->deviceError(), tr("The device was deleted during the transfer"));
+            fail(QVirtStreamTransfer::StreamError,
+                 QVirtStreamTransfer::tr("The stream was deleted during the transfer"));
+        },
+        Qt::QueuedConnection);
+    QObject::connect(
+        device, &QObject::destroyed, q,
+        [this] {
+            if (job->needsDevice())
+                fail(deviceError(),
+                     QVirtStreamTransfer::tr("The device was deleted during the transfer"));
         },
         Qt::QueuedConnection);
     if (download)
-        d->job = std::make_unique<StreamDownload>(*d);
+        job = std::make_unique<StreamDownload>(*this);
     else
-        d->job = std::make_unique<StreamUpload>(*d);
-    d->job->start();
+        job = std::make_unique<StreamUpload>(*this);
+    job->start();
 }
 
 void QVirtStreamTransfer::cancel()

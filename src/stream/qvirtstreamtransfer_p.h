@@ -16,6 +16,17 @@ public:
                                QVirtStreamTransfer::Direction way);
     ~QVirtStreamTransferPrivate();
 
+    static QVirtStreamTransferPrivate *get(QVirtStreamTransfer *transfer)
+    {
+        return transfer->d.get();
+    }
+
+    // What start() does once it has marked the transfer started. A
+    // transfer whose stream is not ready yet (a volume download whose
+    // libvirt call still runs) is marked started, with no stream, so that
+    // start() does nothing, and begins once the stream is set.
+    void begin();
+
     // False when a slot deleted the transfer: the caller must return at
     // once.
     bool reportProgress();
@@ -31,7 +42,7 @@ public:
     bool intact() const { return stream && device; }
 
     QVirtStreamTransfer *const q;
-    const QPointer<QVirtStream> stream;
+    QPointer<QVirtStream> stream;
     const QPointer<QIODevice> device;
     const QVirtStreamTransfer::Direction direction;
     bool sparse = false;
