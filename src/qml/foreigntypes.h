@@ -6,6 +6,7 @@
 // QML, so they are declared here instead of in their own headers.
 
 #include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtEvents>
 
 #include <QtQml/qqml.h>
 
@@ -24,5 +25,14 @@ struct QVirtDomainRefForeign
     QML_FOREIGN(QVirtDomainRef)
     QML_VALUE_TYPE(domainRef)
 };
+
+// The enums the event signals carry, compared in QML by their scoped
+// names only (QVirtEvents declares so): QVirtEvents.DomainEvent.Started,
+// QVirtEvents.StartedDetail.Booted.
+namespace QVirtEventsForeign {
+Q_NAMESPACE
+QML_FOREIGN_NAMESPACE(QVirtEvents)
+QML_NAMED_ELEMENT(QVirtEvents)
+} // namespace QVirtEventsForeign
 
 #endif // QTVIRT_QML_FOREIGNTYPES_H
