@@ -4,16 +4,12 @@
 // this file, against the testbed. Nothing here registers libvirt's event
 // loop: importing QtVirt does (issue 15, item 1).
 
-#include "quicktestbed.h"
 #include "testsupport.h"
 
 #include <QtQml/QQmlEngine>
-#include <QtQml/qqml.h>
 #include <QtQuickTest/quicktest.h>
 
 #include <libvirt/virterror.h>
-
-#include <memory>
 
 namespace {
 
@@ -39,15 +35,7 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(QStringLiteral(QTVIRT_QML_BUILD_IMPORT_PATH));
-        qmlRegisterSingletonInstance("QtVirtTest", 1, 0, "Testbed", m_testbed.get());
     }
-
-    // Its domains and connections go while the application still exists:
-    // libvirt's handles of them live on its event loop.
-    void cleanupTestCase() { m_testbed.reset(); }
-
-private:
-    std::unique_ptr<QuickTestbed> m_testbed = std::make_unique<QuickTestbed>();
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(tst_qtvirtquick, QuickSetup)

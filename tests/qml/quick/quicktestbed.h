@@ -6,14 +6,18 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QString>
+#include <QtQml/qqmlregistration.h>
 
 // `Testbed` in the Qt Quick tests (import QtVirtTest): the testbed's URIs
 // and what a test does to its domains through plain libvirt calls on
 // connections of its own, so that the events a QML Connection receives
-// come from the daemon and not from the code under test.
+// come from the daemon and not from the code under test. One per test
+// file (each has an engine of its own); what it defined goes with it.
 class QuickTestbed : public QObject
 {
     Q_OBJECT
+    QML_NAMED_ELEMENT(Testbed)
+    QML_SINGLETON
     Q_PROPERTY(QString testUri READ testUri CONSTANT)
     Q_PROPERTY(QString qemuUri READ qemuUri CONSTANT)
     Q_PROPERTY(QString qemuDomain READ qemuDomain CONSTANT)
