@@ -6,6 +6,7 @@
 // QML, so they are declared here instead of in their own headers.
 
 #include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtDomainEvents>
 #include <QtVirt/QVirtEvents>
 
 #include <QtQml/qqml.h>
@@ -15,6 +16,14 @@ struct QVirtConnectionForeign
 {
     Q_GADGET
     QML_FOREIGN(QVirtConnection)
+    QML_ANONYMOUS
+};
+
+// DomainEvents.events: its signals and Error enum, for Connections.
+struct QVirtDomainEventsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(QVirtDomainEvents)
     QML_ANONYMOUS
 };
 
