@@ -94,9 +94,6 @@ void tst_QmlRuntime::watchDomainStart(const QString &importPath)
     env.insert(QStringLiteral("QML_IMPORT_PATH"), importPath);
     env.remove(QStringLiteral("QML2_IMPORT_PATH"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-#ifdef QTVIRT_SANITIZER_PRELOAD
-    env.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(QTVIRT_SANITIZER_PRELOAD));
-#endif
     // The category names every line, so that a qtvirt.* warning is seen.
     env.insert(QStringLiteral("QT_MESSAGE_PATTERN"), QStringLiteral("%{category}: %{message}"));
     qml.setProcessEnvironment(env);
