@@ -2,6 +2,8 @@
 //
 // One line per connection: its URI, state, host name and hypervisor.
 
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts

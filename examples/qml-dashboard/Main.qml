@@ -3,9 +3,10 @@
 // The dashboard's window: one Connection per URI, one DomainModel over all
 // of them, a bar with each host's state and the list of domains.
 
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import QtVirt
 
 ApplicationWindow {

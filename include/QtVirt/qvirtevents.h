@@ -19,6 +19,10 @@
 */
 namespace QVirtEvents {
 Q_NAMESPACE_EXPORT(QTVIRT_EXPORT)
+// For QML's engine: several enums share key names (Defined, Migrated,
+// Shutdown ...) with different values, so QML names them scoped only
+// (QVirtEvents.DomainEvent.Started).
+Q_CLASSINFO("RegisterEnumClassesUnscoped", "false")
 
 /*! virDomainEventType. \since 0.1 */
 enum class DomainEvent {

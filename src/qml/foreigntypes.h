@@ -6,6 +6,8 @@
 // QML, so they are declared here instead of in their own headers.
 
 #include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtDomainEvents>
+#include <QtVirt/QVirtEvents>
 
 #include <QtQml/qqml.h>
 
@@ -17,6 +19,14 @@ struct QVirtConnectionForeign
     QML_ANONYMOUS
 };
 
+// DomainEvents.events: its signals and Error enum, for Connections.
+struct QVirtDomainEventsForeign
+{
+    Q_GADGET
+    QML_FOREIGN(QVirtDomainEvents)
+    QML_ANONYMOUS
+};
+
 // What the domain signals carry: domainRef.name, .uuidString, .id.
 struct QVirtDomainRefForeign
 {
@@ -24,5 +34,14 @@ struct QVirtDomainRefForeign
     QML_FOREIGN(QVirtDomainRef)
     QML_VALUE_TYPE(domainRef)
 };
+
+// The enums the event signals carry, compared in QML by their scoped
+// names only (QVirtEvents declares so): QVirtEvents.DomainEvent.Started,
+// QVirtEvents.StartedDetail.Booted.
+namespace QVirtEventsForeign {
+Q_NAMESPACE
+QML_FOREIGN_NAMESPACE(QVirtEvents)
+QML_NAMED_ELEMENT(QVirtEvents)
+} // namespace QVirtEventsForeign
 
 #endif // QTVIRT_QML_FOREIGNTYPES_H

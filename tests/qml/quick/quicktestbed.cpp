@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "quicktestbed.h"
+
+#include "testsupport.h"
+
+#include <QtVirt/QVirtConnection>
+
+#include <QtCore/QMetaEnum>
+
+using namespace QtVirtIntegration;
+
+namespace {
+
+int resetDomain(virDomainPtr dom)
+{
+    return virDomainReset(dom, 0);
+}
+
+} // namespace
+
+QuickTestbed::QuickTestbed(QObject *parent)
+    : QObject(parent)
+{ }
+
+QString QuickTestbed::testUri() const
+{
+    return QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TEST_URI"));
+}
+
+QString QuickTestbed::qemuUri() const
+{
+    return QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_QEMU_URI"));
+}
+
+QString QuickTestbed::qemuDomain() const
+{
+    return QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN"));
+}
+
+QString QuickTestbed::defineTestDomain(const QString &purpose)
+{
+    if (!m_test)
+        m_test = openTestConnection();
+    if (!m_test)
+        return {};
+    const QByteArray name = m_janitor.track(uniqueDomainName(purpose.toUtf8().constData()));
+    const Domain dom(virDomainDefineXML(m_test.get(), testDomainXml(name).constData()));
+    return dom ? QString::fromUtf8(name) : QString();
+}
+
+QString QuickTestbed::onTestDomain(const QString &name, int (*operation)(virDomainPtr))
+{
+    if (!m_test)
+        return QStringLiteral("no domain defined yet");
+    const Domain dom(virDomainLookupByName(m_test.get(), name.toUtf8().constData()));
+    if (!dom || operation(dom.get()) < 0)
+        return lastError();
+    return {};
+}
+
+QString QuickTestbed::startTestDomain(const QString &name)
+{
+    return onTestDomain(name, virDomainCreate);
+}
+
+QString QuickTestbed::destroyTestDomain(const QString &name)
+{
+    return onTestDomain(name, virDomainDestroy);
+}
+
+QString QuickTestbed::onQemuDomain(int (*operation)(virDomainPtr))
+{
+    if (!m_qemu)
+        m_qemu.reset(virConnectOpen(qemuUri().toUtf8().constData()));
+    if (!m_qemu)
+        return lastError();
+    const Domain dom(virDomainLookupByName(m_qemu.get(), qemuDomain().toUtf8().constData()));
+    if (!dom || operation(dom.get()) < 0)
+        return lastError();
+    return {};
+}
+
+QString QuickTestbed::startQemuDomain()
+{
+    return onQemuDomain(virDomainCreate);
+}
+
+QString QuickTestbed::resetQemuDomain()
+{
+    return onQemuDomain(resetDomain);
+}
+
+QString QuickTestbed::destroyQemuDomain()
+{
+    return onQemuDomain(virDomainDestroy);
+}
+
+int QuickTestbed::closeReasonValue(const QString &key) const
+{
+    return QMetaEnum::fromType<QVirtConnection::CloseReason>().keyToValue(key.toUtf8().constData());
+}

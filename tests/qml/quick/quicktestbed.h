@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#ifndef QTVIRT_TESTS_QUICKTESTBED_H
+#define QTVIRT_TESTS_QUICKTESTBED_H
+
+#include "integrationsupport.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+#include <QtQml/qqmlregistration.h>
+
+// `Testbed` in the Qt Quick tests (import QtVirtTest): the testbed's URIs
+// and what a test does to its domains through plain libvirt calls on
+// connections of its own, so that the events a QML Connection receives
+// come from the daemon and not from the code under test. One per test
+// file (each has an engine of its own); what it defined goes with it.
+class QuickTestbed : public QObject
+{
+    Q_OBJECT
+    QML_NAMED_ELEMENT(Testbed)
+    QML_SINGLETON
+    Q_PROPERTY(QString testUri READ testUri CONSTANT)
+    Q_PROPERTY(QString qemuUri READ qemuUri CONSTANT)
+    Q_PROPERTY(QString qemuDomain READ qemuDomain CONSTANT)
+
+public:
+    explicit QuickTestbed(QObject *parent = nullptr);
+
+    QString testUri() const;
+    QString qemuUri() const;
+    QString qemuDomain() const;
+
+    // On the test driver: a new domain (destroyed and undefined again when
+    // the test ends), then started or destroyed. Each returns an empty
+    // string or libvirt's error.
+    Q_INVOKABLE QString defineTestDomain(const QString &purpose);
+    Q_INVOKABLE QString startTestDomain(const QString &name);
+    Q_INVOKABLE QString destroyTestDomain(const QString &name);
+
+    // The testbed's QEMU guest: started, reset (QEMU reports a reset as a
+    // reboot) and destroyed. Each returns an empty string or libvirt's error.
+    Q_INVOKABLE QString startQemuDomain();
+    Q_INVOKABLE QString resetQemuDomain();
+    Q_INVOKABLE QString destroyQemuDomain();
+
+    // C++'s value of QVirtConnection::CloseReason key, to compare QML's
+    // Connection.<key> with.
+    Q_INVOKABLE int closeReasonValue(const QString &key) const;
+
+private:
+    QString onTestDomain(const QString &name, int (*operation)(virDomainPtr));
+    QString onQemuDomain(int (*operation)(virDomainPtr));
+
+    QtVirtIntegration::DomainJanitor m_janitor;
+    QtVirtIntegration::Connection m_test;
+    QtVirtIntegration::Connection m_qemu;
+};
+
+#endif // QTVIRT_TESTS_QUICKTESTBED_H

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Issue 15, item 2: a lifecycle event handled in QML. Connection's
+// domainLifecycle(domain, event, detail) carries a QVirtDomainRef and two
+// enums; QML could not name the QVirtEvents enums at all, so a handler had
+// to compare with bare numbers.
+import QtQuick
+import QtTest
+import QtVirt
+import QtVirtTest
+
+TestCase {
+    id: testCase
+
+    property string domainName
+    property var events: []
+
+    name: "Lifecycle"
+
+    Connection {
+        id: connection
+
+        uri: Testbed.testUri
+
+        onDomainLifecycle: (domain, event, detail) => {
+            if (domain.name === testCase.domainName)
+                testCase.events.push({
+                    "event": event,
+                    "detail": detail,
+                    "uuid": domain.uuidString,
+                    "id": domain.id,
+                    "valid": domain.valid
+                });
+        }
+    }
+
+    function seen(event, detail) {
+        return events.some(e => e.event === event && e.detail === detail);
+    }
+
+    function test_startedAndStopped() {
+        tryVerify(() => connection.isOpen, 10000, "the connection opens");
+        domainName = Testbed.defineTestDomain("quick-lifecycle");
+        verify(domainName !== "", "the domain is defined");
+
+        compare(Testbed.startTestDomain(domainName), "");
+        tryVerify(() => seen(QVirtEvents.DomainEvent.Started, QVirtEvents.StartedDetail.Booted),
+                  10000, "Started/Booted arrives");
+        compare(Testbed.destroyTestDomain(domainName), "");
+        tryVerify(() => seen(QVirtEvents.DomainEvent.Stopped, QVirtEvents.StoppedDetail.Destroyed),
+                  10000, "Stopped/Destroyed arrives");
+        verify(!seen(QVirtEvents.DomainEvent.Crashed, QVirtEvents.CrashedDetail.Panicked));
+
+        // The domain reference's properties.
+        const started = events.find(e => e.event === QVirtEvents.DomainEvent.Started);
+        verify(started.valid);
+        compare(started.uuid.length, 36);
+        verify(started.id > 0, "a running domain has an id");
+        verify(QVirtEvents.DomainEvent.Started !== QVirtEvents.DomainEvent.Stopped);
+    }
+}
