@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 11, item 13: qt-events on a URI that asks for credentials. It used
+// qt-events on a URI that asks for credentials. It used
 // to leave QVirtConnection::credentialsRequested unanswered, so the open
 // hung for the two minutes of the credentials timeout and then failed,
 // whatever the user did. It must ask on the terminal, with the password

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 11, item 13: the examples print strings the daemon supplies (domain
+// The examples print strings the daemon supplies (domain
 // names, metadata namespace URIs, libvirt's messages) on the user's
 // terminal. Printed raw, a domain named "x\e]0;...\a" or "\e[2J" retitles
 // or clears the terminal of whoever watches events, and on some terminals

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 14 (qt-manager, first slice): the qt-manager example's main window
+// The qt-manager example's main window
 // as a user meets it. The test starts an X server of its own (Xvfb) and
 // shows the real window on it through Qt's xcb platform, then drives it
 // with mouse clicks and key presses on its widgets against the testbed:
@@ -15,7 +15,7 @@
 //   themselves once the daemon runs again;
 // - the window is saved as PNG screenshots in the build directory.
 //
-// Issue 14 (qt-manager, second slice): the details window of a domain,
+// The details window of a domain,
 // opened with Enter on its row, and its tabs:
 // - Console: a terminal emulator (libvterm) on the domain's serial console
 //   (openDomainConsole()). What the guest's shell answers is read from

@@ -371,7 +371,7 @@ void tst_DomainModel::listsAgainAfterReconnect()
     QVERIFY(virDomainUndefine(laterDom.get()) == 0);
 }
 
-// Issue 13, item 1 (listing fast): the model read every domain with its
+// The model read every domain with its
 // own round trips (virDomainGetInfo, virDomainIsPersistent,
 // virDomainGetAutostart: 3,000 calls for 1,000 domains) and inserted the
 // listing one row at a time, each with its own beginInsertRows() and a scan

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 13, item 1 (Statistics): QVirtDomainModel's statsInterval against
+// QVirtDomainModel's statsInterval against
 // the testbed's QEMU guest. A VM manager shows each domain's CPU use,
 // memory in use and disk and network rates, refreshed while it is on
 // screen. The model had no statistics at all (its CPU column was always

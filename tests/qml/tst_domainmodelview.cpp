@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 13, item 1: a Qt Widgets program shows QVirtDomainModel in a
+// A Qt Widgets program shows QVirtDomainModel in a
 // QTableView as it is, without QML. Before, the only domain model lived
 // inside the QML plugin as a one-column list whose headers were not
 // installed, so a Widgets VM manager could not list domains through QtVirt

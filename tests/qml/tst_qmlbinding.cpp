@@ -77,7 +77,7 @@ QStringList listedNames(virConnectPtr conn)
     return names;
 }
 
-// Issue 12, "one error style": Connection reports a failed open with an
+// Connection reports a failed open with an
 // Error value (QVirtConnection::Error) beside the message. QML must see
 // both: as the argument of onErrorOccurred, with errorString readable
 // there, and as properties whose bindings follow a failure and the reset
@@ -150,7 +150,7 @@ void tst_QmlBinding::propertiesFollowConnectionAndModel()
         QMetaObject::invokeMethod(root.get(), "names", Q_RETURN_ARG(QVariant, result));
         return result.toStringList();
     };
-    // Issue 13, item 1: QML's DomainModel is QtVirtCore's public
+    // QML's DomainModel is QtVirtCore's public
     // QVirtDomainModel (it was a private class of the plugin), with its
     // enums.
     auto *model = qobject_cast<QVirtDomainModel *>(root->property("model").value<QObject *>());

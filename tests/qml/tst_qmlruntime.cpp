@@ -113,7 +113,7 @@ void tst_QmlRuntime::watchDomainStart(const QString &importPath)
     QTRY_VERIFY2_WITH_TIMEOUT(output.contains(rowLine(name, QVirtDomainModel::ShutOff)),
                               qPrintable(output), 15000);
     QVERIFY2(virDomainCreate(dom.get()) == 0, qPrintable(lastError()));
-    // Issue 15, item 1: without an event loop libvirt delivers no domain
+    // Without an event loop libvirt delivers no domain
     // event, so the model stayed at "shut off" for ever and nothing said
     // why. Importing QtVirt now registers the loop in the engine's thread.
     QTRY_VERIFY2_WITH_TIMEOUT(output.contains(rowLine(name, QVirtDomainModel::Running)),
@@ -125,13 +125,13 @@ void tst_QmlRuntime::watchDomainStart(const QString &importPath)
     QCOMPARE(qml.state(), QProcess::Running);
 }
 
-// Issue 15, item 1: the module from the build tree, through QML_IMPORT_PATH.
+// The module from the build tree, through QML_IMPORT_PATH.
 void tst_QmlRuntime::buildTreeModuleReceivesEvents()
 {
     watchDomainStart(QStringLiteral(QTVIRT_QML_BUILD_IMPORT_PATH));
 }
 
-// Issue 15, item 1: the module as installed (qmldir, plugin and libraries
+// The module as installed (qmldir, plugin and libraries
 // in a prefix, nothing from the build tree), as a user of a package has it.
 void tst_QmlRuntime::installedModuleReceivesEvents()
 {
@@ -158,7 +158,7 @@ void tst_QmlRuntime::installedModuleReceivesEvents()
     watchDomainStart(importPath);
 }
 
-// Issue 15, item 1: when the plugin cannot register the loop in the
+// When the plugin cannot register the loop in the
 // engine's thread (here because libvirt's loop is already bound to another
 // thread, which libvirt cannot undo), importing QtVirt says so on
 // qtvirt.qml with what to do, and says it once, however many engines

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 16 (remote hosts, a network that fails): the link to the testbed's
+// The link to the testbed's
 // remote host goes down (scripts/testbed net-down takes the remote end of
 // its veth pair down) under an open QVirtConnection. Over a Unix socket a lost daemon is a
 // hang-up at once; over a network, a link that is gone sends nothing at
@@ -94,7 +94,7 @@ void tst_NetworkLoss::cleanup()
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
 }
 
-// Issue 16, network loss: with keepalive 1 s x 3, the link going down is
+// Network loss: with keepalive 1 s x 3, the link going down is
 // reported as closed(Keepalive) within 5 s, while a heartbeat timer in the
 // GUI thread never comes more than 50 ms late; after the link is up again,
 // autoReconnect opens the connection again and a lifecycle event caused

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 16 (remote hosts): the qt-events example against the testbed's
+// The qt-events example against the testbed's
 // remote host over each transport a user has, qemu+tls://, qemu+ssh:// and
 // qemu+libssh:// (here with the test driver). Its other tests use a local
 // socket or a driver inside the process, so nothing showed that the example

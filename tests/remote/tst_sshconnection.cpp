@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 16 (remote hosts, SSH): QVirtConnection against the testbed's
+// QVirtConnection against the testbed's
 // remote host over SSH, the transport most users of a remote libvirt have.
 // The remote host runs an sshd of its own next to its libvirtd, in the same
 // network namespace (scripts/testbed-remote.bash, docs/testbed.md), with a
@@ -195,7 +195,7 @@ qint64 tst_SshConnection::openAnswering(QVirtConnection &conn, const QString &ur
     return clock.elapsed();
 }
 
-// Issue 16, SSH: qemu+ssh:// opens through QVirtConnection's worker thread
+// SSH: qemu+ssh:// opens through QVirtConnection's worker thread
 // (libvirt runs OpenSSH's client, which logs in with the testbed's key) and
 // calls run over the tunnel to the remote QEMU driver.
 void tst_SshConnection::opensQemuDriverOverSsh()
@@ -220,7 +220,7 @@ void tst_SshConnection::opensQemuDriverOverSsh()
     QVERIFY2(listing.result().isEmpty(), "the remote QEMU driver was given no domains");
 }
 
-// Issue 16, SSH: events travel over the tunnel too. A domain's lifecycle on
+// SSH: events travel over the tunnel too. A domain's lifecycle on
 // the remote test driver, caused by another client, reaches the
 // QVirtConnection opened over qemu+ssh's sibling test+ssh://, every event
 // once and in order.
@@ -242,7 +242,7 @@ void tst_SshConnection::eventsFlowOverSsh()
     QCOMPARE(recorder.events(), lifecycleEvents(name));
 }
 
-// Issue 16, libssh: with a known_hosts file that does not know the remote
+// libssh: with a known_hosts file that does not know the remote
 // host, libvirt first asks whether to trust its host key, then for the
 // password; both questions arrive through credentialsRequested() and the
 // test's answers open the connection. libvirt then records the accepted key,
@@ -291,7 +291,7 @@ void tst_SshConnection::libsshAsksForHostKeyAndPassword()
     QVERIFY2(isPasswordQuestion(asked.at(0)), qPrintable(asked.at(0).prompt()));
 }
 
-// Issue 16, libssh, a wrong password: the server refuses it, and libvirt
+// libssh, a wrong password: the server refuses it, and libvirt
 // asks for the password again, which is how an application learns that the
 // password was wrong; the user then gives up (rejectCredentials()), and the
 // open fails at once as an AuthenticationError, never opens. (Answering
@@ -328,7 +328,7 @@ void tst_SshConnection::libsshWrongPasswordIsAskedAgainAndGivingUpFailsAtOnce()
              qPrintable(conn.errorString()));
 }
 
-// Issue 16, libssh, an unknown host key the user does not trust: answering
+// libssh, an unknown host key the user does not trust: answering
 // libvirt's question with "n" ends the open at once with libvirt's reason,
 // before any password is asked for, and the key is not recorded.
 void tst_SshConnection::libsshRefusedHostKeyFailsAtOnce()
@@ -361,7 +361,7 @@ void tst_SshConnection::libsshRefusedHostKeyFailsAtOnce()
     QVERIFY(!QFile::exists(knownHosts) || QFile(knownHosts).size() == 0);
 }
 
-// Issue 16, libssh, a host key that differs from the one recorded for the
+// libssh, a host key that differs from the one recorded for the
 // address (what a man in the middle presents): libvirt refuses without
 // asking anything, with its reason, at once.
 void tst_SshConnection::libsshChangedHostKeyFailsAtOnce()

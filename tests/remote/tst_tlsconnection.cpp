@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 16 (remote hosts, TLS): QVirtConnection against the testbed's
+// QVirtConnection against the testbed's
 // remote host, a second libvirtd in a network namespace of its own that the
 // host reaches over a veth pair and TLS only, with certificates of a
 // private CA (scripts/testbed-remote.bash, docs/testbed.md). Until now every
@@ -35,7 +35,8 @@ namespace {
 // forever), so anything near this bound is already a defect.
 constexpr qint64 RefusalDeadlineMs = 5000;
 constexpr int OpenTimeoutMs = 20000;
-// Issue 16 asks for 2,000 lifecycle pairs over TLS.
+// Lifecycle pairs caused for the flood over TLS: a burst far beyond a busy
+// host's, so that a lost or doubled event cannot hide.
 constexpr int FloodPairs = 2000;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
@@ -86,7 +87,7 @@ void tst_TlsConnection::cleanup()
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
 }
 
-// Issue 16, TLS: qemu+tls:// opens through QVirtConnection's worker thread,
+// TLS: qemu+tls:// opens through QVirtConnection's worker thread,
 // the connection is encrypted, and calls and keepalive run over it.
 void tst_TlsConnection::opensQemuDriverOverTls()
 {
@@ -110,7 +111,7 @@ void tst_TlsConnection::opensQemuDriverOverTls()
     QVERIFY2(listing.result().isEmpty(), "the remote QEMU driver was given no domains");
 }
 
-// Issue 16, TLS: test+tls:// reaches the test driver inside the remote
+// TLS: test+tls:// reaches the test driver inside the remote
 // daemon, with its predefined domain "test".
 void tst_TlsConnection::opensTestDriverOverTls()
 {
@@ -166,7 +167,7 @@ void tst_TlsConnection::expectCertificateRefusal(const QByteArray &uri)
     QCOMPARE(opened.size(), 0);
 }
 
-// Issue 16, TLS, a wrong CA: the client's pkipath holds the certificate of
+// TLS, a wrong CA: the client's pkipath holds the certificate of
 // a CA that did not sign the server's (and a client certificate of that CA,
 // since libvirt checks its own certificate first). The open must fail with
 // libvirt's reason, quickly, rather than hang or connect unverified.
@@ -177,7 +178,7 @@ void tst_TlsConnection::refusesServerOfAnotherCa()
     expectCertificateRefusal(uri);
 }
 
-// Issue 16, TLS, a hostname mismatch: the same server, reached at a second
+// TLS, a hostname mismatch: the same server, reached at a second
 // address of its network namespace that its certificate does not name.
 void tst_TlsConnection::refusesServerAtAnAddressItsCertificateDoesNotName()
 {
@@ -186,7 +187,7 @@ void tst_TlsConnection::refusesServerAtAnAddressItsCertificateDoesNotName()
     expectCertificateRefusal(uri);
 }
 
-// Issue 16, TLS, an expired certificate: a server at the right address
+// TLS, an expired certificate: a server at the right address
 // presents a certificate of the right CA, naming that address, whose
 // validity ended long ago. The server is gnutls-serv rather than a libvirtd
 // (scripts/testbed-remote.bash): libvirt's client checks the certificate
@@ -199,7 +200,7 @@ void tst_TlsConnection::refusesServerWithExpiredCertificate()
     expectCertificateRefusal(uri);
 }
 
-// Issue 16, TLS, the client's own certificate has expired (of the right CA,
+// TLS, the client's own certificate has expired (of the right CA,
 // for the real server): libvirt checks it before it connects, and its
 // message, which names the expired file, must reach errorString() at once.
 void tst_TlsConnection::refusesToUseExpiredClientCertificate()
@@ -226,7 +227,7 @@ void tst_TlsConnection::refusesToUseExpiredClientCertificate()
     QCOMPARE(conn.handle(), nullptr);
 }
 
-// Issue 16, events over TLS: 2,000 start/stop pairs of a transient domain on
+// Events over TLS: 2,000 start/stop pairs of a transient domain on
 // the remote test driver, caused as fast as the daemon takes them by another
 // client in another thread, reach a QVirtConnection over TLS complete: every
 // event once, in order, none lost and none duplicated. Over TLS an event

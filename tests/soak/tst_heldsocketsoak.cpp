@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 11, item 10: the read cap of a QVirtStream is not a bound over time.
+// The read cap of a QVirtStream is not a bound over time.
 // While every stream of a connection has a full buffer, QtVirtEventImpl
 // stops listening to the connection's socket, but libvirt itself still
 // reads that socket whenever it makes a call of its own: each keepalive

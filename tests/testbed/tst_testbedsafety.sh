@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 11, item 11: scripts/testbed runs as root and must never remove or
+# scripts/testbed runs as root and must never remove or
 # write into a directory it did not create itself. It used to run
 # `rm -rf "$DIR"/{etc,run,lib,log,...}` on whatever QTVIRT_TESTBED_DIR
 # named, rejecting only `/`: QTVIRT_TESTBED_DIR=/usr would have deleted
@@ -84,7 +84,7 @@ expect_refusal "$work/host" stop "directory without marker"
 # 2. start must not write its configuration into it (or start anything).
 expect_refusal "$work/host" start "directory without marker"
 
-# 2b. Issue 16: net-down and net-up act on the remote host's veth pair,
+# 2b. net-down and net-up act on the remote host's veth pair,
 #     which only a directory the testbed created can name.
 expect_refusal "$work/host" net-down "directory without marker"
 expect_refusal "$work/host" net-up "directory without marker"
@@ -107,7 +107,7 @@ victim "$work/linked-marker"
 ln -s "$work/shared/.qtvirt-testbed" "$work/linked-marker/.qtvirt-testbed"
 expect_refusal "$work/linked-marker" stop "marker as a symbolic link"
 
-# 7. Issue 11, item 11 (follow-up): start creates a missing directory, but
+# 7. Start creates a missing directory, but
 #    one it creates in a parent that others can write to (or that another
 #    user owns) is no safer than one it found there: someone could rename
 #    it away and put their own in its place. start used to create and mark
@@ -151,7 +151,7 @@ elif [[ -e $work/own ]]; then
     fail "stop left the testbed's own directory: $(ls -A "$work/own")"
 fi
 
-# 8. Issue 16: start creates sshd's privilege separation directory
+# 8. Start creates sshd's privilege separation directory
 #    (/run/sshd) when the host has none, records it in remote/, and stop
 #    removes it. stop must remove no other path such a record names: a
 #    planted or corrupted record must not make root delete a directory.
@@ -165,7 +165,7 @@ fi
 [[ -d $work/not-ours ]] || fail "stop removed $work/not-ours, named by its record of mount points"
 [[ -d /usr/local ]] || fail "stop removed /usr/local, named by its record of mount points"
 
-# 9. Issue 16: a whole start and stop, with the remote host's sshd and TLS
+# 9. A whole start and stop, with the remote host's sshd and TLS
 #    servers, leaves nothing behind: no process, no veth pair, no state
 #    directory, and no /run/sshd unless the host had one (or another
 #    testbed still uses it). Uses the shared kernel cache, so that no

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 12, "one error style": QVirtConnection reports a failed open as
+// QVirtConnection reports a failed open as
 // Qt's own devices (QAbstractSocket, QProcess) report their failures, with
 // an Error value that names what failed, error(), errorString() and
 // errorOccurred(Error). It used to emit only a bare message,

@@ -264,7 +264,7 @@ void tst_ConnectionEvents::connectingSlotRegistersAndDisconnectingDeregisters()
     const int fourth = registerProbe(handle);
     QCOMPARE(fourth, third + 1);
     QCOMPARE(virConnectDomainEventDeregisterAny(handle, fourth), 0);
-    // Issue 11, item 14: and the daemon holds it (see registrationprobe.h).
+    // And the daemon holds it (see registrationprobe.h).
     const QList<EventProbe> reboot = rebootProbeOnly();
     QCOMPARE(reboot.size(), 1);
     QCOMPARE(answeredWhileDaemonStopped(handle, reboot, testbedDaemon(), std::chrono::seconds(10)),
@@ -275,7 +275,7 @@ void tst_ConnectionEvents::connectingSlotRegistersAndDisconnectingDeregisters()
     QVERIFY(disconnect(slot));
     QCoreApplication::processEvents();
     QCOMPARE(virConnectDomainEventDeregisterAny(handle, ours), -1);
-    // Issue 11, item 14: -1 alone would also follow had nothing ever been
+    // -1 alone would also follow had nothing ever been
     // registered; the probes show that the daemon held the reboot callback
     // above and was told to drop it now.
     QCOMPARE(answeredWhileDaemonStopped(handle, reboot, testbedDaemon(), std::chrono::seconds(1)),
@@ -306,7 +306,7 @@ void tst_ConnectionEvents::closeDeregistersEveryCallback()
     QCOMPARE(virConnectDomainEventDeregisterAny(handle, first), 0);
     connect(&conn, &QVirtConnection::domainRebooted, this, [] {});
     const int ours = first + 1;
-    // Issue 11, item 14: the check after close() below once passed also when
+    // The check after close() below once passed also when
     // nothing had been registered at all. So first prove the registration:
     // the next probe's id counts exactly one registration in between, and
     // the daemon holds a reboot callback for this client.
@@ -330,7 +330,7 @@ void tst_ConnectionEvents::closeDeregistersEveryCallback()
              QList<bool>{false});
 }
 
-// Issue 11, item 14: every one of QVirtConnection's event signals must make
+// Every one of QVirtConnection's event signals must make
 // the daemon send its libvirt event ID while the signal has a receiver, and
 // stop when the last receiver goes. The tests above checked that with
 // callback ids on the client alone, and only for one ID; an id that

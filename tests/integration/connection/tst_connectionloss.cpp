@@ -141,7 +141,7 @@ void tst_ConnectionLoss::frozenDaemonClosesWithKeepaliveInTime()
     QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
 }
 
-// Issue 11, item 14: this test once restarted the daemon with a call that
+// This test once restarted the daemon with a call that
 // blocked the event loop for the whole outage, so QVirtConnection only ever
 // saw the loss and then a daemon that was already back: no reconnect attempt
 // failed, the backoff between attempts was never exercised, and the errors

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 13, section 2: the domain operations a VM manager's menus offer
+// The domain operations a VM manager's menus offer
 // (reboot, reset, shutdown and destroy with their flags, undefine with its
 // flags, transient creation, autostart, memory, vCPUs, XML), each run
 // through QVirtConnection against the testbed's test driver, its effect

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 13, section 2: the domain operations that are jobs or change a
+// The domain operations that are jobs or change a
 // domain's saved state. saveDomain(), restoreDomain() and
 // managedSaveDomain() run libvirt's blocking call in a pool thread and
 // report the save's progress as the QFuture's progress value, asked from

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 13, section 2: QVirtConnection::listDomains() against what libvirt
+// QVirtConnection::listDomains() against what libvirt
 // says of each domain when asked one by one (virConnectListAllDomains(),
 // then virDomainGetInfo(), virDomainGetState(), virDomainIsPersistent() and
 // virDomainGetAutostart() per domain): the same domains, with the same

@@ -186,7 +186,7 @@ QByteArray tst_DomainOperations::startDomain(const char *purpose)
     return name;
 }
 
-// Issue 11, item 4: a domain operation queued in the thread pool used to
+// A domain operation queued in the thread pool used to
 // keep the QPromise of its future, and ran its libvirt call whenever a pool
 // thread took it, even after its QVirtConnection had been destroyed: a
 // destroyDomain() the application had given up on still killed the domain,
@@ -219,7 +219,7 @@ void tst_DomainOperations::queuedOperationDoesNotRunAfterItsConnectionIsDestroye
     QCOMPARE(probe.thread.load(), QThread::currentThread());
 }
 
-// Issue 11, item 4: canceling the future of a queued operation did not stop
+// Canceling the future of a queued operation did not stop
 // it: the pool thread ran the libvirt call anyway. An operation whose future
 // is canceled before it starts must not run; its onCanceled() continuation
 // still runs, in the connection's thread, and the connection stays usable.
@@ -251,7 +251,7 @@ void tst_DomainOperations::queuedOperationDoesNotRunAfterItsFutureIsCanceled()
     QCOMPARE(domainState(m_raw.get(), name), int(VIR_DOMAIN_SHUTOFF));
 }
 
-// Issue 11, item 4: an operation already inside its libvirt call when its
+// An operation already inside its libvirt call when its
 // connection is destroyed completes (the daemon may already be acting on
 // it), but its result has nowhere to go: it is dropped, and the future is
 // canceled in the connection's thread, never in the pool thread that ran the
@@ -308,7 +308,7 @@ void tst_DomainOperations::runningOperationCompletesAndIsDroppedInTheOwnerThread
     QCOMPARE(domainState(m_raw.get(), name), int(VIR_DOMAIN_SHUTOFF));
 }
 
-// Issue 11, "Also": an operation on an invalid (default-constructed)
+// An operation on an invalid (default-constructed)
 // QVirtDomainRef went to the pool and asked the daemon for a domain with an
 // empty name, to fail later with a confusing "no domain" message. It must
 // fail at once, before any thread or daemon is involved, and say why.
@@ -319,7 +319,7 @@ void tst_DomainOperations::invalidDomainRefFailsAtOnce()
     QVirtConnection closed;
     const QString expected
         = QStringLiteral("invalid domain reference: it has neither a name nor a UUID");
-    // Issue 13, section 2: the operations added since fail the same way.
+    // The operations added since fail the same way.
     using Operation = std::function<QFuture<void>(QVirtConnection *, const QVirtDomainRef &)>;
     using C = QVirtConnection;
     const auto discard = [](auto future) { return QFuture<void>(future); };
@@ -352,7 +352,7 @@ void tst_DomainOperations::invalidDomainRefFailsAtOnce()
     }
 }
 
-// Issue 11, item 4 (review): a finished operation completed its promise
+// A finished operation completed its promise
 // first and freed itself afterwards. A continuation without a context runs
 // inside that completion, and one that destroys the connection destroyed the
 // operation with it (it was the connection's child); the operation then freed
@@ -376,7 +376,7 @@ void tst_DomainOperations::continuationMayDestroyTheConnection()
     QCOMPARE(conn, nullptr);
 }
 
-// Issue 11, item 4 (review): the operations a connection still had pending
+// The operations a connection still had pending
 // were destroyed as its QObject children, after ~QVirtConnection had freed
 // its private data. Their futures were canceled only then, so an
 // onCanceled() continuation that asked the connection anything read freed
@@ -407,7 +407,7 @@ void tst_DomainOperations::canceledContinuationMayUseTheConnection()
     QCOMPARE(*seen, QVirtConnection::State::Open);
 }
 
-// Issue 11, item 4 (review): a queued operation holds a libvirt reference
+// A queued operation holds a libvirt reference
 // to its connection. When the connection was closed or destroyed first, the
 // pool task dropped the last reference itself, and virConnectClose() made a
 // round trip to the daemon in a thread of Qt's global pool: with the daemon

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 11, item 5: a frozen daemon must hang neither the GUI thread nor the
+// A frozen daemon must hang neither the GUI thread nor the
 // process exit.
 //
 // A daemon stopped with SIGSTOP accepts connections (the kernel queues
@@ -226,7 +226,7 @@ void tst_FrozenDaemon::applicationWithStuckOpenExits()
     verifyHelperExitsInTime({m_uri, QStringLiteral("500")}, FreezeAt::Start, "quitting Opening");
 }
 
-// Issue 11, item 5: README's way out, close() and then
+// README's way out, close() and then
 // QtVirtEventImpl::waitForPendingFrees() with no argument, must not hang an
 // application whose daemon froze while its connection was open. close()
 // leaves the teardown (deregistrations, virConnectClose()) to a thread of
@@ -294,7 +294,7 @@ void tst_FrozenDaemon::verifyHelperExitsInTime(const QStringList &arguments, Fre
     QCOMPARE(lastWords, QByteArray("exiting"));
 }
 
-// Issue 11, item 5 (review): an open that succeeded posts its connection to
+// An open that succeeded posts its connection to
 // the QVirtConnection's thread. Destroyed before that result was delivered,
 // the QVirtConnection discarded it with its pending events, and the last
 // reference to the new connection was dropped right there: virConnectClose()

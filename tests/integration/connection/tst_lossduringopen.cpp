@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 11, item 6: a connection lost while it is being opened must be
+// A connection lost while it is being opened must be
 // noticed.
 //
 // libvirt reports a lost connection only through the close callback, and

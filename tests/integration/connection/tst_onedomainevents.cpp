@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 13, section 4: QVirtConnection::domainEvents() gives the events of
+// QVirtConnection::domainEvents() gives the events of
 // one domain. Before it, a window showing one domain had to take every
 // domain's events from QVirtConnection's signals and drop the others
 // itself, and over a remote link every one of them travelled from the
@@ -227,7 +227,7 @@ void tst_OneDomainEvents::invalidReferenceGivesNoObject()
     QCOMPARE(conn.domainEvents(QVirtDomainRef()), nullptr);
 }
 
-// Issue 12, "one error style": QVirtDomainEvents reports a domain it
+// QVirtDomainEvents reports a domain it
 // cannot find as Qt's own devices report failures, with an Error value,
 // error(), errorString() and errorOccurred(Error); it used to emit only a
 // bare message. The three must agree when the signal comes, and finding

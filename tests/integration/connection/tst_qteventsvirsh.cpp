@@ -591,7 +591,7 @@ void tst_QtEventsVirsh::oneDomainPrintsWhatVirshPrints_data()
     QTest::newRow("uuid") << true;
 }
 
-// Issue 13, section 4: qt-events had no --domain; `virsh event --domain A
+// qt-events had no --domain; `virsh event --domain A
 // --all --loop` prints the events of A only. Both listen side by side while
 // A and another domain B go through their lifecycles; qt-events must print
 // exactly virsh's lines, none of B's.

@@ -120,7 +120,7 @@ void tst_ReconnectDelays::delaysAreClamped_data()
     QTest::newRow("both beyond timer limit") << days30 << days40 << limit << limit;
 }
 
-// Issue 11, item 7: setReconnectDelays() took any value: 0 ms made the
+// setReconnectDelays() took any value: 0 ms made the
 // reconnect timer fire on every loop pass, and more than QTimer's range
 // (2^31 - 1 ms, about 24.8 days) was later cut to an int. Both limits are now
 // clamped, and the getters report what is in effect.
@@ -136,7 +136,7 @@ void tst_ReconnectDelays::delaysAreClamped()
     QCOMPARE(qint64(conn.reconnectMaximumDelay().count()), expectedMaximum);
 }
 
-// Issue 11, item 7: with both delays at 0 ms, a lost connection whose
+// With both delays at 0 ms, a lost connection whose
 // daemon socket is gone was reopened in a tight loop, thousands of failed
 // attempts a second, each a pool task and a libvirt error. The delays are
 // clamped to at least 100 ms, so attempts come at most ten times a second.
@@ -163,7 +163,7 @@ void tst_ReconnectDelays::zeroDelaysDoNotSpin()
     conn.close();
 }
 
-// Issue 11, item 7: a delay beyond QTimer's range was handed to the timer
+// A delay beyond QTimer's range was handed to the timer
 // cut to an int: 2^32 ms + 100 ms became 100 ms, so a connection told to
 // wait for seven weeks reconnected at once (and other values became
 // negative, which QTimer refuses, so the connection never reconnected).

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 13, section 3: QVirtConnection::downloadVolume() and
+// QVirtConnection::downloadVolume() and
 // uploadVolume() move a storage volume to or from a QIODevice in one call,
 // returning a QVirtStreamTransfer that is already started. The lookups of
 // the pool and the volume and virStorageVolDownload()/Upload() are round

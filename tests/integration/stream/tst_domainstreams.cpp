@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 13, section 3, "streams in one call": QVirtConnection opens a
+// QVirtConnection opens a
 // domain's console (openDomainConsole()), takes its screenshot
 // (domainScreenshot()) and connects to its graphics server
 // (openDomainGraphicsFd()), so that an application needs neither libvirt's

@@ -133,7 +133,7 @@ void tst_StreamConsole::consoleRunsShellCommand()
     QCOMPARE(console.bytesToWrite(), 0);
     QCOMPARE(console.error(), QVirtStream::NoError);
 
-    // Issue 11, item 14: this once accepted either a clean end or a failure,
+    // This once accepted either a clean end or a failure,
     // so it could not tell a stream that reports the guest's end properly
     // from one that breaks. libvirt makes it a clean end: when QEMU exits,
     // the pty whose slave the daemon reads is hung up, the daemon's read

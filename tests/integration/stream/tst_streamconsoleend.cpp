@@ -68,7 +68,7 @@ void tst_StreamConsoleEnd::cleanup()
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
 }
 
-// Issue 11, item 1: when the end of a stream arrived while write() had
+// When the end of a stream arrived while write() had
 // bytes that libvirt had not taken yet, QVirtStream dropped them without a
 // word before finishing, so the WriteError that its documentation promises
 // ("ended before N byte(s) could be sent") could never be emitted.

@@ -73,7 +73,7 @@ void addDeletionRows(bool uploadDevice)
     QTest::addColumn<QVirtStreamTransfer::Direction>("direction");
     QTest::addColumn<bool>("deleteStream");
     QTest::addColumn<QString>("expectedError");
-    // Issue 12: and what failed, as an Error value: the device was being
+    // And what failed, as an Error value: the device was being
     // written (download) or read (upload) when it went.
     QTest::addColumn<QVirtStreamTransfer::Error>("expectedCode");
     const QString device = QStringLiteral("The device was deleted during the transfer");
@@ -160,7 +160,7 @@ void tst_StreamFailures::openBeforeHandedToApiFailsAndCanBeRetried()
     QVERIFY(stream.isFinished());
 }
 
-// Issue 12, "one error style": as on QAbstractSocket, a successful open
+// As on QAbstractSocket, a successful open
 // resets error() to NoError. A stream whose first open() failed (it was
 // not handed to a libvirt API yet) kept reporting OpenError after the
 // second open() succeeded, while its errorString() was already empty
@@ -246,7 +246,7 @@ void tst_StreamFailures::writeAfterFinishIsRefusedAndLosesNothing()
     QCOMPARE(readRange(volume.path(), 0, payload.size() + 100), payload);
 }
 
-// Issue 11, also: setReadBufferSize() took a negative size as 0, which means
+// setReadBufferSize() took a negative size as 0, which means
 // no cap at all, so a slip in the caller's arithmetic silently removed the
 // bound that keeps a stalled reader's memory in check. A negative size is
 // refused with a warning, before and after open(), and the cap in force
@@ -443,7 +443,7 @@ void tst_StreamFailures::deletedDeviceOrStreamFailsTheTransfer_data()
     addDeletionRows(true);
 }
 
-// Issue 11, item 2: a transfer holds its stream and device by QPointer but
+// A transfer holds its stream and device by QPointer but
 // used to call them without looking: once a slot deleted either of them in
 // the middle (a socket whose peer went away, deleteLater()'d), the next
 // readyRead() or bytesWritten() of the other one dereferenced null. The
@@ -522,7 +522,7 @@ void tst_StreamFailures::plainDeleteInLastProgressFailsTheTransfer_data()
     addDeletionRows(false);
 }
 
-// Issue 11, item 2, second half: a progress() slot may delete the device or
+// A progress() slot may delete the device or
 // the stream outright (delete, not deleteLater()). The transfer went on
 // after the last progress report as if both were still there: a download
 // asked the deleted stream whether it had finished and completed, an

@@ -159,7 +159,7 @@ void tst_StreamHoleWindow::cleanup()
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
 }
 
-// Issue 11, item 3: a sparse download used to write each hole into a
+// A sparse download used to write each hole into a
 // sequential device (a socket, a pipe, a QProcess) as zeros in one go,
 // without looking at the device's write window that the data respects: a
 // 4 GiB hole sat in the socket's write buffer at once (4 GiB of memory, and

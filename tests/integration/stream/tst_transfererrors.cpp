@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 12, "one error style": QVirtStreamTransfer reports its failures as
+// QVirtStreamTransfer reports its failures as
 // Qt's own devices (QAbstractSocket, QProcess) do, with an Error value that
 // names what failed, error(), errorString() and errorOccurred(Error).
 // It used to emit a bare message, errorOccurred(const QString &), so a

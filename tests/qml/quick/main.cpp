@@ -2,7 +2,7 @@
 //
 // The Qt Quick Test suite of `import QtVirt`: the tst_*.qml files next to
 // this file, against the testbed. Nothing here registers libvirt's event
-// loop: importing QtVirt does (issue 15, item 1).
+// loop: importing QtVirt does.
 
 #include "testsupport.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 15, item 2: closed(reason) handled in QML and compared with
+// closed(reason) handled in QML and compared with
 // Connection's CloseReason enum, in both the unscoped form
 // (Connection.Keepalive) and the scoped one (Connection.CloseReason.Client).
 import QtQuick

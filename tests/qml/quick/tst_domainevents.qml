@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 15, item 4: the one-domain event filter (QVirtConnection::
+// The one-domain event filter (QVirtConnection::
 // domainEvents(), filtered by the daemon) as a QML type. QML had no way to
 // reach it: a details view had to take every domain's events and compare
 // names itself. DomainEvents gives the filter of the domain it names, whose

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 15, item 2: a lifecycle event handled in QML. Connection's
+// A lifecycle event handled in QML. Connection's
 // domainLifecycle(domain, event, detail) carries a QVirtDomainRef and two
 // enums; QML could not name the QVirtEvents enums at all, so a handler had
 // to compare with bare numbers.

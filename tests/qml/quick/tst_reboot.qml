@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 15, item 2: a reboot handled in QML. The testbed's QEMU guest is
+// A reboot handled in QML. The testbed's QEMU guest is
 // started and reset, which QEMU reports as a reboot (the test driver
 // reports none); domainRebooted(domain) reaches a QML handler that reads
 // the QVirtDomainRef.

@@ -35,7 +35,7 @@ QList<QVirtCredential> answered(QList<QVirtCredential> credentials, const QStrin
     return credentials;
 }
 
-// Issue 11, item 14: some tests below once passed whether or not
+// Some tests below once passed whether or not
 // credentialsRequested() was ever emitted, because an open that never asks
 // fails just the same. libvirt's test driver, given a node file with a user,
 // asks for the user name, then for the password, one request each
@@ -206,7 +206,7 @@ void tst_ConnectionAuth::blockingOpenTakesAnswerFromSlot()
     QCOMPARE(askedTypes(asked), UserThenPassword);
 }
 
-// Issue 11, item 12 (review): a credentials request travels from the
+// A credentials request travels from the
 // opening thread to the connection's thread as a posted event. One posted
 // before close() (or a new open()) was still emitted afterwards, asking the
 // user for credentials of an open that had been abandoned. A request must

@@ -81,7 +81,7 @@ void tst_ConnectionWithoutEventImpl::initTestCase()
     QVERIFY(!QtVirtEventImpl::isRegistered());
 }
 
-// Issue 11, "Also": a QVirtConnection opened before
+// A QVirtConnection opened before
 // QtVirtEventImpl::registerImpl() opens fine, but libvirt then has no event
 // loop: no domain event, keepalive or close notification ever arrives, and
 // nothing said why. The first open must warn on qtvirt.connection and name

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 11, item 12: how QVirtConnection hands the application's answers to
+// How QVirtConnection hands the application's answers to
 // libvirt's credentials requests, against the test driver in this process
 // (a node file with a user makes virConnectOpenAuth() ask for a user name,
 // then for a password). The answers used to be matched to the requests by
@@ -94,7 +94,7 @@ QString tst_CredentialChecks::openAnswering(
         return QString();
     if (conn.state() != QVirtConnection::State::Closed)
         return QStringLiteral("failed, but not closed");
-    // A refused answer is a failure to authenticate (issue 12).
+    // A refused answer is a failure to authenticate.
     if (failed.at(0).at(0).value<QVirtConnection::Error>() != QVirtConnection::AuthenticationError)
         return QStringLiteral("failed, but not with AuthenticationError");
     return conn.errorString();

@@ -471,7 +471,7 @@ void tst_Timeouts::timerArmedByHandleInItsOwnNestedLoopIsNotReentered()
     QVERIFY(!timer.reentered);
 }
 
-// Issue 11, item 8: a 0 ms timeout armed by a handle callback is fired by
+// A 0 ms timeout armed by a handle callback is fired by
 // QtVirtEventImpl itself right after that pass of handle callbacks, not by
 // its QTimer. Its QTimer stays started with 0 ms all the same, because a
 // timeout of 0 fires on every iteration while it is left at 0. When that
@@ -507,7 +507,7 @@ void tst_Timeouts::timerFiredAfterHandlePassDoesNotSpinItsNestedLoop()
                             .arg(kNestedLoopMs)));
 }
 
-// Issue 11, item 8, the same spin reached differently: the timeout fires
+// The same spin, reached differently: the timeout fires
 // from its own QTimer, which Qt does not fire again while it runs, but a
 // handle callback inside the nested loop re-arms it to 0, which restarts
 // that QTimer as a new Qt timer: Qt fires that one on every iteration of

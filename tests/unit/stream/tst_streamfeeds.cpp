@@ -70,7 +70,7 @@ struct Fixture
 
 } // namespace
 
-// Issue 11, item 9: a stream adopted by QVirtStream(virStreamPtr) has no
+// A stream adopted by QVirtStream(virStreamPtr) has no
 // known connection. When every stream that a held socket feeds was adopted,
 // the socket's connection is unknown, so any new stream may depend on it:
 // StreamFeeds compared the new stream's connection with that unknown one
@@ -126,7 +126,7 @@ void tst_StreamFeeds::knownConnectionsSocketStaysHeldForOtherConnectionsStream()
     QCOMPARE(fx.requests, requests);
 }
 
-// Issue 11, item 9 (same file): a socket released for a new stream that
+// A socket released for a new stream that
 // had not yet shown its socket stayed released when that stream went away
 // before receiving anything, although every stream left on it was full:
 // only sockets already held were looked at again.

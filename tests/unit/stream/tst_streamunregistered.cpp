@@ -67,7 +67,7 @@ void tst_StreamUnregistered::cleanupTestCase()
         virConnectClose(m_conn);
 }
 
-// Issue 11, also: without registerImpl() libvirt has no event loop on which
+// Without registerImpl() libvirt has no event loop on which
 // to report stream events. open() refused such a stream with an OpenError,
 // but a program that does not look at errors saw a stream that simply never
 // delivered anything, and nothing in the logs said why. The first
