@@ -622,14 +622,15 @@ public:
         it (a save that is over within a poll or two may show none before
         the end); it is 100 when the save succeeded. abortDomainJob() asks
         the hypervisor to stop a save; a stopped save fails the future with
-        libvirt's error.
+        libvirt's error. \a flags are libvirt's (SaveFlag).
         \since 0.2
     */
     QFuture<void> saveDomain(const QVirtDomainRef &domain, const QString &path,
                              SaveFlags flags = {});
     /*!
         virDomainRestoreFlags(): starts the domain saved in the file
-        \a path (on the daemon's host) by saveDomain().
+        \a path (on the daemon's host) by saveDomain(), with libvirt's
+        \a flags (SaveFlag).
         \since 0.2
     */
     QFuture<void> restoreDomain(const QString &path, SaveFlags flags = {});
@@ -637,7 +638,7 @@ public:
         virDomainManagedSave(): saves the running \a domain to a file of
         libvirt's choice and stops it; the next startDomain() restores it.
         Its progress is reported as saveDomain()'s, and abortDomainJob()
-        stops it as well.
+        stops it as well. \a flags are libvirt's (SaveFlag).
         \since 0.2
     */
     QFuture<void> managedSaveDomain(const QVirtDomainRef &domain, SaveFlags flags = {});
@@ -662,21 +663,24 @@ public:
     /*!
         virDomainSnapshotCreateXML(): takes a snapshot of \a domain as
         \a xml describes it (a \c <domainsnapshot> element; libvirt names
-        it when it has no \c <name>). The result is the new snapshot's name.
+        it when it has no \c <name>), with libvirt's \a flags
+        (SnapshotCreateFlag). The result is the new snapshot's name.
         \since 0.2
     */
     QFuture<QString> createDomainSnapshot(const QVirtDomainRef &domain, const QString &xml,
                                           SnapshotCreateFlags flags = {});
     /*!
         virDomainRevertToSnapshot(): brings \a domain back to its snapshot
-        named \a snapshot, which becomes the current one.
+        named \a snapshot, which becomes the current one, with libvirt's
+        \a flags (SnapshotRevertFlag).
         \since 0.2
     */
     QFuture<void> revertDomainSnapshot(const QVirtDomainRef &domain, const QString &snapshot,
                                        SnapshotRevertFlags flags = {});
     /*!
         virDomainSnapshotDelete(): deletes \a domain's snapshot named
-        \a snapshot (its children become its parent's).
+        \a snapshot (its children become its parent's), with libvirt's
+        \a flags (SnapshotDeleteFlag).
         \since 0.2
     */
     QFuture<void> deleteDomainSnapshot(const QVirtDomainRef &domain, const QString &snapshot,

@@ -29,13 +29,23 @@ class QTVIRT_EXPORT QVirtSnapshotInfo
 public:
     /*! An empty value: no name. \since 0.2 */
     QVirtSnapshotInfo();
-    /*! The snapshot \a name, child of \a parent, taken at \a creationTime. \since 0.2 */
+    /*!
+        The snapshot \a name, child of \a parent, taken at \a creationTime;
+        \a current tells whether it is the domain's current snapshot.
+        \since 0.2
+    */
     QVirtSnapshotInfo(const QString &name, const QDateTime &creationTime, const QString &parent,
                       bool current);
+    /*! Constructs a copy of \a other. */
     QVirtSnapshotInfo(const QVirtSnapshotInfo &other);
+    /*! Moves \a other into a new object; \a other may only be assigned to or destroyed afterwards.
+     */
     QVirtSnapshotInfo(QVirtSnapshotInfo &&other) noexcept;
+    /*! Assigns \a other to this object and returns a reference to it. */
     QVirtSnapshotInfo &operator=(const QVirtSnapshotInfo &other);
+    /*! Moves \a other into this object and returns a reference to it. */
     QVirtSnapshotInfo &operator=(QVirtSnapshotInfo &&other) noexcept;
+    /*! Destroys the object. */
     ~QVirtSnapshotInfo();
 
     /*! The snapshot's name, unique among the domain's snapshots. \since 0.2 */
@@ -44,9 +54,9 @@ public:
     QDateTime creationTime() const;
     /*! The name of the snapshot it was taken after, or an empty string. \since 0.2 */
     QString parent() const;
-    /*! Whether it is the domain's current snapshot. \since 0.2 */
+    /*! Returns whether it is the domain's current snapshot. \since 0.2 */
     bool isCurrent() const;
-    /*! Whether it has no name (a default-constructed value). \since 0.2 */
+    /*! Returns whether it has no name (a default-constructed value). \since 0.2 */
     bool isNull() const;
 
 private:

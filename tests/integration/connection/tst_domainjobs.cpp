@@ -13,6 +13,7 @@
 // polled the job itself. Checked against the testbed's test driver (every
 // operation) and its QEMU guest (save and restore).
 
+#include "futurefailures.h"
 #include "integrationsupport.h"
 #include "streamtestsupport.h"
 #include "testsupport.h"
@@ -44,28 +45,11 @@ void ignoreLibvirtError(void *, virErrorPtr) { }
 
 template<typename T> bool finishes(const QFuture<T> &future, int ms = ReplyMs)
 {
-    return QTest::qWaitFor([&] { return future.isFinished(); }, ms);
+    return QtVirtIntegration::finishes(future, ms);
 }
 
-// The QVirtError a failed future carries; nullopt if it did not fail.
-template<typename T> std::optional<QVirtError> failureOf(QFuture<T> future)
-{
-    try {
-        future.waitForFinished();
-        if constexpr (!std::is_void_v<T>)
-            (void)future.result();
-    } catch (const QVirtError &error) {
-        return error;
-    }
-    return std::nullopt;
-}
-
-// For QVERIFY2's message.
-template<typename T> QByteArray failureText(const QFuture<T> &future)
-{
-    const std::optional<QVirtError> failure = failureOf(future);
-    return failure ? failure->message().toUtf8() : QByteArray("no failure");
-}
+using QtVirtIntegration::failureOf;
+using QtVirtIntegration::failureText;
 
 int stateOf(virConnectPtr conn, const QByteArray &name)
 {

@@ -12,6 +12,7 @@
 // serial console, its VGA card and its VNC server, which listens nowhere)
 // and its test driver.
 
+#include "futurefailures.h"
 #include "integrationsupport.h"
 #include "streamtestsupport.h"
 #include "testsupport.h"
@@ -44,30 +45,13 @@ constexpr int ReplyMs = 20000;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
 
-template<typename T> bool finishes(const QFuture<T> &future)
+template<typename T> bool finishes(const QFuture<T> &future, int ms = ReplyMs)
 {
-    return QTest::qWaitFor([&] { return future.isFinished(); }, ReplyMs);
+    return QtVirtIntegration::finishes(future, ms);
 }
 
-// The QVirtError a failed future carries; nullopt if it did not fail.
-template<typename T> std::optional<QVirtError> failureOf(QFuture<T> future)
-{
-    try {
-        future.waitForFinished();
-        if constexpr (!std::is_void_v<T>)
-            (void)future.result();
-    } catch (const QVirtError &error) {
-        return error;
-    }
-    return std::nullopt;
-}
-
-// For QVERIFY2's message, which is evaluated whether or not it fails.
-template<typename T> QByteArray failureText(const QFuture<T> &future)
-{
-    const std::optional<QVirtError> failure = failureOf(future);
-    return failure ? failure->message().toUtf8() : QByteArray("no failure");
-}
+using QtVirtIntegration::failureOf;
+using QtVirtIntegration::failureText;
 
 // Presses Enter until the guest's shell shows its prompt.
 bool waitForPrompt(QVirtStream &console, QByteArray &seen)
