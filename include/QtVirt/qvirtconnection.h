@@ -262,8 +262,11 @@ public:
         Paused = VIR_DOMAIN_SAVE_PAUSED,            ///< The restored domain is paused.
         ResetNvram = VIR_DOMAIN_SAVE_RESET_NVRAM,   ///< Restores with a fresh NVRAM.
     };
+    // Not Q_FLAG, as the flags above are: QML registers a type's enum
+    // classes unscoped as well, where these repeat key names of
+    // CreateFlag and ConsoleFlag (Paused, BypassCache, Force) and the
+    // engine would warn of the clash; they are for C++ callers.
     Q_DECLARE_FLAGS(SaveFlags, SaveFlag)
-    Q_FLAG(SaveFlags)
 
     /*!
         virDomainSnapshotCreateFlags, for createDomainSnapshot(); values
@@ -283,7 +286,6 @@ public:
         Validate = VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE, ///< Validates the XML against the schema.
     };
     Q_DECLARE_FLAGS(SnapshotCreateFlags, SnapshotCreateFlag)
-    Q_FLAG(SnapshotCreateFlags)
 
     /*!
         virDomainSnapshotRevertFlags, for revertDomainSnapshot(); values
@@ -297,7 +299,6 @@ public:
         ResetNvram = VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM, ///< Starts from a fresh NVRAM.
     };
     Q_DECLARE_FLAGS(SnapshotRevertFlags, SnapshotRevertFlag)
-    Q_FLAG(SnapshotRevertFlags)
 
     /*!
         virDomainSnapshotDeleteFlags, for deleteDomainSnapshot(); values
@@ -310,7 +311,6 @@ public:
         ChildrenOnly = VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY, ///< Its descendants only.
     };
     Q_DECLARE_FLAGS(SnapshotDeleteFlags, SnapshotDeleteFlag)
-    Q_FLAG(SnapshotDeleteFlags)
 
     /*!
         Constructs a closed connection, a child of \a parent.
