@@ -126,15 +126,7 @@ pick_remote_network() {
     die "no free /29 in 198.18.0.0/15 for the remote host's veth pair"
 }
 
-remote_daemon_pid() {
-    local pid
-    [[ -r $REMOTE_PIDFILE ]] || return 1
-    pid=$(<"$REMOTE_PIDFILE") || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == libvirtd ]] || return 1
-    alive "$pid" || return 1
-    printf '%s\n' "$pid"
-}
+remote_daemon_pid() { pidfile_process "$REMOTE_PIDFILE" libvirtd; }
 
 remote_uri() {
     # $1: qemu or test; $2: host; $3: pkipath.
@@ -438,15 +430,7 @@ ensure_privsep_mountpoint() {
     printf '%s\n' "$SSH_PRIVSEP_DIR" >>"$REMOTE_CREATED_MOUNTPOINTS"
 }
 
-remote_sshd_pid() {
-    local pid
-    [[ -r $SSH_PIDFILE ]] || return 1
-    pid=$(<"$SSH_PIDFILE") || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == sshd ]] || return 1
-    alive "$pid" || return 1
-    printf '%s\n' "$pid"
-}
+remote_sshd_pid() { pidfile_process "$SSH_PIDFILE" sshd; }
 
 # Up when a client logs in with the key and reaches the remote daemon.
 wait_for_remote_sshd() {
@@ -480,15 +464,7 @@ start_remote_sshd() {
 
 # ---------------------------------------------------------------- expired TLS server
 
-expired_server_pid() {
-    local pid
-    [[ -r $EXPIRED_SERVER_PIDFILE ]] || return 1
-    pid=$(<"$EXPIRED_SERVER_PIDFILE") || return 1
-    [[ $pid =~ ^[0-9]+$ ]] || return 1
-    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == gnutls-serv ]] || return 1
-    alive "$pid" || return 1
-    printf '%s\n' "$pid"
-}
+expired_server_pid() { pidfile_process "$EXPIRED_SERVER_PIDFILE" gnutls-serv; }
 
 # A TLS server that presents the expired server certificate: libvirt's
 # client checks the certificate right after the handshake, before a word of
