@@ -537,7 +537,8 @@ create_remote_network() {
 # The host end of the veth pair, if this testbed created it.
 recorded_veth() {
     [[ -r $REMOTE_VETH_RECORD && $(<"$REMOTE_VETH_RECORD") == "$VETH_HOST" ]] || return 1
-    ip -d link show "$VETH_HOST" 2>/dev/null | grep -qw veth
+    # Without -q grep reads all, so ip never dies of SIGPIPE (pipefail).
+    ip -d link show "$VETH_HOST" 2>/dev/null | grep -w veth >/dev/null
 }
 
 # ---------------------------------------------------------------- daemon
