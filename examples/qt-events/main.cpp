@@ -22,7 +22,6 @@
 
 #include <chrono>
 #include <climits>
-#include <csignal>
 
 namespace {
 
@@ -163,11 +162,6 @@ int main(int argc, char **argv)
 {
     if (!TerminationSignals::setBlocked(true))
         return 1;
-    // As virsh does: over qemu+ssh:// libvirt talks to an ssh process
-    // through a pipe, and a write after that process ended (the link
-    // dropped, or the connection was being closed) must fail, not kill
-    // qt-events with SIGPIPE.
-    std::signal(SIGPIPE, SIG_IGN);
 
     QCoreApplication app(argc, argv);
     ExampleTranslations::install(&app, QStringLiteral("qtevents"));

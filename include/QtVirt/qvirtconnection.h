@@ -335,6 +335,8 @@ public:
         \a readOnly is true, in a worker thread and returns at once. opened() or errorOccurred()
        follows, in this object's thread. Credentials libvirt asks for arrive through
         credentialsRequested(). An open connection is closed first.
+        SIGPIPE is set to be ignored first when it still has its default
+        action (see \l{QtVirt and Remote Hosts}).
         \since 0.1
     */
     Q_INVOKABLE void open(const QString &uri, bool readOnly = false);

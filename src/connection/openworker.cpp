@@ -2,6 +2,7 @@
 #include "connection/openworker.h"
 
 #include "connection/credentialbridge.h"
+#include "connection/sigpipeguard.h"
 
 #include <QtCore/QCoreApplication>
 
@@ -33,6 +34,8 @@ bool isAuthenticationFailure(const virError *error)
 OpenResult openConnection(const QByteArray &uri, bool readOnly, CredentialBridge &credentials)
 {
     OpenResult result;
+    // Before the open: an ssh transport's child may die at any time after.
+    ignoreDefaultSigpipe();
     virConnectAuth auth = credentials.auth();
     virConnectPtr conn = virConnectOpenAuth(uri.isEmpty() ? nullptr : uri.constData(), &auth,
                                             readOnly ? VIR_CONNECT_RO : 0);

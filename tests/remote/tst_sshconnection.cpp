@@ -36,8 +36,11 @@
 #include <libvirt/virterror.h>
 
 #include <clocale>
+#include <csignal>
 #include <functional>
 #include <optional>
+
+#include <unistd.h>
 
 using namespace QtVirtIntegration;
 using namespace QtVirtConnectionTest;
@@ -96,6 +99,62 @@ QString withKnownHosts(const QByteArray &uri, const QString &path)
     return url.toString();
 }
 
+// The pids of this process's children named comm (from /proc: libvirt
+// starts OpenSSH's client itself and keeps no public handle on it).
+QList<pid_t> childProcesses(const QByteArray &comm)
+{
+    QList<pid_t> found;
+    const QStringList entries = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const pid_t pid = entry.toInt(&isPid);
+        if (!isPid)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        // "pid (comm) state ppid ...": comm may hold spaces, so split at the last ')'.
+        const QByteArray line = stat.readAll();
+        const qsizetype close = line.lastIndexOf(')');
+        const qsizetype open = line.indexOf('(');
+        if (open < 0 || close < open)
+            continue;
+        const QList<QByteArray> rest = line.mid(close + 2).split(' ');
+        if (line.mid(open + 1, close - open - 1) == comm && rest.size() > 1
+            && rest.at(1).toInt() == getpid())
+            found.append(pid);
+    }
+    return found;
+}
+
+// Whether pid has exited (a zombie until libvirt reaps it) or is gone.
+bool hasExited(pid_t pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return true;
+    const QByteArray line = stat.readAll();
+    return line.mid(line.lastIndexOf(')') + 2, 1) == "Z";
+}
+
+struct sigaction sigpipeDisposition()
+{
+    struct sigaction current = {};
+    sigaction(SIGPIPE, nullptr, &current);
+    return current;
+}
+
+void setSigpipeHandler(void (*handler)(int))
+{
+    struct sigaction action = {};
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGPIPE, &action, nullptr);
+}
+
+// An application's own handler; never called here.
+void ownSigpipeHandler(int) { }
+
 } // namespace
 
 class tst_SshConnection : public QObject
@@ -114,6 +173,8 @@ private Q_SLOTS:
     void libsshWrongPasswordIsAskedAgainAndGivingUpFailsAtOnce();
     void libsshRefusedHostKeyFailsAtOnce();
     void libsshChangedHostKeyFailsAtOnce();
+    void deadSshClientDoesNotKillTheApplication();
+    void applicationsOwnSigpipeHandlerIsKept();
 
 private:
     QStringList m_userSshDirectory;
@@ -399,6 +460,57 @@ void tst_SshConnection::libsshChangedHostKeyFailsAtOnce()
     QCOMPARE(conn.error(), QVirtConnection::AuthenticationError);
     QVERIFY2(conn.errorString().contains(QLatin1String("HOST KEY VERIFICATION FAILED")),
              qPrintable(conn.errorString()));
+}
+
+// qemu+ssh:// talks to the remote daemon through a pipe to OpenSSH's client,
+// a child process of libvirt's. When that client dies (the network drops and
+// ssh gives up, or it is killed), libvirt's next write to the pipe raises
+// SIGPIPE, whose default action ends the whole application: a Qt program
+// that did nothing but open a remote connection vanished without a message
+// (seen as qt-events exiting with 141 while it closed its connection).
+// QVirtConnection ignores SIGPIPE when it still has its default action, as
+// Qt's own sockets and QProcess do (docs/remote-hosts.md), so the write
+// fails with EPIPE and the connection reports its loss. The write is made
+// here deterministically: the client is killed and seen dead before the
+// event loop runs again, and a call then writes to its pipe.
+void tst_SshConnection::deadSshClientDoesNotKillTheApplication()
+{
+    setSigpipeHandler(SIG_DFL);
+    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_SSH_TEST_URI");
+    QVERIFY(uri.startsWith("test+ssh://"));
+    const QList<pid_t> before = childProcesses("ssh");
+    QVirtConnection conn;
+    QVERIFY2(conn.openBlocking(QString::fromUtf8(uri)), qPrintable(conn.errorString()));
+    QVERIFY(sigpipeDisposition().sa_handler == SIG_IGN);
+
+    QList<pid_t> clients = childProcesses("ssh");
+    for (const pid_t pid : before)
+        clients.removeAll(pid);
+    QCOMPARE(clients.size(), 1);
+    QCOMPARE(kill(clients.first(), SIGKILL), 0);
+    QElapsedTimer clock;
+    clock.start();
+    while (!hasExited(clients.first()) && clock.elapsed() < OpenTimeoutMs)
+        usleep(1000);
+    QVERIFY(hasExited(clients.first()));
+
+    QSignalSpy closed(&conn, &QVirtConnection::closed);
+    unsigned long version = 0;
+    QCOMPARE(virConnectGetLibVersion(conn.handle(), &version), -1);
+    QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, OpenTimeoutMs);
+    QCOMPARE(conn.state(), QVirtConnection::State::Closed);
+}
+
+// An application that handles SIGPIPE itself keeps its handler: QVirtConnection
+// only replaces the default action.
+void tst_SshConnection::applicationsOwnSigpipeHandlerIsKept()
+{
+    setSigpipeHandler(ownSigpipeHandler);
+    const QByteArray uri = QtVirtTest::testbedValue("QTVIRT_SSH_TEST_URI");
+    QVirtConnection conn;
+    QVERIFY2(conn.openBlocking(QString::fromUtf8(uri)), qPrintable(conn.errorString()));
+    QVERIFY(sigpipeDisposition().sa_handler == ownSigpipeHandler);
+    setSigpipeHandler(SIG_IGN);
 }
 
 QTEST_GUILESS_MAIN(tst_SshConnection)
