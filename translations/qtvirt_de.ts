@@ -196,6 +196,30 @@
         <source>Host</source>
         <translation>Host</translation>
     </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>%1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot shut down %1: %2</source>
+        <translation>%1 kann nicht heruntergefahren werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reboot %1: %2</source>
+        <translation>%1 kann nicht neu gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot force off %1: %2</source>
+        <translation>%1 kann nicht hart ausgeschaltet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot pause %1: %2</source>
+        <translation>%1 kann nicht angehalten werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot resume %1: %2</source>
+        <translation>%1 kann nicht fortgesetzt werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

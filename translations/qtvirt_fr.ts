@@ -196,6 +196,30 @@
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>Impossible de démarrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot shut down %1: %2</source>
+        <translation>Impossible d’arrêter %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot reboot %1: %2</source>
+        <translation>Impossible de redémarrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot force off %1: %2</source>
+        <translation>Impossible de forcer l’arrêt de %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot pause %1: %2</source>
+        <translation>Impossible de mettre %1 en pause : %2</translation>
+    </message>
+    <message>
+        <source>Cannot resume %1: %2</source>
+        <translation>Impossible de reprendre %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

@@ -46,7 +46,9 @@ class QVirtDomainModelPrivate;
     \endcode
 
     The actions (startDomain() and the others) take a row, run in a
-    worker thread and report through actionFinished(). The connections are
+    worker thread and report through actionFinished(); a failure comes
+    first through errorOccurred(), as Qt's own devices report theirs, with
+    error() and errorString() set. The connections are
     not owned; one that is destroyed leaves the model by itself. Use the
     model from the thread of its connections only.
 
@@ -58,6 +60,8 @@ class QTVIRT_EXPORT QVirtDomainModel : public QAbstractTableModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(
         int statsInterval READ statsInterval WRITE setStatsInterval NOTIFY statsIntervalChanged)
+    Q_PROPERTY(Error error READ error NOTIFY errorOccurred)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorOccurred)
 
 public:
     /*!
@@ -131,6 +135,18 @@ public:
     Q_ENUM(Action)
 
     /*!
+        What went wrong, as error() and errorOccurred() report it, in the
+        manner of QAbstractSocket::SocketError. The details are in
+        errorString().
+        \since 0.2
+    */
+    enum Error {
+        NoError,     ///< No action has failed yet.
+        ActionError, ///< An action (startDomain() and the others) failed.
+    };
+    Q_ENUM(Error)
+
+    /*!
         Constructs an empty model, a child of \a parent; addConnection() fills it.
         \since 0.2
     */
@@ -174,6 +190,23 @@ public:
     */
     void setStatsInterval(int ms);
 
+    /*!
+        \property QVirtDomainModel::error
+        \brief The last error, or NoError while nothing has failed. A later
+        success does not reset it, as with QProcess::error().
+        \since 0.2
+    */
+    Error error() const;
+    /*!
+        \property QVirtDomainModel::errorString
+        \brief What error() means, translated, for example "Cannot start
+        web1: Requested operation is not valid: domain is already running":
+        the domain's name and libvirt's message. Empty while error() is
+        NoError.
+        \since 0.2
+    */
+    QString errorString() const;
+
     /*! \reimp */
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     /*! ColumnCount for the root, 0 below it. \reimp */
@@ -188,10 +221,11 @@ public:
 
     /*!
         \name Actions
-        Each runs in a worker thread on the domain of the given row and reports
-        through actionFinished(). Each returns false, and does nothing, for
-        a row that does not exist. They are named with "Domain" because QML
-        objects have a destroy() of their own.
+        Each runs in a worker thread on the domain of the given row and
+        reports through actionFinished(), after errorOccurred() when it
+        failed. Each returns false, and does nothing, for a row that does not
+        exist. They are named with "Domain" because QML objects have a
+        destroy() of their own.
     */
     /*!
         virDomainCreate(): starts the domain of \a row. Returns false for a row that does
@@ -239,11 +273,18 @@ Q_SIGNALS:
     void statsIntervalChanged();
     /*!
         The \a action on the domain \a name (\a uuid without braces) ended, successfully if
-        \a succeeded is true; \a errorString is libvirt's message when it failed.
+        \a succeeded is true. A failure was reported through errorOccurred() just before,
+        so error() and errorString() describe it here.
         \since 0.2
     */
     void actionFinished(QVirtDomainModel::Action action, const QString &name, const QString &uuid,
-                        bool succeeded, const QString &errorString);
+                        bool succeeded);
+    /*!
+        Something failed: \a error says what, errorString() has the details; both are set
+        when this is emitted.
+        \since 0.2
+    */
+    void errorOccurred(QVirtDomainModel::Error error);
 
 private:
     friend class QVirtDomainModelPrivate;

@@ -23,14 +23,39 @@ QFuture<void> launchDomainAction(QVirtConnection *connection, QVirtDomainModel::
     Q_UNREACHABLE();
 }
 
-QString domainActionError(const QFuture<void> &future)
+QString domainActionError(QVirtDomainModel::Action action, const QString &name,
+                          const QFuture<void> &future)
 {
+    QString reason;
     try {
         QFuture<void>(future).waitForFinished(); // rethrows the operation's QVirtError
-        if (future.isCanceled())
-            return QCoreApplication::translate("QVirtDomainModel", "the operation was canceled");
+        if (!future.isCanceled())
+            return QString();
+        reason = QCoreApplication::translate("QVirtDomainModel", "the operation was canceled");
     } catch (const QVirtError &failure) {
-        return failure.message();
+        reason = failure.message();
     }
-    return QString();
+    // One whole sentence per action, so that translators can order the
+    // words as their language needs.
+    switch (action) {
+    case QVirtDomainModel::Start:
+        return QCoreApplication::translate("QVirtDomainModel", "Cannot start %1: %2")
+            .arg(name, reason);
+    case QVirtDomainModel::Shutdown:
+        return QCoreApplication::translate("QVirtDomainModel", "Cannot shut down %1: %2")
+            .arg(name, reason);
+    case QVirtDomainModel::Reboot:
+        return QCoreApplication::translate("QVirtDomainModel", "Cannot reboot %1: %2")
+            .arg(name, reason);
+    case QVirtDomainModel::Destroy:
+        return QCoreApplication::translate("QVirtDomainModel", "Cannot force off %1: %2")
+            .arg(name, reason);
+    case QVirtDomainModel::Suspend:
+        return QCoreApplication::translate("QVirtDomainModel", "Cannot pause %1: %2")
+            .arg(name, reason);
+    case QVirtDomainModel::Resume:
+        return QCoreApplication::translate("QVirtDomainModel", "Cannot resume %1: %2")
+            .arg(name, reason);
+    }
+    Q_UNREACHABLE();
 }

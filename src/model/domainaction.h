@@ -10,8 +10,9 @@
 QFuture<void> launchDomainAction(QVirtConnection *connection, QVirtDomainModel::Action action,
                                  const QVirtDomainRef &domain);
 
-// The message of a finished action's failure, or an empty string when it
-// succeeded.
-QString domainActionError(const QFuture<void> &future);
+// The translated message of a finished action's failure, naming the domain
+// beside libvirt's words, or an empty string when it succeeded.
+QString domainActionError(QVirtDomainModel::Action action, const QString &name,
+                          const QFuture<void> &future);
 
 #endif // QTVIRT_MODEL_DOMAINACTION_H

@@ -112,6 +112,16 @@ void QVirtDomainModel::removeConnection(QVirtConnection *connection)
     }
 }
 
+QVirtDomainModel::Error QVirtDomainModel::error() const
+{
+    return d->error;
+}
+
+QString QVirtDomainModel::errorString() const
+{
+    return d->errorString;
+}
+
 int QVirtDomainModel::statsInterval() const
 {
     return d->statsInterval;
@@ -539,7 +549,12 @@ void QVirtDomainModelPrivate::report(QVirtDomainModel::Action action, const Doma
                                      const QFuture<void> &future)
 {
     Q_Q(QVirtDomainModel);
-    const QString error = domainActionError(future);
+    const QString failure = domainActionError(action, entry.name, future);
+    if (!failure.isEmpty()) {
+        error = QVirtDomainModel::ActionError;
+        errorString = failure;
+        Q_EMIT q->errorOccurred(error);
+    }
     Q_EMIT q->actionFinished(action, entry.name, entry.uuid.toString(QUuid::WithoutBraces),
-                             error.isEmpty(), error);
+                             failure.isEmpty());
 }

@@ -59,6 +59,8 @@ public:
     std::vector<std::unique_ptr<DomainRows>> sources;
     bool insertionScheduled = false;
     int statsInterval = 0;
+    QVirtDomainModel::Error error = QVirtDomainModel::NoError;
+    QString errorString;
 };
 
 #endif // QTVIRT_MODEL_QVIRTDOMAINMODEL_P_H

@@ -6,6 +6,7 @@
 // sleep, so that a loaded machine only makes the tests slower.
 
 #include "consoleprocess.h"
+#include "integrationsupport.h"
 #include "testsupport.h"
 
 #include <QtCore/QCryptographicHash>
@@ -14,10 +15,8 @@
 #include <QtTest/QTest>
 
 #include <libvirt/libvirt.h>
-#include <libvirt/virterror.h>
 
 #include <cstring>
-#include <memory>
 
 namespace {
 
@@ -29,20 +28,6 @@ constexpr int HungUp = 7;
 
 constexpr int BootMs = 90000;
 constexpr int ReplyMs = 30000;
-
-QString libvirtError()
-{
-    return QString::fromUtf8(virGetLastErrorMessage());
-}
-
-struct ConnectionCloser
-{
-    void operator()(virConnectPtr conn) const { virConnectClose(conn); }
-};
-struct DomainReleaser
-{
-    void operator()(virDomainPtr dom) const { virDomainFree(dom); }
-};
 
 bool sameSettings(const termios &a, const termios &b)
 {
@@ -127,8 +112,8 @@ private:
 
     QString m_uri;
     QString m_domainName;
-    std::unique_ptr<virConnect, ConnectionCloser> m_conn;
-    std::unique_ptr<virDomain, DomainReleaser> m_domain;
+    QtVirtIntegration::Connection m_conn;
+    QtVirtIntegration::Domain m_domain;
 };
 
 void tst_QtConsole::initTestCase()
@@ -139,16 +124,16 @@ void tst_QtConsole::initTestCase()
     m_uri = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_QEMU_URI"));
     m_domainName = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN"));
     m_conn.reset(virConnectOpen(m_uri.toUtf8().constData()));
-    QVERIFY2(m_conn, qPrintable(libvirtError()));
+    QVERIFY2(m_conn, qPrintable(QtVirtIntegration::lastError()));
     m_domain.reset(virDomainLookupByName(m_conn.get(), m_domainName.toUtf8().constData()));
-    QVERIFY2(m_domain, qPrintable(libvirtError()));
+    QVERIFY2(m_domain, qPrintable(QtVirtIntegration::lastError()));
 }
 
 void tst_QtConsole::init()
 {
     QtVirtTest::failOnAnyWarning();
     if (virDomainIsActive(m_domain.get()) != 1)
-        QVERIFY2(virDomainCreate(m_domain.get()) == 0, qPrintable(libvirtError()));
+        QVERIFY2(virDomainCreate(m_domain.get()) == 0, qPrintable(QtVirtIntegration::lastError()));
 }
 
 QStringList tst_QtConsole::arguments(const QStringList &extra) const

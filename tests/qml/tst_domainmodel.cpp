@@ -291,17 +291,43 @@ void tst_DomainModel::actionsReportTheirResultBySignal()
     };
     QTRY_VERIFY(rowOfDomain() >= 0);
 
+    // A failure comes in the error style of Qt's own devices: errorOccurred()
+    // with ActionError first, so that a slot on actionFinished() finds
+    // error() and errorString() already set, and errorString() names the
+    // domain beside libvirt's message.
+    QCOMPARE(model.error(), QVirtDomainModel::NoError);
+    QCOMPARE(model.errorString(), QString());
     QSignalSpy finished(&model, &QVirtDomainModel::actionFinished);
+    QSignalSpy failed(&model, &QVirtDomainModel::errorOccurred);
+    QList<QByteArray> order;
+    connect(&model, &QVirtDomainModel::errorOccurred, this, [&] { order.append("error"); });
+    connect(&model, &QVirtDomainModel::actionFinished, this, [&] { order.append("finished"); });
     const auto run = [&](QVirtDomainModel::Action action, bool (QVirtDomainModel::*invokable)(int),
                          bool expectSuccess, int expectedState) {
         finished.clear();
+        failed.clear();
+        order.clear();
         QVERIFY((model.*invokable)(rowOfDomain()));
         QTRY_COMPARE(finished.size(), 1);
         const QList<QVariant> result = finished.takeFirst();
         QCOMPARE(result.at(0).value<QVirtDomainModel::Action>(), action);
         QCOMPARE(result.at(1).toString(), QString::fromUtf8(name));
         QCOMPARE(result.at(3).toBool(), expectSuccess);
-        QCOMPARE(result.at(4).toString().isEmpty(), expectSuccess);
+        if (expectSuccess) {
+            QCOMPARE(failed.size(), 0);
+            QCOMPARE(order, QList<QByteArray>{"finished"});
+        } else {
+            QCOMPARE(failed.size(), 1);
+            QCOMPARE(failed.first().first().value<QVirtDomainModel::Error>(),
+                     QVirtDomainModel::ActionError);
+            QCOMPARE(order, (QList<QByteArray>{"error", "finished"}));
+            QCOMPARE(model.error(), QVirtDomainModel::ActionError);
+            QVERIFY2(model.errorString().contains(QString::fromUtf8(name)),
+                     qPrintable(model.errorString()));
+            // libvirt's own words follow the name.
+            QVERIFY2(model.errorString().contains(QLatin1String("running")),
+                     qPrintable(model.errorString()));
+        }
         QTRY_COMPARE(stateOfDomain(), expectedState);
     };
     run(QVirtDomainModel::Start, &QVirtDomainModel::startDomain, true, QVirtDomainModel::Running);
