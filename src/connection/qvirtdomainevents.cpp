@@ -63,11 +63,11 @@ virDomainPtr QVirtDomainEventsPrivate::lookUp(virConnectPtr conn,
                                               const std::shared_ptr<ConnectionLink> &link)
 {
     if (m_dom && m_domLink.lock() == link)
-        return m_dom;
+        return m_dom.get();
     forgetDomain();
-    m_dom = !domain.uuid().isNull()
-        ? virDomainLookupByUUIDString(conn, domain.uuidString().toLatin1().constData())
-        : virDomainLookupByName(conn, domain.name().toUtf8().constData());
+    m_dom.reset(!domain.uuid().isNull()
+                    ? virDomainLookupByUUIDString(conn, domain.uuidString().toLatin1().constData())
+                    : virDomainLookupByName(conn, domain.name().toUtf8().constData()));
     if (!m_dom) {
         const QString message = QString::fromUtf8(virGetLastErrorMessage());
         qCInfo(lcQtVirtConnection, "no events of domain %s: %s",
@@ -88,14 +88,12 @@ virDomainPtr QVirtDomainEventsPrivate::lookUp(virConnectPtr conn,
     error = QVirtDomainEvents::NoError;
     errorString.clear();
     m_domLink = link;
-    return m_dom;
+    return m_dom.get();
 }
 
 void QVirtDomainEventsPrivate::forgetDomain()
 {
-    if (m_dom)
-        virDomainFree(m_dom);
-    m_dom = nullptr;
+    m_dom.reset();
     m_domLink.reset();
 }
 

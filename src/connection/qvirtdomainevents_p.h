@@ -2,6 +2,7 @@
 #ifndef QTVIRT_CONNECTION_QVIRTDOMAINEVENTS_P_H
 #define QTVIRT_CONNECTION_QVIRTDOMAINEVENTS_P_H
 
+#include "connection/domainhandle.h"
 #include "connection/eventregistrations.h"
 
 #include <QtVirt/qvirtdomainevents.h>
@@ -43,7 +44,7 @@ private:
     virDomainPtr lookUp(virConnectPtr conn, const std::shared_ptr<ConnectionLink> &link);
     void forgetDomain();
 
-    virDomainPtr m_dom = nullptr;
+    DomainHandle m_dom;
     std::weak_ptr<ConnectionLink> m_domLink;
 };
 

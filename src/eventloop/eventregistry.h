@@ -15,6 +15,9 @@
 
 // The registrations libvirt made, shared by every thread that calls the
 // event implementation, and the work the loop thread has to catch up with.
+// The rules it keeps (ids, removal, free callbacks run later and outside
+// any lock) are in docs/libvirt-event-contract.md, "Ids" and "Removal and
+// free callbacks".
 // It owns no Qt object: the notifiers and timers live in LoopThreadBinding.
 //
 // One mutex guards the maps and the pending work. It is never held while a
@@ -89,7 +92,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_freesDone;
     // Ids are positive and never reused, so that a stale id can never reach
-    // a later registration (libvirt-glib 3e73e0c).
+    // a later registration (docs/libvirt-event-contract.md, "Ids").
     int m_lastHandleId = 0;
     int m_lastTimeoutId = 0;
     QHash<int, HandleRegistration *> m_handles;

@@ -91,8 +91,8 @@ void FdWatch::dispatch(int revents, int deliverable)
 {
     // Callbacks may add, update or remove registrations, so walk a snapshot
     // and check every handle again right before its call: one removed by an
-    // earlier callback of this pass must not run (libvirt tests/eventtest.c,
-    // "deleted during dispatch"; libvirtaio a5cc6da). The registrations in
+    // earlier callback of this pass must not run (docs/libvirt-event-contract.md,
+    // "Removal and free callbacks" and "Mistakes other implementations made"). The registrations in
     // the snapshot stay allocated until the outermost dispatch returns.
     const QVarLengthArray<HandleRegistration *, 2> handles = m_handles;
     DispatchDepth::Scope scope(m_depth);

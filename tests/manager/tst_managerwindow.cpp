@@ -83,7 +83,7 @@ using namespace QtVirtIntegration;
 
 namespace {
 
-// What the issue allows between a user's action (or the daemon's death)
+// The longest a user waits between an action (or the daemon's death)
 // and the window showing its outcome.
 constexpr qint64 ShownWithinMs = 2000;
 // The worst a heartbeat timer may fire late while the daemon is gone.

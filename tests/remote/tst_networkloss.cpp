@@ -34,7 +34,7 @@ namespace {
 
 constexpr int KeepaliveInterval = 1; // seconds
 constexpr int KeepaliveCount = 3;
-// What the issue asks: libvirt gives up after interval * (count + 1) = 4 s
+// The bound: libvirt gives up after interval * (count + 1) = 4 s
 // without a message from the daemon; closed() may come a second later.
 constexpr qint64 CloseDeadlineMs = 5000;
 // The GUI thread must never stall longer than this meanwhile.

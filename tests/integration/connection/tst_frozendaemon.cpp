@@ -43,9 +43,10 @@ using namespace QtVirtConnectionTest;
 
 namespace {
 
-// What the issue allows the GUI thread for close() or the destructor.
+// The GUI thread may be blocked at most this long by close() or the
+// destructor, however the daemon behaves: our users' bound.
 constexpr qint64 TeardownBudgetMs = 100;
-// What it allows an application from quit() to the end of the process.
+// And an application from quit() to the end of the process.
 constexpr qint64 ExitBudgetMs = 2000;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
