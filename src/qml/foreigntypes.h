@@ -6,6 +6,7 @@
 // QML, so they are declared here instead of in their own headers.
 
 #include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtCredential>
 #include <QtVirt/QVirtDomainEvents>
 #include <QtVirt/QVirtEvents>
 
@@ -43,5 +44,45 @@ Q_NAMESPACE
 QML_FOREIGN_NAMESPACE(QVirtEvents)
 QML_NAMED_ELEMENT(QVirtEvents)
 } // namespace QVirtEventsForeign
+
+// What Connection's credentialsRequested(credentials) carries: each entry's
+// type, prompt, challenge, defaultResult and a writable result.
+struct QVirtCredentialForeign
+{
+    Q_GADGET
+    QML_FOREIGN(QVirtCredential)
+    QML_VALUE_TYPE(credential)
+};
+
+// The list itself, which QML reads by index and length, changes, and passes
+// back to answerCredentials(); otherwise it reached QML as an opaque value.
+struct QVirtCredentialListForeign
+{
+    Q_GADGET
+    QML_FOREIGN(QList<QVirtCredential>)
+    QML_ANONYMOUS
+    QML_SEQUENTIAL_CONTAINER(QVirtCredential)
+};
+
+// QVirtCredential::Type in QML: Credential.Type.Passphrase (and
+// Credential.Passphrase). Declared again with the C++ values, because a
+// foreign namespace of the value type would have the value type's own name
+// in the module's qmltypes, which qmllint then takes for the value type.
+namespace QVirtCredentialEnums {
+Q_NAMESPACE
+QML_NAMED_ELEMENT(Credential)
+enum class Type {
+    UserName = int(QVirtCredential::Type::UserName),
+    AuthName = int(QVirtCredential::Type::AuthName),
+    Language = int(QVirtCredential::Type::Language),
+    ClientNonce = int(QVirtCredential::Type::ClientNonce),
+    Passphrase = int(QVirtCredential::Type::Passphrase),
+    EchoPrompt = int(QVirtCredential::Type::EchoPrompt),
+    NoEchoPrompt = int(QVirtCredential::Type::NoEchoPrompt),
+    Realm = int(QVirtCredential::Type::Realm),
+    External = int(QVirtCredential::Type::External),
+};
+Q_ENUM_NS(Type)
+} // namespace QVirtCredentialEnums
 
 #endif // QTVIRT_QML_FOREIGNTYPES_H
