@@ -35,6 +35,21 @@ ScreenshotId parseId(const QString &id)
             QUuid::fromString(QStringView(path).mid(slash + 1))};
 }
 
+// image scaled to an Image's sourceSize, of which a 0 (or negative)
+// dimension follows the other one's scale, as for files.
+QImage scaled(const QImage &image, const QSize &requested)
+{
+    const bool width = requested.width() > 0;
+    const bool height = requested.height() > 0;
+    if (width && height)
+        return image.scaled(requested, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (width)
+        return image.scaledToWidth(requested.width(), Qt::SmoothTransformation);
+    if (height)
+        return image.scaledToHeight(requested.height(), Qt::SmoothTransformation);
+    return image;
+}
+
 QString translate(const char *text)
 {
     return QCoreApplication::translate("ScreenshotImageProvider", text);
@@ -95,10 +110,7 @@ public:
                                      .arg(screenshot.mimeType()));
                           return;
                       }
-                      if (requestedSize.isValid())
-                          image = image.scaled(requestedSize, Qt::KeepAspectRatio,
-                                               Qt::SmoothTransformation);
-                      report(image, QString());
+                      report(scaled(image, requestedSize), QString());
                   })
             .onFailed(this, [this](const QVirtError &error) { report({}, error.message()); })
             .onFailed(this, [this] { report({}, translate("The screenshot failed")); });

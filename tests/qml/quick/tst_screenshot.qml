@@ -45,6 +45,16 @@ TestCase {
         cache: false
     }
 
+    // A thumbnail: only the width asked for, the height follows the
+    // screen's aspect (a 0 height once made the provider return nothing).
+    Image {
+        id: thumbnail
+
+        asynchronous: true
+        cache: false
+        sourceSize.width: 160
+    }
+
     function init() {
         Testbed.destroyQemuDomain();
     }
@@ -66,6 +76,12 @@ TestCase {
         // mode.
         verify(screen.sourceSize.width >= 640, screen.sourceSize.width);
         verify(screen.sourceSize.height >= 400, screen.sourceSize.height);
+        thumbnail.source = source(Testbed.qemuUri, domainUuid, 1);
+        tryVerify(() => thumbnail.status === Image.Ready || thumbnail.status === Image.Error, 15000);
+        compare(thumbnail.status, Image.Ready);
+        compare(thumbnail.implicitWidth, 160);
+        verify(thumbnail.implicitHeight >= 80 && thumbnail.implicitHeight <= 130,
+               thumbnail.implicitHeight);
 
         // Stopped: the same domain has no screen, and the refreshed image
         // says so instead of showing the old one.
