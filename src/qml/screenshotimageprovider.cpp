@@ -50,7 +50,9 @@ QImage scaled(const QImage &image, const QSize &requested)
     return image;
 }
 
-QString translate(const char *text)
+// text is marked with QT_TRANSLATE_NOOP("ScreenshotImageProvider", ...),
+// so that lupdate finds it.
+QString translated(const char *text)
 {
     return QCoreApplication::translate("ScreenshotImageProvider", text);
 }
@@ -91,13 +93,17 @@ public:
     {
         if (!id.valid()) {
             report({},
-                   translate("Not a screenshot id: expected image://qtvirt/"
-                             "<percent-encoded connection URI>/<domain UUID>"));
+                   translated(QT_TRANSLATE_NOOP("ScreenshotImageProvider",
+                                                "Not a screenshot id: expected image://qtvirt/"
+                                                "<percent-encoded connection URI>/<domain UUID>")));
             return;
         }
         QmlConnection *connection = QmlConnection::openConnection(id.uri);
         if (!connection) {
-            report({}, translate("No open Connection has the URI %1").arg(id.uri));
+            report({},
+                   translated(QT_TRANSLATE_NOOP("ScreenshotImageProvider",
+                                                "No open Connection has the URI %1"))
+                       .arg(id.uri));
             return;
         }
         connection->domainScreenshot(QVirtDomainRef(QString(), id.uuid))
@@ -106,14 +112,19 @@ public:
                       QImage image = QImage::fromData(screenshot.data());
                       if (image.isNull()) {
                           report({},
-                                 translate("Cannot decode the screenshot (%1)")
+                                 translated(QT_TRANSLATE_NOOP("ScreenshotImageProvider",
+                                                              "Cannot decode the screenshot (%1)"))
                                      .arg(screenshot.mimeType()));
                           return;
                       }
                       report(scaled(image, requestedSize), QString());
                   })
             .onFailed(this, [this](const QVirtError &error) { report({}, error.message()); })
-            .onFailed(this, [this] { report({}, translate("The screenshot failed")); });
+            .onFailed(this, [this] {
+                report({},
+                       translated(
+                           QT_TRANSLATE_NOOP("ScreenshotImageProvider", "The screenshot failed")));
+            });
     }
 
 Q_SIGNALS:
@@ -145,7 +156,12 @@ QQuickImageResponse *ScreenshotImageProvider::requestImageResponse(const QString
     if (!m_context) {
         job->deleteLater();
         QMetaObject::invokeMethod(
-            response, [response] { response->finish({}, translate("The QML engine is gone")); },
+            response,
+            [response] {
+                response->finish({},
+                                 translated(QT_TRANSLATE_NOOP("ScreenshotImageProvider",
+                                                              "The QML engine is gone")));
+            },
             Qt::QueuedConnection);
         return response;
     }
