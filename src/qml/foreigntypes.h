@@ -36,13 +36,39 @@ struct QVirtDomainRefForeign
     QML_VALUE_TYPE(domainRef)
 };
 
-// The enums the event signals carry, compared in QML by their scoped
-// names only (QVirtEvents declares so): QVirtEvents.DomainEvent.Started,
-// QVirtEvents.StartedDetail.Booted.
+// DomainEvent's names unscoped, QVirtEvents.Started, as a plain enum:
+// QML registers a plain enum's names unscoped whatever the namespace's
+// RegisterEnumClassesUnscoped says. Only DomainEvent's: registering every
+// QVirtEvents enum unscoped makes Qt warn of name clashes and keep the last
+// one, so that QVirtEvents.Stopped would be NetworkEvent::Stopped (3, which
+// is DomainEvent::Suspended) and QVirtEvents.Crashed StoppedDetail::Crashed
+// (2, DomainEvent::Started).
+namespace QVirtEventsUnscopedNames {
+Q_NAMESPACE
+enum DomainEventName {
+    Defined = int(QVirtEvents::DomainEvent::Defined),
+    Undefined = int(QVirtEvents::DomainEvent::Undefined),
+    Started = int(QVirtEvents::DomainEvent::Started),
+    Suspended = int(QVirtEvents::DomainEvent::Suspended),
+    Resumed = int(QVirtEvents::DomainEvent::Resumed),
+    Stopped = int(QVirtEvents::DomainEvent::Stopped),
+    Shutdown = int(QVirtEvents::DomainEvent::Shutdown),
+    PMSuspended = int(QVirtEvents::DomainEvent::PMSuspended),
+    Crashed = int(QVirtEvents::DomainEvent::Crashed),
+};
+Q_ENUM_NS(DomainEventName)
+} // namespace QVirtEventsUnscopedNames
+
+// The enums the event signals carry, compared in QML by their scoped names
+// (QVirtEvents declares so): QVirtEvents.DomainEvent.Started,
+// QVirtEvents.StartedDetail.Booted; and DomainEvent's also unscoped,
+// QVirtEvents.Started, from the extension above.
 namespace QVirtEventsForeign {
 Q_NAMESPACE
 QML_FOREIGN_NAMESPACE(QVirtEvents)
 QML_NAMED_ELEMENT(QVirtEvents)
+Q_CLASSINFO("QML.Extended", "QVirtEventsUnscopedNames")
+Q_CLASSINFO("QML.ExtensionIsNamespace", "true")
 } // namespace QVirtEventsForeign
 
 // What Connection's credentialsRequested(credentials) carries: each entry's
