@@ -2,53 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>DomainDelegate</name>
+    <name>DomainCard</name>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <source>CPU %1 %</source>
+        <translation>CPU %1 %</translation>
     </message>
     <message>
-        <source>persistent, autostart</source>
-        <translation>persistent, Autostart</translation>
+        <source>Memory %1 of %2 MiB</source>
+        <translation>Speicher %1 von %2 MiB</translation>
     </message>
     <message>
-        <source>persistent</source>
-        <translation>persistent</translation>
-    </message>
-    <message>
-        <source>transient</source>
-        <translation>flüchtig</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 MiB, %n vCPU(s)</source>
-        <translation>
-            <numerusform>%1 MiB, %n vCPU</numerusform>
-            <numerusform>%1 MiB, %n vCPUs</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Destroy</source>
-        <translation>Hart beenden</translation>
-    </message>
-    <message>
-        <source>Reboot</source>
-        <translation>Neu starten</translation>
+        <source>Start</source>
+        <translation>Starten</translation>
     </message>
     <message>
         <source>Shut down</source>
         <translation>Herunterfahren</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>Pausieren</translation>
+        <source>Reboot</source>
+        <translation>Neu starten</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Starten</translation>
+        <source>Destroy</source>
+        <translation>Hart beenden</translation>
     </message>
 </context>
 <context>
@@ -60,6 +37,17 @@
     <message>
         <source>not connected</source>
         <translation>nicht verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>HostSection</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not connected</source>
+        <translation>%1: nicht verbunden</translation>
     </message>
 </context>
 <context>

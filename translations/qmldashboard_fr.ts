@@ -2,53 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>DomainDelegate</name>
+    <name>DomainCard</name>
     <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
+        <source>CPU %1 %</source>
+        <translation>CPU %1 %</translation>
     </message>
     <message>
-        <source>persistent, autostart</source>
-        <translation>persistant, démarrage automatique</translation>
+        <source>Memory %1 of %2 MiB</source>
+        <translation>Mémoire %1 sur %2 Mio</translation>
     </message>
     <message>
-        <source>persistent</source>
-        <translation>persistant</translation>
-    </message>
-    <message>
-        <source>transient</source>
-        <translation>transitoire</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 MiB, %n vCPU(s)</source>
-        <translation>
-            <numerusform>%1 Mio, %n vCPU</numerusform>
-            <numerusform>%1 Mio, %n vCPU</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Destroy</source>
-        <translation>Détruire</translation>
-    </message>
-    <message>
-        <source>Reboot</source>
-        <translation>Redémarrer</translation>
+        <source>Start</source>
+        <translation>Démarrer</translation>
     </message>
     <message>
         <source>Shut down</source>
         <translation>Éteindre</translation>
     </message>
     <message>
-        <source>Pause</source>
-        <translation>Mettre en pause</translation>
+        <source>Reboot</source>
+        <translation>Redémarrer</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Reprendre</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Démarrer</translation>
+        <source>Destroy</source>
+        <translation>Détruire</translation>
     </message>
 </context>
 <context>
@@ -60,6 +37,17 @@
     <message>
         <source>not connected</source>
         <translation>non connecté</translation>
+    </message>
+</context>
+<context>
+    <name>HostSection</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: not connected</source>
+        <translation>%1 : non connecté</translation>
     </message>
 </context>
 <context>

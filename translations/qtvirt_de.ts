@@ -558,4 +558,27 @@
         <translation>Das Gerät wurde während der Übertragung gelöscht</translation>
     </message>
 </context>
+<context>
+    <name>ScreenshotImageProvider</name>
+    <message>
+        <source>Not a screenshot id: expected image://qtvirt/&lt;percent-encoded connection URI&gt;/&lt;domain UUID&gt;</source>
+        <translation>Keine Bildschirmfoto-ID: erwartet wird image://qtvirt/&lt;prozentkodierte Verbindungs-URI&gt;/&lt;Domänen-UUID&gt;</translation>
+    </message>
+    <message>
+        <source>No open Connection has the URI %1</source>
+        <translation>Keine geöffnete Connection hat die URI %1</translation>
+    </message>
+    <message>
+        <source>Cannot decode the screenshot (%1)</source>
+        <translation>Das Bildschirmfoto kann nicht dekodiert werden (%1)</translation>
+    </message>
+    <message>
+        <source>The screenshot failed</source>
+        <translation>Das Bildschirmfoto ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The QML engine is gone</source>
+        <translation>Die QML-Engine existiert nicht mehr</translation>
+    </message>
+</context>
 </TS>

@@ -558,4 +558,27 @@
         <translation>Le périphérique a été supprimé pendant le transfert</translation>
     </message>
 </context>
+<context>
+    <name>ScreenshotImageProvider</name>
+    <message>
+        <source>Not a screenshot id: expected image://qtvirt/&lt;percent-encoded connection URI&gt;/&lt;domain UUID&gt;</source>
+        <translation>Identifiant de capture d’écran invalide : attendu image://qtvirt/&lt;URI de connexion encodée en pourcentage&gt;/&lt;UUID du domaine&gt;</translation>
+    </message>
+    <message>
+        <source>No open Connection has the URI %1</source>
+        <translation>Aucune Connection ouverte n’a l’URI %1</translation>
+    </message>
+    <message>
+        <source>Cannot decode the screenshot (%1)</source>
+        <translation>Impossible de décoder la capture d’écran (%1)</translation>
+    </message>
+    <message>
+        <source>The screenshot failed</source>
+        <translation>La capture d’écran a échoué</translation>
+    </message>
+    <message>
+        <source>The QML engine is gone</source>
+        <translation>Le moteur QML n’existe plus</translation>
+    </message>
+</context>
 </TS>

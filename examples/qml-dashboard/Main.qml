@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
 // The dashboard's window: one Connection per URI, one DomainModel over all
-// of them, a bar with each host's state and the list of domains.
+// of them with statistics every second, a bar with each host's state, and
+// a section of domain cards per host.
 
 pragma ComponentBehavior: Bound
 
@@ -12,18 +13,26 @@ import QtVirt
 ApplicationWindow {
     id: window
 
-    // libvirt URIs, from main.cpp (or a test).
-    required property var uris
+    // libvirt URIs: set by main.cpp (or a test); run by Qt's `qml` tool,
+    // the arguments after "--":
+    //     qml -I BUILD/qml examples/qml-dashboard/Main.qml -- URI...
+    property var uris: {
+        const args = Qt.application.arguments;
+        const dashes = args.indexOf("--");
+        return dashes >= 0 ? args.slice(dashes + 1) : [];
+    }
     // For tests, which look at what the view shows.
     readonly property alias domainModel: domains
 
-    width: 960
-    height: 540
+    width: 1280
+    height: 800
     visible: true
     title: qsTr("QtVirt dashboard")
 
     DomainModel {
         id: domains
+        // The cards' CPU and memory sparklines.
+        statsInterval: 1000
         onActionFinished: (action, name, uuid, succeeded, errorString) => {
             status.text = succeeded ? qsTr("%1: done").arg(name)
                                     : qsTr("%1: %2").arg(name).arg(errorString);
@@ -44,18 +53,28 @@ ApplicationWindow {
         connections: domains.connections
     }
 
-    ListView {
-        id: list
+    ScrollView {
+        id: scroller
         anchors.fill: parent
-        clip: true
-        model: domains
-        delegate: DomainDelegate {
-            width: list.width
-            domainModel: domains
+        anchors.margins: 8
+        contentWidth: availableWidth
+        Column {
+            width: scroller.availableWidth
+            spacing: 16
+            Repeater {
+                // By index, as HostBar does (Qt 6.4's Repeater and a list property).
+                model: domains.connections.length
+                delegate: HostSection {
+                    required property int index
+                    width: scroller.availableWidth
+                    domainModel: domains
+                    connection: domains.connections[index]
+                }
+            }
         }
         Label {
             anchors.centerIn: parent
-            visible: list.count === 0
+            visible: domains.count === 0
             text: qsTr("No domains")
         }
     }

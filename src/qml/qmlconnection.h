@@ -26,6 +26,13 @@ class QmlConnection : public QVirtConnection, public QQmlParserStatus
 
 public:
     explicit QmlConnection(QObject *parent = nullptr);
+    ~QmlConnection() override;
+
+    // An open Connection of the calling thread whose URI (as opened) is
+    // uri, or null: how image://qtvirt/ ids, which name a connection by its
+    // URI, reach a libvirt connection. Exported for the plugin, which
+    // provides those images.
+    Q_DECL_EXPORT static QmlConnection *openConnection(const QString &uri);
 
     // What was declared or last opened; QVirtConnection::uri() follows
     // only once the connection opens.

@@ -5,7 +5,10 @@
 
 #include <QtVirt/QVirtConnection>
 
+#include <QtCore/QFile>
 #include <QtCore/QMetaEnum>
+#include <QtCore/QUrl>
+#include <QtCore/QUrlQuery>
 
 using namespace QtVirtIntegration;
 
@@ -35,6 +38,27 @@ QString QuickTestbed::qemuUri() const
 QString QuickTestbed::qemuDomain() const
 {
     return QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN"));
+}
+
+QString QuickTestbed::libsshTestUri() const
+{
+    QUrl url(QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_LIBSSH_TEST_URI")));
+    if (!url.isValid() || !m_dir.isValid())
+        return {};
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("known_hosts"));
+    query.addQueryItem(QStringLiteral("known_hosts"),
+                       m_dir.filePath(QStringLiteral("known_hosts")));
+    url.setQuery(query);
+    return url.toString();
+}
+
+QString QuickTestbed::sshPassword() const
+{
+    QFile file(QString::fromLocal8Bit(QtVirtTest::testbedValue("QTVIRT_SSH_PASSWORD_FILE")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll().trimmed());
 }
 
 QString QuickTestbed::defineTestDomain(const QString &purpose)
@@ -98,4 +122,9 @@ QString QuickTestbed::destroyQemuDomain()
 int QuickTestbed::closeReasonValue(const QString &key) const
 {
     return QMetaEnum::fromType<QVirtConnection::CloseReason>().keyToValue(key.toUtf8().constData());
+}
+
+int QuickTestbed::credentialTypeValue(const QString &key) const
+{
+    return QMetaEnum::fromType<QVirtCredential::Type>().keyToValue(key.toUtf8().constData());
 }

@@ -6,6 +6,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QString>
+#include <QtCore/QTemporaryDir>
 #include <QtQml/qqmlregistration.h>
 
 // `Testbed` in the Qt Quick tests (import QtVirtTest): the testbed's URIs
@@ -21,6 +22,11 @@ class QuickTestbed : public QObject
     Q_PROPERTY(QString testUri READ testUri CONSTANT)
     Q_PROPERTY(QString qemuUri READ qemuUri CONSTANT)
     Q_PROPERTY(QString qemuDomain READ qemuDomain CONSTANT)
+    // The remote host's test driver over qemu+libssh (test+libssh://), with
+    // a known_hosts file of this object's own that starts empty, so that
+    // libvirt asks whether to trust the host key before the password.
+    Q_PROPERTY(QString libsshTestUri READ libsshTestUri CONSTANT)
+    Q_PROPERTY(QString sshPassword READ sshPassword CONSTANT)
 
 public:
     explicit QuickTestbed(QObject *parent = nullptr);
@@ -28,6 +34,8 @@ public:
     QString testUri() const;
     QString qemuUri() const;
     QString qemuDomain() const;
+    QString libsshTestUri() const;
+    QString sshPassword() const;
 
     // On the test driver: a new domain (destroyed and undefined again when
     // the test ends), then started or destroyed. Each returns an empty
@@ -45,11 +53,14 @@ public:
     // C++'s value of QVirtConnection::CloseReason key, to compare QML's
     // Connection.<key> with.
     Q_INVOKABLE int closeReasonValue(const QString &key) const;
+    // C++'s value of QVirtCredential::Type key.
+    Q_INVOKABLE int credentialTypeValue(const QString &key) const;
 
 private:
     QString onTestDomain(const QString &name, int (*operation)(virDomainPtr));
     QString onQemuDomain(int (*operation)(virDomainPtr));
 
+    QTemporaryDir m_dir;
     QtVirtIntegration::DomainJanitor m_janitor;
     QtVirtIntegration::Connection m_test;
     QtVirtIntegration::Connection m_qemu;

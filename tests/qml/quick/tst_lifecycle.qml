@@ -38,6 +38,27 @@ TestCase {
         return events.some(e => e.event === event && e.detail === detail);
     }
 
+    // Issue 15, item 5: the domain events by their unscoped names, as
+    // QVirtEvents.Started, next to the scoped QVirtEvents.DomainEvent.Started.
+    // Every QVirtEvents enum registered unscoped would make clashing names
+    // wrong (QVirtEvents.Stopped would be NetworkEvent's 3, which is
+    // DomainEvent.Suspended; QVirtEvents.Crashed StoppedDetail's 2, which is
+    // DomainEvent.Started), so only DomainEvent's names are, and they were
+    // undefined in QML.
+    function test_unscopedDomainEventNames() {
+        const names = ["Defined", "Undefined", "Started", "Suspended", "Resumed", "Stopped",
+                       "Shutdown", "PMSuspended", "Crashed"];
+        for (const name of names) {
+            verify(QVirtEvents[name] !== undefined, name + " is defined");
+            compare(QVirtEvents[name], QVirtEvents.DomainEvent[name], name);
+        }
+        compare(QVirtEvents.Started, QVirtEvents.DomainEvent.Started);
+        compare(QVirtEvents.Stopped, QVirtEvents.DomainEvent.Stopped);
+        compare(QVirtEvents.Crashed, QVirtEvents.DomainEvent.Crashed);
+        // Detail names stay scoped only: Booted is StartedDetail's.
+        compare(QVirtEvents.Booted, undefined);
+    }
+
     function test_startedAndStopped() {
         tryVerify(() => connection.isOpen, 10000, "the connection opens");
         domainName = Testbed.defineTestDomain("quick-lifecycle");

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: LGPL-2.1-or-later
+#include "screenshotjob.h"
+
+#include "qmlconnection.h"
+
+#include <QtVirt/QVirtError>
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QFuture>
+#include <QtCore/QUrl>
+
+namespace {
+
+// image scaled to an Image's sourceSize, of which a 0 (or negative)
+// dimension follows the other one's scale, as for files.
+QImage scaled(const QImage &image, const QSize &requested)
+{
+    const bool width = requested.width() > 0;
+    const bool height = requested.height() > 0;
+    if (width && height)
+        return image.scaled(requested, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    if (width)
+        return image.scaledToWidth(requested.width(), Qt::SmoothTransformation);
+    if (height)
+        return image.scaledToHeight(requested.height(), Qt::SmoothTransformation);
+    return image;
+}
+
+} // namespace
+
+ScreenshotJob::ScreenshotJob(const QString &id, const QSize &requestedSize)
+    : m_requestedSize(requestedSize)
+{
+    // The query is the caller's cache breaker; the UUID has no "/" and
+    // the encoded URI no unescaped "/", so the last "/" splits them.
+    const QString path = id.left(id.indexOf(QLatin1Char('?')));
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    if (slash <= 0)
+        return;
+    m_uri = QUrl::fromPercentEncoding(path.left(slash).toUtf8());
+    m_uuid = QUuid::fromString(QStringView(path).mid(slash + 1));
+}
+
+void ScreenshotJob::run()
+{
+    if (m_uri.isEmpty() || m_uuid.isNull()) {
+        report({},
+               QCoreApplication::translate("ScreenshotImageProvider",
+                                           "Not a screenshot id: expected image://qtvirt/"
+                                           "<percent-encoded connection URI>/<domain UUID>"));
+        return;
+    }
+    QmlConnection *connection = QmlConnection::openConnection(m_uri);
+    if (!connection) {
+        report({},
+               QCoreApplication::translate("ScreenshotImageProvider",
+                                           "No open Connection has the URI %1")
+                   .arg(m_uri));
+        return;
+    }
+    connection->domainScreenshot(QVirtDomainRef(QString(), m_uuid))
+        .then(this,
+              [this](const QVirtScreenshot &screenshot) {
+                  const QImage image = QImage::fromData(screenshot.data());
+                  if (image.isNull()) {
+                      report({},
+                             QCoreApplication::translate("ScreenshotImageProvider",
+                                                         "Cannot decode the screenshot (%1)")
+                                 .arg(screenshot.mimeType()));
+                      return;
+                  }
+                  report(scaled(image, m_requestedSize), QString());
+              })
+        .onFailed(this, [this](const QVirtError &error) { report({}, error.message()); })
+        .onFailed(this, [this] {
+            report({},
+                   QCoreApplication::translate("ScreenshotImageProvider", "The screenshot failed"));
+        });
+}
+
+void ScreenshotJob::report(const QImage &image, const QString &error)
+{
+    Q_EMIT done(image, error);
+    deleteLater();
+}
