@@ -56,11 +56,13 @@ Pane {
     onMemoryUsedChanged: if (memoryUsed !== undefined) memoryLine.add(memoryUsed)
 
     Connections {
-        function onActionFinished(action, name, uuid, succeeded, errorString) {
+        // A failure came through errorOccurred() just before, so
+        // errorString describes it here.
+        function onActionFinished(action, name, uuid, succeeded) {
             if (uuid !== card.uuid)
                 return;
             card.busy = false;
-            card.error = succeeded ? "" : errorString;
+            card.error = succeeded ? "" : card.domainModel.errorString;
         }
 
         target: card.domainModel

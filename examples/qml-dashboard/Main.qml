@@ -33,9 +33,9 @@ ApplicationWindow {
         id: domains
         // The cards' CPU and memory sparklines.
         statsInterval: 1000
-        onActionFinished: (action, name, uuid, succeeded, errorString) => {
-            status.text = succeeded ? qsTr("%1: done").arg(name)
-                                    : qsTr("%1: %2").arg(name).arg(errorString);
+        // errorString names the domain already.
+        onActionFinished: (action, name, uuid, succeeded) => {
+            status.text = succeeded ? qsTr("%1: done").arg(name) : domains.errorString;
         }
     }
 

@@ -196,7 +196,7 @@ void tst_DashboardScreenshot::showsTheDomainsOfTheTestbed()
     QVERIFY(virDomainUndefine(stoppedDom.get()) == 0);
 }
 
-// Issue 15, item 4: the dashboard as a real window. A user starts a guest
+// The dashboard as a real window. A user starts a guest
 // by clicking the Start button of its card; the card must then show the
 // state Running and, as a thumbnail, the guest's screen (image://qtvirt/,
 // which shows the VGA text screen of the testbed's QEMU guest). Before, the

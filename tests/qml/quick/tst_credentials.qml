@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 15, item 1: credentials answered from QML. libvirt's authentication
+// Credentials answered from QML. libvirt's authentication
 // callback reaches the application as Connection's
 // credentialsRequested(credentials), a list of QVirtCredential. QML could
 // not read that list (it arrived as an opaque value without elements), nor

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 15, item 2: statistics and actions in QML. A dashboard binds
-// DomainModel's statsInterval and reads its statistics roles (cpuPercent,
-// memoryUsed and the disk and network rates) in delegates, and learns from
-// actionFinished() why an action failed. Only C++ tests read them before;
+// Statistics and actions in QML. A dashboard binds DomainModel's
+// statsInterval and reads its statistics roles (cpuPercent, memoryUsed and
+// the disk and network rates) in delegates, and learns from errorOccurred()
+// and errorString why an action failed. Only C++ tests read them before;
 // here the testbed's QEMU guest runs, a delegate's roles become numbers, a
 // bound statsInterval follows its binding, and starting the running guest
 // again fails with libvirt's reason in QML.
@@ -19,6 +19,7 @@ TestCase {
     property int interval: 400
     property var guest: null
     property var finished: []
+    property var errors: []
 
     name: "DomainStats"
 
@@ -34,12 +35,13 @@ TestCase {
         connections: [connection]
         statsInterval: testCase.interval
 
-        onActionFinished: (action, name, uuid, succeeded, errorString) => {
+        onErrorOccurred: error => testCase.errors.push(error)
+        onActionFinished: (action, name, uuid, succeeded) => {
             testCase.finished.push({
                 "action": action,
                 "name": name,
                 "succeeded": succeeded,
-                "errorString": errorString
+                "errorString": model.errorString
             });
         }
     }
@@ -102,11 +104,15 @@ TestCase {
     function test_actionErrorReachesQml() {
         runningGuest();
         finished = [];
+        errors = [];
         verify(model.startDomain(guest.index), "the row exists");
         tryVerify(() => finished.length === 1, 15000, "actionFinished arrives");
         compare(finished[0].action, DomainModel.Start);
         compare(finished[0].name, Testbed.qemuDomain);
         compare(finished[0].succeeded, false);
         verify(finished[0].errorString.indexOf("already running") >= 0, finished[0].errorString);
+        verify(finished[0].errorString.indexOf(Testbed.qemuDomain) >= 0, finished[0].errorString);
+        compare(errors, [DomainModel.ActionError]);
+        compare(model.error, DomainModel.ActionError);
     }
 }

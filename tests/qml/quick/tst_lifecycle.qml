@@ -38,7 +38,7 @@ TestCase {
         return events.some(e => e.event === event && e.detail === detail);
     }
 
-    // Issue 15, item 5: the domain events by their unscoped names, as
+    // The domain events by their unscoped names, as
     // QVirtEvents.Started, next to the scoped QVirtEvents.DomainEvent.Started.
     // Every QVirtEvents enum registered unscoped would make clashing names
     // wrong (QVirtEvents.Stopped would be NetworkEvent's 3, which is

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// Issue 15, item 3: a domain's screen as a QML image, for thumbnails.
+// A domain's screen as a QML image, for thumbnails.
 // QVirtConnection::domainScreenshot() existed only for C++; an Image in QML
 // had no way to show a guest's screen. image://qtvirt/CONNECTION/UUID
 // (CONNECTION the Connection's URI, percent-encoded as one path segment)
