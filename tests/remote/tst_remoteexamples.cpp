@@ -26,6 +26,8 @@
 #include <QtCore/QUrlQuery>
 #include <QtTest/QTest>
 
+#include <cstdlib>
+
 using namespace QtVirtIntegration;
 
 namespace {

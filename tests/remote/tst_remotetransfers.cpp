@@ -10,8 +10,8 @@
 // thread stays responsive meanwhile, nor that QVirtStream's read cap still
 // holds memory when the application stops reading for half a minute while
 // the remote daemon keeps sending. Each row moves 256 MiB, far more than any
-// buffer on the way, and takes 15 to 60 s on the development machine, so
-// this is a soak test (ctest -L soak), run by hand.
+// buffer on the way, and took 30 to 70 s on the (busy) development machine,
+// so this is a soak test (ctest -L soak), run by hand.
 
 #include "heartbeat.h"
 #include "streamtestsupport.h"
@@ -48,11 +48,12 @@ constexpr qint64 ReadCap = 1 * MiB;
 constexpr int StallMs = 30000;
 // What the stalled reader's process may grow by during the stall. Without
 // the cap libvirt would queue the whole volume (256 MiB). With it, the
-// socket is held, but each keepalive ping of libvirt's (default 5 s) reads
-// the socket until its answer and queues what the socket buffers held, a
-// few MiB per ping (README, "What QtVirtEventImpl guarantees"): six pings in
-// 30 s. Measured: see the qInfo() line of the test.
-constexpr qint64 StallGrowthBudget = 64 * MiB;
+// socket is held; a call of libvirt's own on the connection would still
+// read the socket and queue what its buffers held, a few MiB each (README,
+// "What QtVirtEventImpl guarantees"), but with nothing else using the
+// connection the growth measured over TLS and SSH was 0.0 MiB (the qInfo()
+// line of the test), so a few MiB of slack suffice.
+constexpr qint64 StallGrowthBudget = 16 * MiB;
 constexpr int TransferTimeoutMs = 240000;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
