@@ -2,13 +2,17 @@
 //
 // Volume upload and download: QVirtStream against `virsh vol-upload` and
 // `virsh vol-download`, on the testbed's dir pool (QTVIRT_QEMU_URI,
-// QTVIRT_TESTBED_POOL). Every transfer runs in a child process, ours being
+// QTVIRT_TESTBED_POOL), or with --uri on another daemon of the same
+// machine, such as the testbed's remote host over TLS or SSH
+// (QTVIRT_TLS_URI, QTVIRT_SSH_URI), in a transient dir pool of the
+// benchmark's own that the daemon reaches through the file system. Every
+// transfer runs in a child process, ours being
 // this program again in --child mode, so that wall time and peak RSS
 // (wait4's ru_maxrss) are measured the same way for both. The two tools
 // alternate, and their order flips every round, so that drifts of the
 // machine hit both alike.
 //
-// Usage: qtvirt-bench-stream [--size-mib N] [--repeat N]
+// Usage: qtvirt-bench-stream [--size-mib N] [--repeat N] [--uri URI]
 
 #include "testfiles.h"
 
@@ -17,6 +21,7 @@
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
@@ -24,6 +29,7 @@
 #include <libvirt/virterror.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <map>
 #include <spawn.h>
@@ -38,6 +44,7 @@ namespace {
 
 constexpr qint64 MiB = 1024 * 1024;
 const char VolumeName[] = "qtvirt-bench-stream.img";
+const char TransientPoolName[] = "qtvirt-bench-stream-pool";
 
 QByteArray setting(const char *name, const char *fallback)
 {
@@ -58,6 +65,9 @@ QByteArray poolName()
 // --child upload|download FILE: one transfer through QVirtStreamTransfer.
 int runChild(const QString &operation, const QString &path)
 {
+    // Over qemu+ssh:// libvirt writes to an ssh process through a pipe, as
+    // virsh does, which ignores SIGPIPE too.
+    std::signal(SIGPIPE, SIG_IGN);
     if (!QtVirtEventImpl::registerImpl())
         return 2;
     virConnectPtr conn = virConnectOpen(uri().constData());
@@ -134,7 +144,10 @@ double median(std::vector<double> values)
     return values[values.size() / 2];
 }
 
-int runBenchmark(qint64 sizeMiB, int repeat)
+// With ownPool, a transient dir pool in dir replaces the testbed's pool
+// (which only the local daemon has); the children find it by its name in
+// QTVIRT_TESTBED_POOL.
+int runBenchmark(qint64 sizeMiB, int repeat, bool ownPool)
 {
     if (uri().isEmpty()) {
         std::fprintf(stderr, "QTVIRT_QEMU_URI is not set: eval \"$(scripts/testbed env)\"\n");
@@ -148,8 +161,16 @@ int runBenchmark(qint64 sizeMiB, int repeat)
     const QByteArray sourceHash = TestFiles::sha256OfFile(source);
 
     virConnectPtr conn = virConnectOpen(uri().constData());
-    virStoragePoolPtr pool
-        = conn ? virStoragePoolLookupByName(conn, poolName().constData()) : nullptr;
+    virStoragePoolPtr pool = nullptr;
+    if (conn && ownPool && QDir(dir.path()).mkdir(QStringLiteral("pool"))) {
+        const QByteArray poolXml = QByteArray("<pool type='dir'><name>") + TransientPoolName
+            + "</name><target><path>" + dir.filePath(QStringLiteral("pool")).toUtf8()
+            + "</path></target></pool>";
+        pool = virStoragePoolCreateXML(conn, poolXml.constData(), 0);
+        qputenv("QTVIRT_TESTBED_POOL", TransientPoolName);
+    } else if (conn) {
+        pool = virStoragePoolLookupByName(conn, poolName().constData());
+    }
     if (!pool) {
         std::fprintf(stderr, "%s\n", virGetLastErrorMessage());
         return 2;
@@ -181,7 +202,7 @@ int runBenchmark(qint64 sizeMiB, int repeat)
     std::map<QByteArray, std::vector<double>> seconds;
     std::map<QByteArray, qint64> peakRss;
     int status = 0;
-    std::printf("%lld MiB random volume, %d rounds\n", sizeMiB, repeat);
+    std::printf("%lld MiB random volume, %d rounds, %s\n", sizeMiB, repeat, uri().constData());
     for (int round = 0; round < repeat; ++round) {
         for (bool upload : {true, false}) {
             for (int turn = 0; turn < 2; ++turn) {
@@ -229,6 +250,8 @@ int runBenchmark(qint64 sizeMiB, int repeat)
 
     virStorageVolDelete(vol, 0);
     virStorageVolFree(vol);
+    if (ownPool)
+        virStoragePoolDestroy(pool);
     virStoragePoolFree(pool);
     virConnectClose(conn);
     return status;
@@ -245,15 +268,23 @@ int main(int argc, char **argv)
 
     qint64 sizeMiB = 256;
     int repeat = 5;
+    bool ownPool = false;
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
-        if (args.at(i) == QLatin1String("--size-mib"))
+        if (args.at(i) == QLatin1String("--size-mib")) {
             sizeMiB = args.at(i + 1).toLongLong();
-        else if (args.at(i) == QLatin1String("--repeat"))
+        } else if (args.at(i) == QLatin1String("--repeat")) {
             repeat = args.at(i + 1).toInt();
+        } else if (args.at(i) == QLatin1String("--uri")) {
+            // The children, ours and virsh, are told through the same
+            // variable as for the local daemon.
+            qputenv("QTVIRT_QEMU_URI", args.at(i + 1).toLocal8Bit());
+            ownPool = true;
+        }
     }
     if (sizeMiB <= 0 || repeat <= 0) {
-        std::fprintf(stderr, "usage: qtvirt-bench-stream [--size-mib N] [--repeat N]\n");
+        std::fprintf(stderr,
+                     "usage: qtvirt-bench-stream [--size-mib N] [--repeat N] [--uri URI]\n");
         return 2;
     }
-    return runBenchmark(sizeMiB, repeat);
+    return runBenchmark(sizeMiB, repeat, ownPool);
 }

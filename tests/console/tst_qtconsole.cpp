@@ -6,6 +6,7 @@
 // sleep, so that a loaded machine only makes the tests slower.
 
 #include "consoleprocess.h"
+#include "guestshell.h"
 #include "integrationsupport.h"
 #include "testsupport.h"
 
@@ -18,6 +19,8 @@
 
 #include <cstring>
 
+using namespace GuestShell;
+
 namespace {
 
 // The exit codes of examples/qt-console/exitcode.h.
@@ -26,8 +29,6 @@ constexpr int NoSuchDomain = 4;
 constexpr int ConsoleBusy = 5;
 constexpr int HungUp = 7;
 
-constexpr int BootMs = 90000;
-constexpr int ReplyMs = 30000;
 
 bool sameSettings(const termios &a, const termios &b)
 {
@@ -44,33 +45,6 @@ bool isRaw(const termios &settings)
 // English messages, whatever the machine's locale.
 const QMap<QByteArray, QByteArray> English{
     {"LC_ALL", "C"}, {"LC_MESSAGES", {}}, {"LANG", {}}, {"LANGUAGE", {}}};
-
-// Enter until the guest's shell shows a prompt after what was printed so
-// far; the guest may still be booting, and its prompt from before the
-// attach is not repeated.
-bool waitForPrompt(ConsoleProcess &console)
-{
-    const QDeadlineTimer deadline(BootMs);
-    while (!deadline.hasExpired()) {
-        const qsizetype from = console.output().size();
-        if (!console.write("\r"))
-            return false;
-        if (console.waitFor("# ", from, QDeadlineTimer(1000)) >= 0)
-            return true;
-    }
-    return false;
-}
-
-// Types command and waits for expected in its output. The expected text
-// must not be in the command itself (the guest echoes it): compute it, as
-// in echo hel""lo-$((6*7)) for hello-42.
-bool runInGuest(ConsoleProcess &console, const QByteArray &command, const QByteArray &expected,
-                int timeoutMs = ReplyMs)
-{
-    const qsizetype from = console.output().size();
-    return console.write(command + '\r')
-        && console.waitFor(expected, from, QDeadlineTimer(timeoutMs)) >= 0;
-}
 
 // 2,000 lines of printable text, about 100 KiB: nothing the guest's line
 // discipline treats specially (no control character, no backslash).

@@ -24,7 +24,6 @@
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
-#include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QTemporaryDir>
@@ -246,14 +245,7 @@ qint64 tst_SshConnection::openAnswering(QVirtConnection &conn, const QString &ur
                 }
                 conn.answerCredentials(answers);
             });
-    QSignalSpy opened(&conn, &QVirtConnection::opened);
-    QSignalSpy failed(&conn, &QVirtConnection::errorOccurred);
-    QElapsedTimer clock;
-    clock.start();
-    conn.open(uri);
-    if (!QTest::qWaitFor([&] { return opened.size() + failed.size() > 0; }, OpenTimeoutMs))
-        return -1;
-    return clock.elapsed();
+    return openAndWait(conn, uri, OpenTimeoutMs);
 }
 
 // SSH: qemu+ssh:// opens through QVirtConnection's worker thread
@@ -265,10 +257,8 @@ void tst_SshConnection::opensQemuDriverOverSsh()
     QVERIFY(uri.startsWith("qemu+ssh://"));
     QVirtConnection conn;
     QSignalSpy asked(&conn, &QVirtConnection::credentialsRequested);
-    QSignalSpy opened(&conn, &QVirtConnection::opened);
     QSignalSpy failed(&conn, &QVirtConnection::errorOccurred);
-    conn.open(QString::fromUtf8(uri));
-    QTRY_VERIFY_WITH_TIMEOUT(opened.size() + failed.size() > 0, OpenTimeoutMs);
+    QVERIFY(openAndWait(conn, QString::fromUtf8(uri), OpenTimeoutMs) >= 0);
     QVERIFY2(failed.isEmpty(), qPrintable(conn.errorString()));
     QCOMPARE(conn.state(), QVirtConnection::State::Open);
     QCOMPARE(conn.hypervisorType(), QStringLiteral("QEMU"));

@@ -23,6 +23,11 @@ private:
     QList<QtVirtIntegration::LifecycleEvent> m_events;
 };
 
+// Opens uri on conn and runs the event loop until conn emitted opened() or
+// errorOccurred(), at most timeoutMs. Returns the milliseconds from open()
+// until then, or -1 when neither came in time.
+qint64 openAndWait(QVirtConnection &conn, const QString &uri, int timeoutMs);
+
 } // namespace QtVirtConnectionTest
 
 #endif // QTVIRT_TESTS_CONNECTIONTESTSUPPORT_H

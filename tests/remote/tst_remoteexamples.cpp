@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// The qt-events example against the testbed's
+// The qt-events and qt-console examples against the testbed's remote host.
+//
+// qt-events: the example against the testbed's
 // remote host over each transport a user has, qemu+tls://, qemu+ssh:// and
 // qemu+libssh:// (here with the test driver). Its other tests use a local
 // socket or a driver inside the process, so nothing showed that the example
@@ -14,51 +16,96 @@
 // socket and expects qt-events to print the events in virsh's format.
 
 #include "consoleprocess.h"
+#include "guestshell.h"
 #include "integrationsupport.h"
 #include "testsupport.h"
 
 #include <QtCore/QFile>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QUrl>
 #include <QtCore/QUrlQuery>
 #include <QtTest/QTest>
+
+#include <cstdlib>
 
 using namespace QtVirtIntegration;
 
 namespace {
 
 const QString qtEventsPath = QStringLiteral(QTVIRT_QT_EVENTS_PATH);
+const QString qtConsolePath = QStringLiteral(QTVIRT_QT_CONSOLE_PATH);
 
 constexpr int WaitMs = 20000;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
 
+// The testbed guest's definition (QTVIRT_TESTBED_DOMAIN on the local QEMU
+// driver) for a transient copy named name on the remote host: the same
+// kernel and initramfs, without the UUID and the serial log file, which
+// belong to the local guest.
+QByteArray remoteGuestXml(const QByteArray &name, QString *failure)
+{
+    const Connection local(virConnectOpen(QtVirtTest::testbedValue("QTVIRT_QEMU_URI").constData()));
+    if (!local) {
+        *failure = lastError();
+        return QByteArray();
+    }
+    const Domain guest(virDomainLookupByName(
+        local.get(), QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN").constData()));
+    char *xml = guest ? virDomainGetXMLDesc(guest.get(), 0) : nullptr;
+    if (!xml) {
+        *failure = lastError();
+        return QByteArray();
+    }
+    QString text = QString::fromUtf8(xml);
+    free(xml);
+    static const QRegularExpression nameElement(QStringLiteral("<name>[^<]*</name>"));
+    static const QRegularExpression uuidElement(QStringLiteral("<uuid>[^<]*</uuid>"));
+    static const QRegularExpression logElement(QStringLiteral("<log [^>]*/>"));
+    text.replace(nameElement, QStringLiteral("<name>%1</name>").arg(QString::fromUtf8(name)));
+    text.remove(uuidElement);
+    text.remove(logElement);
+    return text.toUtf8();
+}
+
 } // namespace
 
-class tst_QtEventsRemote : public QObject
+class tst_RemoteExamples : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
     void initTestCase();
     void init();
+    void cleanupTestCase();
 
     void printsEventsOfRemoteHost_data();
     void printsEventsOfRemoteHost();
+    void consoleWorksOverRemoteUri_data();
+    void consoleWorksOverRemoteUri();
+
+private:
+    // The guest on the remote host's QEMU driver, started by the first
+    // console row (it boots in seconds) and destroyed with the test.
+    Connection m_remote;
+    Domain m_remoteGuest;
+    QByteArray m_remoteGuestName;
 };
 
-void tst_QtEventsRemote::initTestCase()
+void tst_RemoteExamples::initTestCase()
 {
     QtVirtTest::verifyExpectedDispatcher();
     QVERIFY2(QFile::exists(qtEventsPath), qPrintable(qtEventsPath));
+    QVERIFY2(QFile::exists(qtConsolePath), qPrintable(qtConsolePath));
     virSetErrorFunc(nullptr, ignoreLibvirtError);
 }
 
-void tst_QtEventsRemote::init()
+void tst_RemoteExamples::init()
 {
     QtVirtTest::failOnAnyWarning();
 }
 
-void tst_QtEventsRemote::printsEventsOfRemoteHost_data()
+void tst_RemoteExamples::printsEventsOfRemoteHost_data()
 {
     QTest::addColumn<QByteArray>("uriName");
     // libssh asks for the password on the terminal; the others ask nothing.
@@ -68,7 +115,7 @@ void tst_QtEventsRemote::printsEventsOfRemoteHost_data()
     QTest::newRow("libssh") << QByteArray("QTVIRT_LIBSSH_TEST_URI") << true;
 }
 
-void tst_QtEventsRemote::printsEventsOfRemoteHost()
+void tst_RemoteExamples::printsEventsOfRemoteHost()
 {
     QFETCH(QByteArray, uriName);
     QFETCH(bool, asksPassword);
@@ -126,5 +173,58 @@ void tst_QtEventsRemote::printsEventsOfRemoteHost()
     QCOMPARE(events.waitForExit(QDeadlineTimer(WaitMs)), 0);
 }
 
-QTEST_GUILESS_MAIN(tst_QtEventsRemote)
-#include "tst_qteventsremote.moc"
+void tst_RemoteExamples::consoleWorksOverRemoteUri_data()
+{
+    QTest::addColumn<QByteArray>("uriName");
+    QTest::addColumn<int>("factor");
+    QTest::newRow("tls") << QByteArray("QTVIRT_TLS_URI") << 7;
+    QTest::newRow("ssh") << QByteArray("QTVIRT_SSH_URI") << 8;
+}
+
+void tst_RemoteExamples::consoleWorksOverRemoteUri()
+{
+    using namespace GuestShell;
+    QFETCH(QByteArray, uriName);
+    QFETCH(int, factor);
+    const QByteArray uri = QtVirtTest::testbedValue(uriName.constData());
+    QVERIFY(!uri.isEmpty());
+    if (!m_remoteGuest) {
+        m_remote.reset(virConnectOpen(QtVirtTest::testbedValue("QTVIRT_TLS_URI").constData()));
+        QVERIFY2(m_remote, qPrintable(lastError()));
+        m_remoteGuestName = uniqueDomainName("console");
+        QString failure;
+        const QByteArray xml = remoteGuestXml(m_remoteGuestName, &failure);
+        QVERIFY2(!xml.isEmpty(), qPrintable(failure));
+        m_remoteGuest.reset(virDomainCreateXML(m_remote.get(), xml.constData(), 0));
+        QVERIFY2(m_remoteGuest, qPrintable(lastError()));
+    }
+
+    ConsoleProcess console;
+    QCOMPARE(console.start(qtConsolePath,
+                           {QStringLiteral("-c"), QString::fromUtf8(uri), QStringLiteral("--force"),
+                            QString::fromUtf8(m_remoteGuestName)},
+                           ConsoleProcess::Input::Terminal,
+                           {{"LC_ALL", "C"}, {"LANG", {}}, {"LANGUAGE", {}}}),
+             QString());
+    QVERIFY2(console.waitFor("Escape character is ^].", 0, QDeadlineTimer(ReplyMs)) >= 0,
+             console.output().constData());
+    QVERIFY2(waitForPrompt(console), console.output().right(400).constData());
+    // The answer is computed in the guest, so that it is not the echo of
+    // what was typed.
+    const QByteArray answer = "hello-" + QByteArray::number(6 * factor);
+    QVERIFY2(
+        runInGuest(console, "echo hel\"\"lo-$((6*" + QByteArray::number(factor) + "))", answer),
+        console.output().right(400).constData());
+
+    QVERIFY(console.write("\x1d"));
+    QCOMPARE(console.waitForExit(QDeadlineTimer(ReplyMs)), 0);
+}
+
+void tst_RemoteExamples::cleanupTestCase()
+{
+    if (m_remoteGuest)
+        QCOMPARE(virDomainDestroy(m_remoteGuest.get()), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_RemoteExamples)
+#include "tst_remoteexamples.moc"
