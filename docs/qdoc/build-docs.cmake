@@ -8,6 +8,29 @@ set(html "${OUTPUT_DIR}/html")
 file(REMOVE_RECURSE "${header_docs}" "${html}")
 
 file(GLOB headers "${SOURCE_DIR}/include/QtVirt/*.h")
+
+# Every \since names a released version in the form MAJOR.MINOR, no later
+# than the version being built: API marked "\since 0.2" in a library that
+# calls itself 0.1.0 tells readers of the reference that it is not there yet.
+string(REGEX MATCH "^[0-9]+\\.[0-9]+" built_minor "${VERSION}")
+file(GLOB_RECURSE since_sources "${SOURCE_DIR}/include/QtVirt/*.h" "${SOURCE_DIR}/src/*.cpp"
+    "${SOURCE_DIR}/src/*.h" "${SOURCE_DIR}/docs/qdoc/*.qdoc")
+set(since_problems "")
+foreach(source IN LISTS since_sources)
+    file(STRINGS "${source}" since_lines REGEX "\\\\since")
+    foreach(line IN LISTS since_lines)
+        if(NOT line MATCHES "\\\\since ([0-9]+\\.[0-9]+)([ */]|$)")
+            string(APPEND since_problems "\n${source}: not \\since MAJOR.MINOR: ${line}")
+        elseif(CMAKE_MATCH_1 VERSION_GREATER built_minor)
+            string(APPEND since_problems
+                "\n${source}: \\since ${CMAKE_MATCH_1} is later than the version ${VERSION}")
+        endif()
+    endforeach()
+endforeach()
+if(since_problems)
+    message(FATAL_ERROR "\\since does not match the version:${since_problems}")
+endif()
+
 execute_process(
     COMMAND "${PYTHON}" "${SOURCE_DIR}/docs/qdoc/headerdocs.py" "${header_docs}" ${headers}
     RESULT_VARIABLE rc)
