@@ -5,6 +5,7 @@
 #include "connection/domainhandle.h"
 #include "connection/domainlisting.h"
 #include "connection/domainref.h"
+#include "model/modelworkerpool.h"
 
 #include <QtVirt/qvirterror.h>
 
@@ -31,14 +32,32 @@ DomainEntry entryOf(const ListedDomain &listed)
     return entry;
 }
 
-// The whole-connection listing; adds the Listed step and returns the
-// domains it lacks memory or vCPUs of.
+// The persistent and autostarted domains; adds the Flags step.
+void readFlags(virConnectPtr conn, QPromise<DomainReader::ListingStep> &promise)
+{
+    DomainFlags flags;
+    try {
+        flags = readDomainFlags(conn);
+    } catch (const QVirtError &error) {
+        qCInfo(lcQtVirtModel, "cannot list persistent domains: %s",
+               qUtf8Printable(error.message()));
+        return;
+    }
+    DomainReader::ListingStep step;
+    step.kind = DomainReader::ListingStep::Flags;
+    step.persistent = std::move(flags.persistent);
+    step.autostart = std::move(flags.autostart);
+    promise.addResult(std::move(step));
+}
+
+// The whole-connection listing; adds the Listed and Flags steps and returns
+// the domains it lacks memory or vCPUs of.
 std::vector<ListedDomain> listWhole(virConnectPtr conn,
                                     QPromise<DomainReader::ListingStep> &promise)
 {
     std::vector<ListedDomain> listing;
     try {
-        listing = listDomainsOf(conn);
+        listing = listDomainStatesOf(conn);
     } catch (const QVirtError &error) {
         qCInfo(lcQtVirtModel, "cannot list domains: %s", qUtf8Printable(error.message()));
         return {};
@@ -54,6 +73,9 @@ std::vector<ListedDomain> listWhole(virConnectPtr conn,
         }
     }
     promise.addResult(std::move(listed));
+    // After the domains: one defined in between is not in the Listed step,
+    // and its own event brings it with its flags.
+    readFlags(conn, promise);
     return incomplete;
 }
 
@@ -126,6 +148,7 @@ void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThrea
     auto held = std::make_shared<std::vector<ListedDomain>>(std::move(incomplete));
     pool->start(
         [conn, promise, held] {
+            enterModelWorker();
             readDetails(*held, *promise);
             // Here, not in the model's thread: the last reference to a
             // domain may hold the last one to a connection closed meanwhile,

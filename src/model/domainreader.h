@@ -29,18 +29,25 @@ std::optional<DomainEntry> readByUuid(virConnectPtr conn, const QUuid &uuid);
 struct ListingStep
 {
     enum Kind {
-        Listed,  // entries: every domain of the connection
+        Listed,  // entries: every domain of the connection, without its flags
+        Flags,   // persistent and autostart: which of them have the flag
         Details, // entries: memory and vCPUs of those the listing lacked them for
     };
     Kind kind = Listed;
     QList<DomainEntry> entries;
     // Listed: the domains whose memory and vCPUs the Details step brings.
     QSet<QUuid> lacking;
+    // Flags: the persistent and the autostarted domains.
+    QSet<QUuid> persistent;
+    QSet<QUuid> autostart;
 };
 
-// Lists every domain of the connection with a few calls for the whole
-// connection, however many there are (listDomainsOf(), shared with
-// QVirtConnection::listDomains()), and adds the Listed step. A driver whose
+// Lists every domain of the connection with one call for the whole
+// connection, however many there are (listDomainStatesOf(), shared with
+// QVirtConnection::listDomains()), and adds the Listed step at once, so
+// that the rows appear after a single round trip; then reads which of them
+// are persistent and autostarted (two more whole-connection calls, which
+// no statistics group spares) and adds the Flags step. A driver whose
 // statistics lack memory or vCPUs of some domains (the test driver reports
 // the state group only) leaves them 0 there; they are read one by one
 // afterwards, as a Details step, for as long as the promise is not
