@@ -45,16 +45,15 @@ struct ListingStep
 // Lists every domain of the connection with one call for the whole
 // connection, however many there are (listDomainStatesOf(), shared with
 // QVirtConnection::listDomains()), and adds the Listed step at once, so
-// that the rows appear after a single round trip; then reads which of them
-// are persistent and autostarted (two more whole-connection calls, which
-// no statistics group spares) and adds the Flags step. A driver whose
-// statistics lack memory or vCPUs of some domains (the test driver reports
-// the state group only) leaves them 0 there; they are read one by one
-// afterwards, as a Details step, for as long as the promise is not
-// canceled: in a task of pool queued behind every listing, so that the slow
-// reads of one connection never hold up the listing of another. Adds
-// nothing when listing fails. Finishes the promise, which must have been
-// started.
+// that the rows appear after a single round trip. The rest follows in a
+// task of pool queued behind every listing, so that it never holds up the
+// listing of another connection, for as long as the promise is not
+// canceled: which domains are persistent and autostarted (two more
+// whole-connection calls, which no statistics group spares), as the Flags
+// step; then, for a driver whose statistics lack memory or vCPUs of some
+// domains (the test driver reports the state group only), those, read one
+// by one, as a Details step. Adds nothing when listing fails. Finishes the
+// promise, which must have been started.
 using ListingPromise = std::shared_ptr<QPromise<ListingStep>>;
 void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThreadPool *pool);
 
