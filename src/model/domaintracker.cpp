@@ -212,8 +212,6 @@ void DomainTracker::applyListing(const DomainReader::ListingStep &listing)
             cancelRead(*found);
             found->readSeq = 0;
         }
-        // The whole-connection calls lacked them (see listAll()): what is
-        // known of them stays until the Details step brings them.
         // The flags come with the Flags step; until then what is known of
         // them stays.
         DomainEntry merged = entry;
@@ -222,6 +220,8 @@ void DomainTracker::applyListing(const DomainReader::ListingStep &listing)
             merged.persistent = found->entry.persistent;
             merged.autostart = found->entry.autostart;
         }
+        // The whole-connection calls lacked them (see listAll()): what is
+        // known of them stays until the Details step brings them.
         if (listing.lacking.contains(entry.uuid)) {
             m_awaitingDetails.insert(entry.uuid);
             if (found != m_domains.end()) {
