@@ -2,6 +2,7 @@
 #include "listingmeasurement.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QFile>
 
 #include <algorithm>
 #include <cstdio>
@@ -14,6 +15,17 @@ qint64 threadCpuNs()
     timespec now{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
     return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+}
+
+// The time the calling thread has spent runnable but waiting for a CPU
+// (the second field of Linux's schedstat); 0 where that is not available.
+qint64 threadRunQueueNs()
+{
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = file.readAll().split(' ');
+    return fields.size() >= 2 ? fields.at(1).toLongLong() : 0;
 }
 
 } // namespace
@@ -49,6 +61,7 @@ void StallMeter::start()
     m_clock.start();
     m_lastBeatNs = 0;
     m_lastCpuNs = threadCpuNs();
+    m_lastWaitNs = threadRunQueueNs();
     m_timer.start();
 }
 
@@ -69,6 +82,9 @@ void StallMeter::beat()
     const qint64 cpu = threadCpuNs();
     m_worstBusyNs = std::max(m_worstBusyNs, cpu - m_lastCpuNs);
     m_lastCpuNs = cpu;
+    const qint64 wait = threadRunQueueNs();
+    m_worstWaitNs = std::max(m_worstWaitNs, wait - m_lastWaitNs);
+    m_lastWaitNs = wait;
 }
 
 double StallMeter::worstStallMs() const
@@ -80,6 +96,11 @@ double StallMeter::worstStallMs() const
 double StallMeter::worstBusyMs() const
 {
     return m_worstBusyNs / 1e6;
+}
+
+double StallMeter::worstWaitMs() const
+{
+    return m_worstWaitNs / 1e6;
 }
 
 QString nodeUri(const QString &nodeFile, const QByteArray &testUri)

@@ -13,7 +13,11 @@
 // vCPUs are known too), "stall" (ms, the worst lateness of a 1 ms timer in
 // the main thread) and "busy" (ms of the main thread's own CPU time between
 // two beats of that timer: on a loaded machine "stall" includes waiting for
-// a CPU, "busy" does not).
+// a CPU, "busy" does not). QtVirt's model adds "memory" (heap bytes per
+// domain), "statsStall"/"statsBusy" (the same during a statistics refresh
+// of every domain), "stormP50"/"stormP99" (ms from a lifecycle change to
+// its dataChanged() under a storm of 1,000 events per second),
+// "stormRate" (the events per second the storm reached) and "stormStall".
 using ListingFigures = QMap<QString, double>;
 void printListingFigures(const ListingFigures &figures);
 ListingFigures parseListingFigures(const QByteArray &output);
@@ -30,6 +34,10 @@ public:
     void stop();
     double worstStallMs() const;
     double worstBusyMs() const;
+    // The longest the thread waited for a CPU between two beats, although
+    // it was ready to run: the share of a stall that other threads and
+    // processes took.
+    double worstWaitMs() const;
 
 private:
     void beat();
@@ -40,6 +48,8 @@ private:
     qint64 m_lastCpuNs = 0;
     qint64 m_worstGapNs = 0;
     qint64 m_worstBusyNs = 0;
+    qint64 m_lastWaitNs = 0;
+    qint64 m_worstWaitNs = 0;
 };
 
 // The test+unix URI of the node file (one private test-driver instance per

@@ -5,10 +5,11 @@
 // remote link cannot afford. QVirtConnection::listDomains() and
 // QVirtDomainModel's listing both rest on it:
 // - virConnectGetAllDomainStats() gives every domain with its state,
-//   memory (balloon), vCPUs and CPU time;
+//   memory (balloon), vCPUs and CPU time (listDomainStatesOf());
 // - two virConnectListAllDomains() calls, filtered to the persistent and
 //   to the autostarted domains, give those two flags, which no statistics
-//   group carries.
+//   group carries (readDomainFlags()). The model shows its rows after the
+//   first call and fills in the flags when these two answer.
 // Name, UUID and id come with each virDomainPtr and cost no round trip.
 //
 // One call per domain remains where a driver's statistics lack a field: a
@@ -144,7 +145,7 @@ QVirtDomainInfo infoOf(const ListedDomain &listed)
 
 } // namespace
 
-std::vector<ListedDomain> listDomainsOf(virConnectPtr conn)
+std::vector<ListedDomain> listDomainStatesOf(virConnectPtr conn)
 {
     std::vector<ListedDomain> listing;
     virDomainStatsRecordPtr *raw = nullptr;
@@ -168,14 +169,31 @@ std::vector<ListedDomain> listDomainsOf(virConnectPtr conn)
     } else {
         throw listingError();
     }
+    return listing;
+}
+
+DomainFlags readDomainFlags(virConnectPtr conn)
+{
+    DomainFlags flags;
+    flags.persistent = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    flags.autostart = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
+    return flags;
+}
+
+void applyDomainFlags(const DomainFlags &flags, ListedDomain &domain)
+{
+    domain.persistent = flags.persistent.contains(domain.uuid);
+    domain.autostart = flags.autostart.contains(domain.uuid);
+}
+
+std::vector<ListedDomain> listDomainsOf(virConnectPtr conn)
+{
+    std::vector<ListedDomain> listing = listDomainStatesOf(conn);
     // After the domains: a domain defined in between is missing from the
     // listing rather than listed without its flags.
-    const QSet<QUuid> persistent = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
-    const QSet<QUuid> autostart = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
-    for (ListedDomain &listed : listing) {
-        listed.persistent = persistent.contains(listed.uuid);
-        listed.autostart = autostart.contains(listed.uuid);
-    }
+    const DomainFlags flags = readDomainFlags(conn);
+    for (ListedDomain &listed : listing)
+        applyDomainFlags(flags, listed);
     return listing;
 }
 

@@ -7,6 +7,7 @@
 #include <QtVirt/qvirtdomaininfo.h>
 
 #include <QtCore/QList>
+#include <QtCore/QSet>
 #include <QtCore/QString>
 #include <QtCore/QUuid>
 
@@ -34,11 +35,26 @@ struct ListedDomain
     DomainHandle incomplete;
 };
 
-// Every domain of conn with a few calls for the whole connection, however
-// many domains there are: see the top of domainlisting.cpp. Name, UUID, id,
-// state and the two flags are always there; the rest may await
-// completeListedDomain(). Blocking (daemon round trips): for a pool thread.
-// Throws QVirtError.
+// Every domain of conn with one call for the whole connection, however
+// many domains there are: see the top of domainlisting.cpp. Name, UUID, id
+// and state are always there; persistent and autostart are false until
+// applyDomainFlags(), and the rest may await completeListedDomain().
+// Blocking (a daemon round trip): for a pool thread. Throws QVirtError.
+std::vector<ListedDomain> listDomainStatesOf(virConnectPtr conn);
+
+// The UUIDs of conn's persistent and of its autostarted domains, which no
+// statistics group carries: two more whole-connection calls. Blocking;
+// throws QVirtError.
+struct DomainFlags
+{
+    QSet<QUuid> persistent;
+    QSet<QUuid> autostart;
+};
+DomainFlags readDomainFlags(virConnectPtr conn);
+void applyDomainFlags(const DomainFlags &flags, ListedDomain &domain);
+
+// listDomainStatesOf() and then readDomainFlags(), applied. Blocking;
+// throws QVirtError.
 std::vector<ListedDomain> listDomainsOf(virConnectPtr conn);
 
 // Reads what the listing lacked of domain (one virDomainGetInfo()). False

@@ -5,11 +5,13 @@
 #include "connection/domainhandle.h"
 #include "connection/domainlisting.h"
 #include "connection/domainref.h"
+#include "model/modelworkerpool.h"
 
 #include <QtVirt/qvirterror.h>
 
 #include <QtCore/QThreadPool>
 
+#include <optional>
 #include <vector>
 
 namespace {
@@ -31,17 +33,35 @@ DomainEntry entryOf(const ListedDomain &listed)
     return entry;
 }
 
+// The persistent and autostarted domains; adds the Flags step.
+void readFlags(virConnectPtr conn, QPromise<DomainReader::ListingStep> &promise)
+{
+    DomainFlags flags;
+    try {
+        flags = readDomainFlags(conn);
+    } catch (const QVirtError &error) {
+        qCInfo(lcQtVirtModel, "cannot list persistent domains: %s",
+               qUtf8Printable(error.message()));
+        return;
+    }
+    DomainReader::ListingStep step;
+    step.kind = DomainReader::ListingStep::Flags;
+    step.persistent = std::move(flags.persistent);
+    step.autostart = std::move(flags.autostart);
+    promise.addResult(std::move(step));
+}
+
 // The whole-connection listing; adds the Listed step and returns the
-// domains it lacks memory or vCPUs of.
-std::vector<ListedDomain> listWhole(virConnectPtr conn,
-                                    QPromise<DomainReader::ListingStep> &promise)
+// domains it lacks memory or vCPUs of, or nullopt when listing failed.
+std::optional<std::vector<ListedDomain>> listWhole(virConnectPtr conn,
+                                                   QPromise<DomainReader::ListingStep> &promise)
 {
     std::vector<ListedDomain> listing;
     try {
-        listing = listDomainsOf(conn);
+        listing = listDomainStatesOf(conn);
     } catch (const QVirtError &error) {
         qCInfo(lcQtVirtModel, "cannot list domains: %s", qUtf8Printable(error.message()));
-        return {};
+        return std::nullopt;
     }
     std::vector<ListedDomain> incomplete;
     DomainReader::ListingStep listed;
@@ -117,16 +137,25 @@ void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThrea
         promise->finish();
         return;
     }
-    std::vector<ListedDomain> incomplete = listWhole(conn.get(), *promise);
-    if (incomplete.empty()) {
+    std::optional<std::vector<ListedDomain>> incomplete = listWhole(conn.get(), *promise);
+    if (!incomplete) {
         promise->finish();
         return;
     }
-    // Behind every listing queued so far: below their priority.
-    auto held = std::make_shared<std::vector<ListedDomain>>(std::move(incomplete));
+    // Behind every listing queued so far (below their priority), so that
+    // every connection's rows come before any connection's flags and
+    // details: with more connections than threads, the flags of the first
+    // ones would otherwise hold up the rows of the others.
+    auto held = std::make_shared<std::vector<ListedDomain>>(*std::move(incomplete));
     pool->start(
         [conn, promise, held] {
-            readDetails(*held, *promise);
+            enterModelWorker();
+            // After the domains: one defined in between is not in the Listed
+            // step, and its own event brings it with its flags.
+            if (!promise->isCanceled())
+                readFlags(conn.get(), *promise);
+            if (!held->empty())
+                readDetails(*held, *promise);
             // Here, not in the model's thread: the last reference to a
             // domain may hold the last one to a connection closed meanwhile,
             // and closing it is a round trip.

@@ -29,25 +29,31 @@ std::optional<DomainEntry> readByUuid(virConnectPtr conn, const QUuid &uuid);
 struct ListingStep
 {
     enum Kind {
-        Listed,  // entries: every domain of the connection
+        Listed,  // entries: every domain of the connection, without its flags
+        Flags,   // persistent and autostart: which of them have the flag
         Details, // entries: memory and vCPUs of those the listing lacked them for
     };
     Kind kind = Listed;
     QList<DomainEntry> entries;
     // Listed: the domains whose memory and vCPUs the Details step brings.
     QSet<QUuid> lacking;
+    // Flags: the persistent and the autostarted domains.
+    QSet<QUuid> persistent;
+    QSet<QUuid> autostart;
 };
 
-// Lists every domain of the connection with a few calls for the whole
-// connection, however many there are (listDomainsOf(), shared with
-// QVirtConnection::listDomains()), and adds the Listed step. A driver whose
-// statistics lack memory or vCPUs of some domains (the test driver reports
-// the state group only) leaves them 0 there; they are read one by one
-// afterwards, as a Details step, for as long as the promise is not
-// canceled: in a task of pool queued behind every listing, so that the slow
-// reads of one connection never hold up the listing of another. Adds
-// nothing when listing fails. Finishes the promise, which must have been
-// started.
+// Lists every domain of the connection with one call for the whole
+// connection, however many there are (listDomainStatesOf(), shared with
+// QVirtConnection::listDomains()), and adds the Listed step at once, so
+// that the rows appear after a single round trip. The rest follows in a
+// task of pool queued behind every listing, so that it never holds up the
+// listing of another connection, for as long as the promise is not
+// canceled: which domains are persistent and autostarted (two more
+// whole-connection calls, which no statistics group spares), as the Flags
+// step; then, for a driver whose statistics lack memory or vCPUs of some
+// domains (the test driver reports the state group only), those, read one
+// by one, as a Details step. Adds nothing when listing fails. Finishes the
+// promise, which must have been started.
 using ListingPromise = std::shared_ptr<QPromise<ListingStep>>;
 void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThreadPool *pool);
 

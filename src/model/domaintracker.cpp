@@ -32,6 +32,12 @@ QFuture<Result> runInPool(QObject *receiver, Call call, Done done)
 
 } // namespace
 
+void DomainTracker::cancelRead(Tracked &tracked)
+{
+    if (tracked.read)
+        tracked.read->cancel();
+}
+
 DomainTracker::DomainTracker(QVirtConnection *connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
@@ -53,7 +59,7 @@ DomainTracker::~DomainTracker()
 {
     stopListing();
     for (Tracked &tracked : m_domains)
-        tracked.read.cancel();
+        cancelRead(tracked);
 }
 
 void DomainTracker::handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event)
@@ -62,8 +68,9 @@ void DomainTracker::handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::D
     const QUuid uuid = domain.uuid();
     if (m_awaitingListed)
         m_touchedWhileListing.insert(uuid);
-    // Its own read follows, newer than the listing's details.
+    // Its own read follows, newer than the listing's details and flags.
     m_awaitingDetails.remove(uuid);
+    const bool flagsUnknown = m_awaitingFlags.remove(uuid);
     const auto found = m_domains.constFind(uuid);
     const bool known = found != m_domains.cend();
     if (!known && (event == Event::Undefined || event == Event::Stopped))
@@ -96,10 +103,12 @@ void DomainTracker::handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::D
         entry.state = VIR_DOMAIN_PAUSED;
         break;
     case Event::Stopped:
-        if (!entry.persistent) {
+        if (!entry.persistent && !flagsUnknown) {
             remove(uuid);
             return;
         }
+        // A transient domain whose flags the listing has not brought yet
+        // may be gone, or a persistent one shut off: its read tells.
         entry.state = VIR_DOMAIN_SHUTOFF;
         entry.id = -1;
         break;
@@ -116,6 +125,7 @@ void DomainTracker::handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::D
 
     Tracked &tracked = m_domains[uuid];
     tracked.eventSeq = ++m_lastSeq;
+    tracked.removeIfGone = event == Event::Stopped && flagsUnknown;
     if (tracked.readSeq == 0)
         startRead(tracked);
 }
@@ -142,10 +152,17 @@ void DomainTracker::resynchronise()
     ListingWatcher *const watcher = m_listing;
     connect(watcher, &QFutureWatcherBase::resultReadyAt, this, [this, watcher](int index) {
         const DomainReader::ListingStep step = watcher->future().resultAt(index);
-        if (step.kind == DomainReader::ListingStep::Listed)
+        switch (step.kind) {
+        case DomainReader::ListingStep::Listed:
             applyListing(step);
-        else
+            break;
+        case DomainReader::ListingStep::Flags:
+            applyFlags(step);
+            break;
+        case DomainReader::ListingStep::Details:
             applyDetails(step.entries);
+            break;
+        }
     });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         // Without a Listed step the connection broke; its next open lists
@@ -155,8 +172,10 @@ void DomainTracker::resynchronise()
     });
     promise->start();
     watcher->setFuture(promise->future());
-    modelWorkerPool()->start(
-        [promise, conn] { DomainReader::listAll(conn, promise, modelWorkerPool()); });
+    modelWorkerPool()->start([promise, conn] {
+        enterModelWorker();
+        DomainReader::listAll(conn, promise, modelWorkerPool());
+    });
 }
 
 void DomainTracker::stopListing()
@@ -171,6 +190,7 @@ void DomainTracker::stopListing()
     m_awaitingListed = false;
     m_touchedWhileListing.clear();
     m_awaitingDetails.clear();
+    m_awaitingFlags.clear();
 }
 
 void DomainTracker::applyListing(const DomainReader::ListingStep &listing)
@@ -189,12 +209,19 @@ void DomainTracker::applyListing(const DomainReader::ListingStep &listing)
         if (found != m_domains.end()) {
             // The listing is at least as new as a read that started
             // before it.
-            found->read.cancel();
+            cancelRead(*found);
             found->readSeq = 0;
+        }
+        // The flags come with the Flags step; until then what is known of
+        // them stays.
+        DomainEntry merged = entry;
+        m_awaitingFlags.insert(entry.uuid);
+        if (found != m_domains.end()) {
+            merged.persistent = found->entry.persistent;
+            merged.autostart = found->entry.autostart;
         }
         // The whole-connection calls lacked them (see listAll()): what is
         // known of them stays until the Details step brings them.
-        DomainEntry merged = entry;
         if (listing.lacking.contains(entry.uuid)) {
             m_awaitingDetails.insert(entry.uuid);
             if (found != m_domains.end()) {
@@ -212,6 +239,25 @@ void DomainTracker::applyListing(const DomainReader::ListingStep &listing)
         if (!listed.contains(uuid) && !touched.contains(uuid))
             remove(uuid);
     }
+}
+
+void DomainTracker::applyFlags(const DomainReader::ListingStep &flags)
+{
+    QList<DomainEntry> changed;
+    // Those with an event since have a read of their own, at least as new.
+    const QSet<QUuid> awaiting = std::exchange(m_awaitingFlags, {});
+    for (const QUuid &uuid : awaiting) {
+        const auto found = m_domains.constFind(uuid);
+        if (found == m_domains.cend())
+            continue;
+        DomainEntry entry = found->entry;
+        entry.persistent = flags.persistent.contains(uuid);
+        entry.autostart = flags.autostart.contains(uuid);
+        if (record(entry))
+            changed.append(entry);
+    }
+    if (!changed.isEmpty())
+        Q_EMIT domainsUpdated(changed);
 }
 
 void DomainTracker::applyDetails(const QList<DomainEntry> &entries)
@@ -278,24 +324,28 @@ void DomainTracker::finishRead(const QUuid &uuid, quint64 seq, const Read &read)
     if (found == m_domains.end() || found->readSeq != seq)
         return; // removed, or replaced by a listing
     found->readSeq = 0;
-    found->read = Read();
+    found->read.reset();
     if (found->eventSeq != seq) {
         // An event came while it ran: the read may predate it.
         startRead(*found);
         return;
     }
-    // Nothing when the domain is gone: its Undefined event is on the way.
+    // Nothing when the domain is gone: its Undefined event is on the way,
+    // unless it was a transient domain that stopped before the listing
+    // told it was transient.
     if (read.isCanceled())
         return;
     if (const std::optional<DomainEntry> entry = read.result())
         store(*entry);
+    else if (found->removeIfGone)
+        remove(uuid);
 }
 
 bool DomainTracker::record(const DomainEntry &entry)
 {
     const auto found = m_domains.find(entry.uuid);
     if (found == m_domains.end()) {
-        m_domains.insert(entry.uuid, Tracked{entry, 0, 0, Read()});
+        m_domains.insert(entry.uuid, Tracked{entry, 0, 0, std::nullopt, false});
         return true;
     }
     if (found->entry == entry)
@@ -315,7 +365,7 @@ void DomainTracker::remove(const QUuid &uuid)
     const auto found = m_domains.find(uuid);
     if (found == m_domains.end())
         return;
-    found->read.cancel();
+    cancelRead(*found);
     m_domains.erase(found);
     m_awaitingDetails.remove(uuid);
     Q_EMIT domainRemoved(uuid);

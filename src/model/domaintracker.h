@@ -28,8 +28,9 @@
 //
 // Every open, reconnects included, lists all domains again (in the pool,
 // with a few calls for the whole connection: see DomainReader::listAll()),
-// and reports them in one batch. Domains with events during that listing
-// keep what their events said.
+// and reports them in one batch as soon as the first call answers; their
+// persistent and autostart flags follow in a second batch. Domains with
+// events during that listing keep what their events said.
 class DomainTracker : public QObject
 {
     Q_OBJECT
@@ -62,14 +63,21 @@ private:
         DomainEntry entry;
         quint64 eventSeq = 0; // of the last event
         quint64 readSeq = 0;  // eventSeq when the running read started; 0: none
-        Read read;
+        // Only while one runs: a default QFuture allocates a shared state,
+        // which for ten thousand domains is memory and time for nothing.
+        std::optional<Read> read;
+        // Stopped while its persistence was unknown: kept as shut off
+        // until its read says whether it still exists.
+        bool removeIfGone = false;
     };
 
+    static void cancelRead(Tracked &tracked);
     void handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event);
     void handleStateChanged(QVirtConnection::State state);
     void resynchronise();
     void stopListing();
     void applyListing(const DomainReader::ListingStep &listing);
+    void applyFlags(const DomainReader::ListingStep &flags);
     void applyDetails(const QList<DomainEntry> &entries);
     void startRead(Tracked &tracked);
     void finishRead(const QUuid &uuid, quint64 seq, const Read &read);
@@ -88,6 +96,9 @@ private:
     // Listed without memory and vCPUs, and no event since: the listing's
     // Details step may fill them in.
     QSet<QUuid> m_awaitingDetails;
+    // Listed without persistent and autostart, and no event since: the
+    // listing's Flags step fills them in.
+    QSet<QUuid> m_awaitingFlags;
 };
 
 #endif // QTVIRT_MODEL_DOMAINTRACKER_H

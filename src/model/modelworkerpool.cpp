@@ -3,11 +3,24 @@
 
 #include <QtCore/QThreadPool>
 
+#include <cerrno>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 namespace {
 
 // The remote driver multiplexes concurrent calls over one socket; more
 // threads than this only queue in the daemon's worker pool (5 by default).
 constexpr int MaxThreads = 4;
+
+// Above the process's own: on Linux a nice value belongs to each thread.
+// QThread::setPriority() cannot do this: with the default scheduling
+// policy it has only one priority to set. Five steps give each worker a
+// third of the weight of a GUI thread at the process's own value while
+// both want the CPU, and cost nothing on an idle machine.
+constexpr int NiceAbove = 5;
 
 class WorkerPool : public QThreadPool
 {
@@ -23,4 +36,19 @@ QThreadPool *modelWorkerPool()
     // does not model (see cmake/QtVirtCompilerSettings.cmake).
     static WorkerPool pool;
     return &pool;
+}
+
+void enterModelWorker()
+{
+#ifdef __linux__
+    thread_local bool lowered = false;
+    if (lowered)
+        return;
+    lowered = true;
+    const auto thread = static_cast<id_t>(syscall(SYS_gettid));
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, thread);
+    if (current != -1 || errno == 0)
+        setpriority(PRIO_PROCESS, thread, current + NiceAbove);
+#endif
 }

@@ -9,4 +9,9 @@ class QThreadPool;
 // operations, which run in the global pool, nor the other way round.
 QThreadPool *modelWorkerPool();
 
+// Called first by every task of modelWorkerPool(): lowers the calling
+// thread's CPU priority (once per thread), so that the pool's decoding of
+// thousands of domains yields the CPU to the GUI thread on a busy machine.
+void enterModelWorker();
+
 #endif // QTVIRT_MODEL_MODELWORKERPOOL_H

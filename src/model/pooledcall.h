@@ -2,6 +2,8 @@
 #ifndef QTVIRT_MODEL_POOLEDCALL_H
 #define QTVIRT_MODEL_POOLEDCALL_H
 
+#include "model/modelworkerpool.h"
+
 #include <QtCore/QException>
 #include <QtCore/QFuture>
 #include <QtCore/QPromise>
@@ -11,7 +13,7 @@
 #include <type_traits>
 #include <utility>
 
-// Runs call in a thread of pool and returns its future, as
+// Runs call in a thread of pool (modelWorkerPool()) and returns its future, as
 // QtConcurrent::run() does (QtVirtCore depends on QtCore alone): a call
 // whose future is canceled before a thread takes it never runs, and a
 // QException it throws fails the future.
@@ -22,6 +24,7 @@ template<typename Call> QFuture<std::invoke_result_t<Call>> runPooled(QThreadPoo
     QFuture<Result> future = promise->future();
     promise->start();
     pool->start([promise, call = std::move(call)]() mutable {
+        enterModelWorker();
         if (!promise->isCanceled()) {
             try {
                 if constexpr (std::is_void_v<Result>)

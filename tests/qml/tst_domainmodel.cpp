@@ -23,9 +23,12 @@
 #include <libvirt/virterror.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <ctime>
 #include <optional>
+#include <random>
 #include <thread>
+#include <vector>
 
 using namespace QtVirtIntegration;
 using DomainFacts::Detail;
@@ -33,6 +36,28 @@ using DomainFacts::Detail;
 namespace {
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
+
+// A test-driver node file of count running persistent domains named
+// prefix-N in dir, and the URI that opens it: the daemon gives each
+// connection to a node file a private driver instance with these domains,
+// which only that connection sees and changes.
+QByteArray nodeUri(const QTemporaryDir &dir, const QByteArray &testUri, const QByteArray &prefix,
+                   int count)
+{
+    QFile node(dir.filePath(QStringLiteral("node.xml")));
+    if (!node.open(QIODevice::WriteOnly))
+        return {};
+    QByteArray xml = "<node>";
+    for (int i = 0; i < count; ++i) {
+        xml += "<domain type='test'><name>" + prefix + QByteArray::number(i) + "</name><uuid>"
+            + QUuid::createUuid().toByteArray(QUuid::WithoutBraces)
+            + "</uuid><memory>8192</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>";
+    }
+    if (node.write(xml + "</node>") <= 0)
+        return {};
+    node.close();
+    return "test+unix://" + QFile::encodeName(node.fileName()) + testUri.mid(testUri.indexOf('?'));
+}
 
 qint64 threadCpuNs()
 {
@@ -97,6 +122,8 @@ private Q_SLOTS:
     void closedConnectionHasNoRows();
     void listsAgainAfterReconnect();
     void listsThousandDomainsInBatchesWithoutStalling();
+    void showsRowsBeforeTheirFlags();
+    void matchesListingAfterStormOfThousandLifecycleEvents();
 
 private:
     // Runs step and checks the model follows its event within 100 ms.
@@ -408,22 +435,10 @@ void tst_DomainModel::listsAgainAfterReconnect()
 void tst_DomainModel::listsThousandDomainsInBatchesWithoutStalling()
 {
     constexpr int Domains = 1000;
-    // A test-driver node of its own: the daemon gives a connection to a
-    // node file a private driver instance with these domains.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QFile node(dir.filePath(QStringLiteral("node.xml")));
-    QVERIFY(node.open(QIODevice::WriteOnly));
-    QByteArray xml = "<node>";
-    for (int i = 0; i < Domains; ++i) {
-        xml += "<domain type='test'><name>many-" + QByteArray::number(i) + "</name><uuid>"
-            + QUuid::createUuid().toByteArray(QUuid::WithoutBraces)
-            + "</uuid><memory>8192</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>";
-    }
-    QVERIFY(node.write(xml + "</node>") > 0);
-    node.close();
-    const QByteArray uri
-        = "test+unix://" + QFile::encodeName(node.fileName()) + m_uri.mid(m_uri.indexOf('?'));
+    const QByteArray uri = nodeUri(dir, m_uri, "many-", Domains);
+    QVERIFY(!uri.isEmpty());
     const Connection reference(virConnectOpen(uri.constData()));
     QVERIFY2(reference, qPrintable(lastError()));
 
@@ -471,6 +486,139 @@ void tst_DomainModel::listsThousandDomainsInBatchesWithoutStalling()
     // Its own blocking calls, so after the measurement.
     QCOMPARE(DomainFacts::shown(model, Detail::Full),
              DomainFacts::listed(reference.get(), Detail::Full));
+}
+
+// Issue 13, Scale, item 1: rows as soon as one whole-connection call
+// answers. The listing made three calls per connection before the model
+// showed a single row (virConnectGetAllDomainStats() for the states, then two
+// filtered virConnectListAllDomains() for persistence and autostart, which
+// no statistics group carries), so its rows came after three round trips
+// while libvirt-gobject's names-only fetch needs one. Now the rows are
+// inserted from the statistics call alone, and the two flags follow for
+// every row in one dataChanged().
+void tst_DomainModel::showsRowsBeforeTheirFlags()
+{
+    constexpr int Domains = 200;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray uri = nodeUri(dir, m_uri, "flags-", Domains);
+    QVERIFY(!uri.isEmpty());
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(uri)));
+    // Every tenth autostarted, through this connection: its driver
+    // instance is private.
+    {
+        virDomainPtr *domains = nullptr;
+        const int count = virConnectListAllDomains(connection.handle(), &domains, 0);
+        QCOMPARE(count, Domains);
+        bool ok = true;
+        for (int i = 0; i < count; ++i) {
+            if (i % 10 == 0 && virDomainSetAutostart(domains[i], 1) < 0)
+                ok = false;
+            virDomainFree(domains[i]);
+        }
+        std::free(domains);
+        QVERIFY2(ok, qPrintable(lastError()));
+    }
+
+    QVirtDomainModel model;
+    int persistentWhenInserted = -1;
+    connect(&model, &QAbstractItemModel::rowsInserted, &model,
+            [&](const QModelIndex &, int first, int last) {
+                if (persistentWhenInserted >= 0)
+                    return;
+                persistentWhenInserted = 0;
+                for (int row = first; row <= last; ++row) {
+                    if (model.index(row, 0).data(QVirtDomainModel::PersistentRole).toBool())
+                        ++persistentWhenInserted;
+                }
+            });
+    int flagChanges = 0;
+    connect(&model, &QAbstractItemModel::dataChanged, &model,
+            [&](const QModelIndex &from, const QModelIndex &to, const QList<int> &roles) {
+                if (roles.contains(QVirtDomainModel::PersistentRole)) {
+                    ++flagChanges;
+                    QCOMPARE(from.row(), 0);
+                    QCOMPARE(to.row(), Domains - 1);
+                    QVERIFY(roles.contains(QVirtDomainModel::AutostartRole));
+                }
+            });
+    model.addConnection(&connection);
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), Domains, 30000);
+    // The rows came from the statistics call: it says nothing of
+    // persistence, which arrives afterwards.
+    QCOMPARE(persistentWhenInserted, 0);
+    QTRY_COMPARE(flagChanges, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(DomainFacts::shown(model, Detail::Full),
+                              DomainFacts::listed(connection.handle(), Detail::Full), 30000);
+    QCOMPARE(flagChanges, 1);
+}
+
+// Issue 13, Scale / Tests: the model against virConnectListAllDomains after
+// a storm of 1,000 lifecycle events (suspend, resume, destroy, start and
+// undefine of 100 domains, in a random but repeatable order), which starts
+// while the model is still listing: events that overtake the listing, or
+// that come between its rows and their flags, must leave every row as
+// libvirt has it. The storm runs in another thread on the same connection
+// (the node file's driver instance is private to it).
+void tst_DomainModel::matchesListingAfterStormOfThousandLifecycleEvents()
+{
+    constexpr int Domains = 100;
+    constexpr int Events = 1000;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray uri = nodeUri(dir, m_uri, "storm-", Domains);
+    QVERIFY(!uri.isEmpty());
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(uri)));
+    virConnectPtr conn = connection.handle();
+    std::vector<Domain> domains;
+    {
+        virDomainPtr *listed = nullptr;
+        const int count = virConnectListAllDomains(conn, &listed, 0);
+        QCOMPARE(count, Domains);
+        for (int i = 0; i < count; ++i)
+            domains.emplace_back(listed[i]);
+        std::free(listed);
+    }
+
+    QVirtDomainModel model;
+    std::atomic<bool> done{false};
+    QString failure;
+    int made = 0;
+    std::thread storm([&] {
+        std::mt19937 random(13);
+        std::vector<bool> undefined(Domains, false);
+        while (made < Events && failure.isEmpty()) {
+            const int i = static_cast<int>(random() % Domains);
+            if (undefined[i])
+                continue;
+            virDomainPtr dom = domains[i].get();
+            int state = 0;
+            int rc = virDomainGetState(dom, &state, nullptr, 0);
+            if (rc == 0 && state == VIR_DOMAIN_RUNNING)
+                rc = random() % 2 ? virDomainSuspend(dom) : virDomainDestroy(dom);
+            else if (rc == 0 && state == VIR_DOMAIN_PAUSED)
+                rc = virDomainResume(dom);
+            else if (rc == 0 && random() % 4 == 0) {
+                rc = virDomainUndefine(dom);
+                undefined[i] = true;
+            } else if (rc == 0) {
+                rc = virDomainCreate(dom);
+            }
+            if (rc < 0)
+                failure = QStringLiteral("event %1: %2").arg(made).arg(lastError());
+            ++made;
+        }
+        done = true;
+    });
+    model.addConnection(&connection);
+    QTRY_VERIFY_WITH_TIMEOUT(done.load(), 60000);
+    storm.join();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
+    QCOMPARE(made, Events);
+    QTRY_COMPARE_WITH_TIMEOUT(DomainFacts::shown(model, Detail::Full),
+                              DomainFacts::listed(conn, Detail::Full), 10000);
 }
 
 QTEST_GUILESS_MAIN(tst_DomainModel)
