@@ -488,7 +488,7 @@ void tst_DomainModel::listsThousandDomainsInBatchesWithoutStalling()
              DomainFacts::listed(reference.get(), Detail::Full));
 }
 
-// Issue 13, Scale, item 1: rows as soon as one whole-connection call
+// Rows as soon as one whole-connection call
 // answers. The listing made three calls per connection before the model
 // showed a single row (virConnectGetAllDomainStats() for the states, then two
 // filtered virConnectListAllDomains() for persistence and autostart, which
@@ -554,7 +554,7 @@ void tst_DomainModel::showsRowsBeforeTheirFlags()
     QCOMPARE(flagChanges, 1);
 }
 
-// Issue 13, Scale / Tests: the model against virConnectListAllDomains after
+// The model against virConnectListAllDomains after
 // a storm of 1,000 lifecycle events (suspend, resume, destroy, start and
 // undefine of 100 domains, in a random but repeatable order), which starts
 // while the model is still listing: events that overtake the listing, or
