@@ -29,7 +29,6 @@ constexpr int NoSuchDomain = 4;
 constexpr int ConsoleBusy = 5;
 constexpr int HungUp = 7;
 
-
 bool sameSettings(const termios &a, const termios &b)
 {
     return a.c_iflag == b.c_iflag && a.c_oflag == b.c_oflag && a.c_cflag == b.c_cflag
