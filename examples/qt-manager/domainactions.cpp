@@ -44,6 +44,10 @@ DomainActions::DomainActions(QVirtDomainModel *model, DomainTableProxy *proxy, Q
                         QKeySequence(tr("Ctrl+Shift+S", "Save")));
     m_remove = makeAction(tr("De&lete…"), "actionDelete", "edit-delete", QStyle::SP_TrashIcon,
                           QKeySequence::Delete);
+    // The toolbar shows the less frequent ones as icons only (with their
+    // text as a tooltip), so that all of them fit beside each other.
+    for (QAction *rare : {m_reboot, m_forceOff, m_resume, m_save})
+        rare->setPriority(QAction::LowPriority);
     // Delete is also the key that deletes text in the filter box: the
     // action takes it only while the table has the focus.
     m_remove->setShortcutContext(Qt::WidgetShortcut);

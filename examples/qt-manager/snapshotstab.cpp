@@ -49,6 +49,9 @@ SnapshotsTab::SnapshotsTab(QVirtConnection *connection, const QVirtDomainRef &do
     m_list->setObjectName(QStringLiteral("snapshotList"));
     m_list->setRootIsDecorated(false);
     m_list->setHeaderLabels({tr("Name"), tr("Taken"), tr("Parent"), tr("Current")});
+    // Names take the room that is left; the rest is as wide as it needs.
+    m_list->header()->setStretchLastSection(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_name->setObjectName(QStringLiteral("snapshotName"));
     m_name->setPlaceholderText(tr("Name of a new snapshot (optional)"));

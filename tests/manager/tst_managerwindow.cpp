@@ -201,11 +201,12 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void startAndStopFromTheToolbar();
+    // Before the daemon is killed: they use the test's own connection.
+    void snapshotsAndEventsTabs();
+    void saveRestoreAndNewFromXml();
     void daemonLossIsShownAndRecovered();
     void detailsWindowConsoleAndDisplay();
     void displayTabSaysWhenThereIsNoGraphics();
-    void snapshotsAndEventsTabs();
-    void saveRestoreAndNewFromXml();
 
 private:
     // A window with the given connections, shown and exposed.
