@@ -212,6 +212,14 @@
         <source>none (not running)</source>
         <translation>keine (läuft nicht)</translation>
     </message>
+    <message>
+        <source>&amp;Snapshots</source>
+        <translation>&amp;Schnappschüsse</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Ereignisse</translation>
+    </message>
 </context>
 <context>
     <name>DomainActions</name>
@@ -363,6 +371,154 @@
         <source>Cannot delete %1: %2</source>
         <translation>%1 kann nicht gelöscht werden: %2</translation>
     </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Si&amp;chern</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <comment>Save</comment>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sichere…</translation>
+    </message>
+    <message>
+        <source>Saved %1; Start restores it</source>
+        <translation>%1 gesichert; Starten stellt es wieder her</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gesichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>from a snapshot</source>
+        <translation>aus einem Schnappschuss</translation>
+    </message>
+    <message>
+        <source>booted</source>
+        <translation>gebootet</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>I/O error</source>
+        <translation>E/A-Fehler</translation>
+    </message>
+    <message>
+        <source>unpaused</source>
+        <translation>fortgesetzt</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>heruntergefahren</translation>
+    </message>
+    <message>
+        <source>forced off</source>
+        <translation>hart ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gesichert</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Events of %1 since this window opened.</source>
+        <translation>Ereignisse von %1, seit dieses Fenster offen ist.</translation>
+    </message>
+    <message>
+        <source>Cannot receive this domain&apos;s events: %1</source>
+        <translation>Die Ereignisse dieser Domäne können nicht empfangen werden: %1</translation>
+    </message>
+    <message>
+        <source>Rebooted</source>
+        <translation>Neu gestartet</translation>
+    </message>
+    <message>
+        <source>Device %1 added</source>
+        <translation>Gerät %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Device %1 removed</source>
+        <translation>Gerät %1 entfernt</translation>
+    </message>
+    <message>
+        <source>I/O error on %1 (%2)</source>
+        <translation>E/A-Fehler auf %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Watchdog fired</source>
+        <translation>Watchdog ausgelöst</translation>
+    </message>
+    <message>
+        <source>Defined</source>
+        <translation>Definiert</translation>
+    </message>
+    <message>
+        <source>Undefined</source>
+        <translation>Definition entfernt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>Shutting down</source>
+        <translation>Fährt herunter</translation>
+    </message>
+    <message>
+        <source>Suspended by power management</source>
+        <translation>Von der Energieverwaltung angehalten</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Abgestürzt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryGraph</name>
@@ -446,6 +602,74 @@
         <comment>Open Details</comment>
         <translation>Ctrl+I</translation>
     </message>
+    <message>
+        <source>&amp;New from XML…</source>
+        <translation>&amp;Neu aus XML…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <comment>New from XML</comment>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+</context>
+<context>
+    <name>NewDomainDialog</name>
+    <message>
+        <source>New Domain from XML</source>
+        <translation>Neue Domäne aus XML</translation>
+    </message>
+    <message>
+        <source>Paste a domain&apos;s XML here (&lt;domain type=…&gt;…&lt;/domain&gt;).</source>
+        <translation>Fügen Sie hier das XML einer Domäne ein (&lt;domain type=…&gt;…&lt;/domain&gt;).</translation>
+    </message>
+    <message>
+        <source>&amp;Define</source>
+        <translation>&amp;Definieren</translation>
+    </message>
+    <message>
+        <source>Keep the domain&apos;s configuration; it does not start.</source>
+        <translation>Die Konfiguration der Domäne behalten; sie startet nicht.</translation>
+    </message>
+    <message>
+        <source>Create and &amp;Run</source>
+        <translation>Erstellen und &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>Start a transient domain: it is gone once it stops.</source>
+        <translation>Eine flüchtige Domäne starten: Sie verschwindet, sobald sie anhält.</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>&amp;Verbindung:</translation>
+    </message>
+    <message>
+        <source>Creating the domain…</source>
+        <translation>Erstelle die Domäne…</translation>
+    </message>
+    <message>
+        <source>Defining the domain…</source>
+        <translation>Definiere die Domäne…</translation>
+    </message>
+    <message>
+        <source>Cannot create the domain: %1</source>
+        <translation>Die Domäne kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot define the domain: %1</source>
+        <translation>Die Domäne kann nicht definiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Created and started %1</source>
+        <translation>%1 erstellt und gestartet</translation>
+    </message>
+    <message>
+        <source>Defined %1</source>
+        <translation>%1 definiert</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Die Verbindung wurde geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>QtManager</name>
@@ -464,6 +688,100 @@
     <message>
         <source>[URI...]</source>
         <translation>[URI...]</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsTab</name>
+    <message>
+        <source>&amp;Take</source>
+        <translation>&amp;Aufnehmen</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert To</source>
+        <translation>&amp;Zurücksetzen auf</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Aufgenommen</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Vorgänger</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Name of a new snapshot (optional)</source>
+        <translation>Name eines neuen Schnappschusses (optional)</translation>
+    </message>
+    <message>
+        <source>Reading the snapshots…</source>
+        <translation>Lese die Schnappschüsse…</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>aktuell</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s)</source>
+        <translation>
+            <numerusform>%n Schnappschuss</numerusform>
+            <numerusform>%n Schnappschüsse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the snapshots: %1</source>
+        <translation>Die Schnappschüsse können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Taking a snapshot…</source>
+        <translation>Nehme einen Schnappschuss auf…</translation>
+    </message>
+    <message>
+        <source>Cannot take a snapshot: %1</source>
+        <translation>Kein Schnappschuss möglich: %1</translation>
+    </message>
+    <message>
+        <source>Revert to Snapshot</source>
+        <translation>Auf Schnappschuss zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Revert &quot;%1&quot; to its snapshot &quot;%2&quot;? Its state since then is lost.</source>
+        <translation>„%1“ auf seinen Schnappschuss „%2“ zurücksetzen? Sein Zustand seitdem geht verloren.</translation>
+    </message>
+    <message>
+        <source>Reverting to %1…</source>
+        <translation>Setze auf %1 zurück…</translation>
+    </message>
+    <message>
+        <source>Cannot revert to %1: %2</source>
+        <translation>Zurücksetzen auf %1 nicht möglich: %2</translation>
+    </message>
+    <message>
+        <source>Delete Snapshot</source>
+        <translation>Schnappschuss löschen</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot &quot;%1&quot; of &quot;%2&quot;?</source>
+        <translation>Den Schnappschuss „%1“ von „%2“ löschen?</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>Lösche %1…</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>%1 kann nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>

@@ -212,6 +212,14 @@
         <source>none (not running)</source>
         <translation>aucun (arrêté)</translation>
     </message>
+    <message>
+        <source>&amp;Snapshots</source>
+        <translation>&amp;Instantanés</translation>
+    </message>
+    <message>
+        <source>&amp;Events</source>
+        <translation>&amp;Événements</translation>
+    </message>
 </context>
 <context>
     <name>DomainActions</name>
@@ -363,6 +371,154 @@
         <source>Cannot delete %1: %2</source>
         <translation>Impossible de supprimer %1 : %2</translation>
     </message>
+    <message>
+        <source>Sa&amp;ve</source>
+        <translation>Sau&amp;vegarder</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <comment>Save</comment>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sauvegarde…</translation>
+    </message>
+    <message>
+        <source>Saved %1; Start restores it</source>
+        <translation>%1 sauvegardé ; Démarrer le restaure</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>Impossible de sauvegarder %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>from a snapshot</source>
+        <translation>depuis un instantané</translation>
+    </message>
+    <message>
+        <source>booted</source>
+        <translation>démarré</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>restauré</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>I/O error</source>
+        <translation>erreur d’E/S</translation>
+    </message>
+    <message>
+        <source>unpaused</source>
+        <translation>repris</translation>
+    </message>
+    <message>
+        <source>shut down</source>
+        <translation>éteint</translation>
+    </message>
+    <message>
+        <source>forced off</source>
+        <translation>arrêt forcé</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>planté</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>sauvegardé</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Events of %1 since this window opened.</source>
+        <translation>Événements de %1 depuis l’ouverture de cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Cannot receive this domain&apos;s events: %1</source>
+        <translation>Impossible de recevoir les événements de ce domaine : %1</translation>
+    </message>
+    <message>
+        <source>Rebooted</source>
+        <translation>Redémarré</translation>
+    </message>
+    <message>
+        <source>Device %1 added</source>
+        <translation>Périphérique %1 ajouté</translation>
+    </message>
+    <message>
+        <source>Device %1 removed</source>
+        <translation>Périphérique %1 retiré</translation>
+    </message>
+    <message>
+        <source>I/O error on %1 (%2)</source>
+        <translation>Erreur d’E/S sur %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Watchdog fired</source>
+        <translation>Chien de garde déclenché</translation>
+    </message>
+    <message>
+        <source>Defined</source>
+        <translation>Défini</translation>
+    </message>
+    <message>
+        <source>Undefined</source>
+        <translation>Définition supprimée</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarré</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspendu</translation>
+    </message>
+    <message>
+        <source>Resumed</source>
+        <translation>Repris</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Shutting down</source>
+        <translation>Arrêt en cours</translation>
+    </message>
+    <message>
+        <source>Suspended by power management</source>
+        <translation>Suspendu par la gestion d’énergie</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Planté</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>HistoryGraph</name>
@@ -446,6 +602,74 @@
         <comment>Open Details</comment>
         <translation>Ctrl+I</translation>
     </message>
+    <message>
+        <source>&amp;New from XML…</source>
+        <translation>&amp;Nouveau depuis XML…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <comment>New from XML</comment>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+</context>
+<context>
+    <name>NewDomainDialog</name>
+    <message>
+        <source>New Domain from XML</source>
+        <translation>Nouveau domaine depuis XML</translation>
+    </message>
+    <message>
+        <source>Paste a domain&apos;s XML here (&lt;domain type=…&gt;…&lt;/domain&gt;).</source>
+        <translation>Collez ici le XML d’un domaine (&lt;domain type=…&gt;…&lt;/domain&gt;).</translation>
+    </message>
+    <message>
+        <source>&amp;Define</source>
+        <translation>&amp;Définir</translation>
+    </message>
+    <message>
+        <source>Keep the domain&apos;s configuration; it does not start.</source>
+        <translation>Conserver la configuration du domaine ; il ne démarre pas.</translation>
+    </message>
+    <message>
+        <source>Create and &amp;Run</source>
+        <translation>Créer et &amp;lancer</translation>
+    </message>
+    <message>
+        <source>Start a transient domain: it is gone once it stops.</source>
+        <translation>Démarrer un domaine transitoire : il disparaît dès qu’il s’arrête.</translation>
+    </message>
+    <message>
+        <source>C&amp;onnection:</source>
+        <translation>C&amp;onnexion :</translation>
+    </message>
+    <message>
+        <source>Creating the domain…</source>
+        <translation>Création du domaine…</translation>
+    </message>
+    <message>
+        <source>Defining the domain…</source>
+        <translation>Définition du domaine…</translation>
+    </message>
+    <message>
+        <source>Cannot create the domain: %1</source>
+        <translation>Impossible de créer le domaine : %1</translation>
+    </message>
+    <message>
+        <source>Cannot define the domain: %1</source>
+        <translation>Impossible de définir le domaine : %1</translation>
+    </message>
+    <message>
+        <source>Created and started %1</source>
+        <translation>%1 créé et démarré</translation>
+    </message>
+    <message>
+        <source>Defined %1</source>
+        <translation>%1 défini</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
 </context>
 <context>
     <name>QtManager</name>
@@ -464,6 +688,100 @@
     <message>
         <source>[URI...]</source>
         <translation>[URI...]</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotsTab</name>
+    <message>
+        <source>&amp;Take</source>
+        <translation>&amp;Prendre</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert To</source>
+        <translation>Re&amp;venir à</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>Supp&amp;rimer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Pris le</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actuel</translation>
+    </message>
+    <message>
+        <source>Name of a new snapshot (optional)</source>
+        <translation>Nom d’un nouvel instantané (facultatif)</translation>
+    </message>
+    <message>
+        <source>Reading the snapshots…</source>
+        <translation>Lecture des instantanés…</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>actuel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n snapshot(s)</source>
+        <translation>
+            <numerusform>%n instantané</numerusform>
+            <numerusform>%n instantanés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read the snapshots: %1</source>
+        <translation>Impossible de lire les instantanés : %1</translation>
+    </message>
+    <message>
+        <source>Taking a snapshot…</source>
+        <translation>Prise d’un instantané…</translation>
+    </message>
+    <message>
+        <source>Cannot take a snapshot: %1</source>
+        <translation>Impossible de prendre un instantané : %1</translation>
+    </message>
+    <message>
+        <source>Revert to Snapshot</source>
+        <translation>Revenir à l’instantané</translation>
+    </message>
+    <message>
+        <source>Revert &quot;%1&quot; to its snapshot &quot;%2&quot;? Its state since then is lost.</source>
+        <translation>Ramener « %1 » à son instantané « %2 » ? Son état depuis est perdu.</translation>
+    </message>
+    <message>
+        <source>Reverting to %1…</source>
+        <translation>Retour à %1…</translation>
+    </message>
+    <message>
+        <source>Cannot revert to %1: %2</source>
+        <translation>Impossible de revenir à %1 : %2</translation>
+    </message>
+    <message>
+        <source>Delete Snapshot</source>
+        <translation>Supprimer l’instantané</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot &quot;%1&quot; of &quot;%2&quot;?</source>
+        <translation>Supprimer l’instantané « %1 » de « %2 » ?</translation>
+    </message>
+    <message>
+        <source>Deleting %1…</source>
+        <translation>Suppression de %1…</translation>
+    </message>
+    <message>
+        <source>Cannot delete %1: %2</source>
+        <translation>Impossible de supprimer %1 : %2</translation>
     </message>
 </context>
 <context>

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "detailswindow.h"
 
+#include "eventstab.h"
 #include "historygraph.h"
+#include "snapshotstab.h"
 #include "statshistory.h"
 #include "terminalwidget.h"
 #include "vncview.h"
+#include "whenfinished.h"
 #include "xmlhighlighter.h"
 
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtDomainModel>
-#include <QtVirt/QVirtError>
 #include <QtVirt/QVirtStream>
 
-#include <QtCore/QFutureWatcher>
 #include <QtCore/QLocale>
 #include <QtCore/QTimer>
 #include <QtGui/QFontDatabase>
@@ -29,38 +30,6 @@
 #include <unistd.h>
 
 namespace {
-
-// Calls done with the result of future once it finished, or failed with
-// libvirt's message (empty when it was canceled). A result that arrives
-// after context is gone is given to discard, so that nothing leaks.
-template<typename T, typename Done, typename Failed, typename Discard>
-void whenFinished(QObject *context, const QFuture<T> &future, Done done, Failed failed,
-                  Discard discard)
-{
-    auto *watcher = new QFutureWatcher<T>;
-    QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
-                     [watcher, context = QPointer<QObject>(context), done, failed, discard] {
-                         watcher->deleteLater();
-                         QFuture<T> result = watcher->future();
-                         try {
-                             result.waitForFinished();
-                         } catch (const QVirtError &error) {
-                             if (context)
-                                 failed(error.message());
-                             return;
-                         }
-                         if (result.isCanceled() || result.resultCount() == 0) {
-                             if (context)
-                                 failed(QString());
-                             return;
-                         }
-                         if (context)
-                             done(result.result());
-                         else
-                             discard(result.result());
-                     });
-    watcher->setFuture(future);
-}
 
 // The sum of two series, aligned at their newest samples.
 QList<double> sumOf(const QList<double> &a, const QList<double> &b)
@@ -106,6 +75,10 @@ DetailsWindow::DetailsWindow(QVirtConnection *connection, const QVirtDomainRef &
     m_tabs->addTab(makeDisplayTab(), tr("&Display"));
     m_tabs->addTab(makeOverviewTab(), tr("&Overview"));
     m_tabs->addTab(makeXmlTab(), tr("&XML"));
+    m_snapshots = new SnapshotsTab(connection, domain);
+    m_tabs->addTab(m_snapshots, tr("&Snapshots"));
+    m_events = new EventsTab(connection, domain);
+    m_tabs->addTab(m_events, tr("&Events"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     resize(800, 560);

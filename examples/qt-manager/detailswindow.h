@@ -10,6 +10,7 @@
 
 #include <memory>
 
+class EventsTab;
 class HistoryGraph;
 class QFormLayout;
 class QLabel;
@@ -20,13 +21,15 @@ class QTabWidget;
 class QVirtConnection;
 class QVirtDomainModel;
 class QVirtStream;
+class SnapshotsTab;
 class StatsHistory;
 class TerminalWidget;
 class VncView;
 
 // The window of one domain: its serial console in a terminal, its screen
 // through its VNC server, an overview (the model's fields and graphs of
-// its statistics over the last minutes) and its XML. Everything it asks the daemon runs
+// its statistics over the last minutes), its XML, its snapshots and its
+// events. Everything it asks the daemon runs
 // asynchronously (QFutures of QVirtConnection); each tab says what it
 // waits for or why it has nothing to show.
 class DetailsWindow : public QWidget
@@ -55,6 +58,8 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     TerminalWidget *terminal() const { return m_terminal; }
     VncView *vncView() const { return m_vncView; }
+    SnapshotsTab *snapshots() const { return m_snapshots; }
+    EventsTab *events() const { return m_events; }
     // What the console and the display tabs say about their state.
     QString consoleStatus() const;
     QString displayStatus() const;
@@ -91,6 +96,8 @@ private:
     QElapsedTimer m_displaySince;
     int m_displayRetries = 0;
     QPlainTextEdit *m_xml = nullptr;
+    SnapshotsTab *m_snapshots = nullptr;
+    EventsTab *m_events = nullptr;
     const Statistics m_statistics;
     QFormLayout *m_fields = nullptr;
     QList<QLabel *> m_fieldValues;

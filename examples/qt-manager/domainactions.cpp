@@ -40,8 +40,14 @@ DomainActions::DomainActions(QVirtDomainModel *model, DomainTableProxy *proxy, Q
                          QKeySequence(Qt::Key_Pause));
     m_resume = makeAction(tr("Res&ume"), "actionResume", "media-playback-start",
                           QStyle::SP_MediaSeekForward, QKeySequence(Qt::SHIFT | Qt::Key_Pause));
+    m_save = makeAction(tr("Sa&ve"), "actionSave", "document-save", QStyle::SP_DialogSaveButton,
+                        QKeySequence(tr("Ctrl+Shift+S", "Save")));
     m_remove = makeAction(tr("De&lete…"), "actionDelete", "edit-delete", QStyle::SP_TrashIcon,
                           QKeySequence::Delete);
+    // The toolbar shows the less frequent ones as icons only (with their
+    // text as a tooltip), so that all of them fit beside each other.
+    for (QAction *rare : {m_reboot, m_forceOff, m_resume, m_save})
+        rare->setPriority(QAction::LowPriority);
     // Delete is also the key that deletes text in the filter box: the
     // action takes it only while the table has the focus.
     m_remove->setShortcutContext(Qt::WidgetShortcut);
@@ -71,6 +77,12 @@ DomainActions::DomainActions(QVirtDomainModel *model, DomainTableProxy *proxy, Q
         run(tr("Resuming…"), tr("Resumed %1"), tr("Cannot resume %1: %2"),
             [](QVirtConnection *c, const QVirtDomainRef &d) { return c->resumeDomain(d); });
     });
+    // libvirt keeps the memory in its own file, and the next Start restores
+    // it: no file name to ask for, and nothing to forget.
+    connect(m_save, &QAction::triggered, this, [this] {
+        run(tr("Saving…"), tr("Saved %1; Start restores it"), tr("Cannot save %1: %2"),
+            [](QVirtConnection *c, const QVirtDomainRef &d) { return c->managedSaveDomain(d); });
+    });
     connect(m_remove, &QAction::triggered, this, &DomainActions::confirmRemove);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -84,7 +96,7 @@ DomainActions::DomainActions(QVirtDomainModel *model, DomainTableProxy *proxy, Q
 
 QList<QAction *> DomainActions::all() const
 {
-    return {m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume, m_remove};
+    return {m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume, m_save, m_remove};
 }
 
 QAction *DomainActions::makeAction(const QString &text, const char *objectName,
@@ -133,6 +145,10 @@ void DomainActions::updateEnabled()
                                QVirtDomainModel::Crashed, QVirtDomainModel::PMSuspended}));
     m_pause->setEnabled(in({QVirtDomainModel::Running, QVirtDomainModel::Blocked}));
     m_resume->setEnabled(in({QVirtDomainModel::Paused}));
+    // A managed save image belongs to a persistent domain's configuration.
+    m_save->setEnabled(
+        target.persistent
+        && in({QVirtDomainModel::Running, QVirtDomainModel::Blocked, QVirtDomainModel::Paused}));
     m_remove->setEnabled(usable && target.persistent);
 }
 

@@ -15,7 +15,8 @@ class QVirtDomainModel;
 class QWidget;
 
 // The actions on the domain selected in the table: start, shutdown,
-// reboot, force off, pause, resume and delete. Each runs asynchronously
+// reboot, force off, pause, resume, save (libvirt's managed save: the
+// next start restores it) and delete. Each runs asynchronously
 // (a QFuture of QVirtConnection); its row is busy meanwhile, and a failure
 // is reported by failed(). Each action is enabled only when the selected
 // domain's state allows it and no action on it is under way.
@@ -33,6 +34,7 @@ public:
     QAction *forceOff() const { return m_forceOff; }
     QAction *pause() const { return m_pause; }
     QAction *resume() const { return m_resume; }
+    QAction *save() const { return m_save; }
     QAction *remove() const { return m_remove; }
     QList<QAction *> all() const;
 
@@ -71,6 +73,7 @@ private:
     QAction *m_forceOff;
     QAction *m_pause;
     QAction *m_resume;
+    QAction *m_save;
     QAction *m_remove;
 };
 

@@ -7,6 +7,7 @@
 #include "detailswindow.h"
 #include "domainactions.h"
 #include "domaintableproxy.h"
+#include "newdomaindialog.h"
 #include "sparklinedelegate.h"
 #include "stateicons.h"
 #include "statshistory.h"
@@ -178,6 +179,12 @@ void ManagerWindow::buildMenusAndToolBar()
             updateRemove);
     updateRemove();
 
+    m_newDomain = new QAction(StateIcons::themed("document-new", QStyle::SP_FileIcon),
+                              tr("&New from XML…"), this);
+    m_newDomain->setObjectName(QStringLiteral("actionNewDomain"));
+    m_newDomain->setShortcut(QKeySequence(tr("Ctrl+Shift+N", "New from XML")));
+    connect(m_newDomain, &QAction::triggered, this, &ManagerWindow::newDomainFromXml);
+
     auto *quit = new QAction(StateIcons::themed("application-exit", QStyle::SP_DialogCloseButton),
                              tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
@@ -202,6 +209,7 @@ void ManagerWindow::buildMenusAndToolBar()
 
     QMenu *domain = menuBar()->addMenu(tr("&Domain"));
     domain->addAction(m_openDetails);
+    domain->addAction(m_newDomain);
     domain->addSeparator();
     domain->addActions(m_actions->all());
     domain->insertSeparator(m_actions->remove());
@@ -215,6 +223,7 @@ void ManagerWindow::buildMenusAndToolBar()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(addConnection);
     toolBar->addSeparator();
+    toolBar->addAction(m_newDomain);
     toolBar->addAction(m_openDetails);
     toolBar->addActions(m_actions->all());
     toolBar->insertSeparator(m_actions->remove());
@@ -270,6 +279,15 @@ void ManagerWindow::addConnectionFromDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { m_connections->addConnection(dialog->uri(), dialog->remember()); });
+    dialog->open();
+}
+
+void ManagerWindow::newDomainFromXml()
+{
+    auto *dialog = new NewDomainDialog(m_domains->connections(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewDomainDialog::succeeded, statusBar(),
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     dialog->open();
 }
 

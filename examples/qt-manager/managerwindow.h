@@ -40,6 +40,7 @@ public:
     DomainTableProxy *domainProxy() const { return m_proxy; }
     DomainActions *domainActions() const { return m_actions; }
     QAction *detailsAction() const { return m_openDetails; }
+    QAction *newDomainAction() const { return m_newDomain; }
 
     // Shows the details window of the domain of proxyIndex (of
     // domainProxy()), opened on first use and raised afterwards; null
@@ -50,6 +51,7 @@ private:
     void buildMenusAndToolBar();
     void addConnectionFromDialog();
     void removeSelectedConnection();
+    void newDomainFromXml();
     void showAbout();
     void updateDetailsEnabled();
 
@@ -62,6 +64,7 @@ private:
     QTableView *m_domainView;
     DomainActions *m_actions;
     QAction *m_openDetails = nullptr;
+    QAction *m_newDomain = nullptr;
     // The samples of each statistics role, for the table's sparklines and
     // the details windows' graphs.
     StatsHistory *m_cpuHistory;
