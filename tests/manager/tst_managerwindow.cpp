@@ -688,7 +688,7 @@ void tst_ManagerWindow::displayTabSaysWhenThereIsNoGraphics()
     QVERIFY(!details->vncView()->isConnected());
 }
 
-// Issue 14, item 1: the details window had no snapshots and no events of
+// The details window had no snapshots and no events of
 // its domain. The Snapshots tab lists them, takes, reverts to and deletes
 // them through QVirtConnection's snapshot calls (the daemon must agree
 // with what the list shows); the Events tab shows only this domain's
@@ -828,7 +828,7 @@ void tst_ManagerWindow::snapshotsAndEventsTabs()
     grabAndSave(details, QStringLiteral("details-snapshots"), true);
 }
 
-// Issue 14, item 2: the main window could neither save a domain (and
+// The main window could neither save a domain (and
 // restore it) nor make one from XML. Save is libvirt's managed save, run
 // asynchronously with the row busy; Start restores the image. New from XML
 // defines or creates what is pasted into its dialog, which stays open with
@@ -943,7 +943,7 @@ void tst_ManagerWindow::saveRestoreAndNewFromXml()
     saveScreenshot(QStringLiteral("new-from-xml"));
 }
 
-// Issue 14, item 5: the connection and credentials dialogs had no test on
+// The connection and credentials dialogs had no test on
 // the real widgets. Ctrl+N opens the connection dialog with the usual
 // presets; the libssh URI typed into it makes libvirt ask for the password
 // (and, for a host it does not know yet, whether to trust its key), which
