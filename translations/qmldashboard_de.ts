@@ -61,10 +61,6 @@
         <translation>%1: erledigt</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>No domains</source>
         <translation>Keine Domains</translation>
     </message>

@@ -61,10 +61,6 @@
         <translation>%1 : terminé</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
         <source>No domains</source>
         <translation>Aucun domaine</translation>
     </message>
