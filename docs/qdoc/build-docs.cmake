@@ -38,6 +38,17 @@ if(NOT rc EQUAL 0)
     message(FATAL_ERROR "headerdocs.py failed (${rc})")
 endif()
 
+# Qt's classes, for qdoc to link to doc.qt.io (see the script's comment).
+set(qt_classes_index "${OUTPUT_DIR}/qt-classes.index")
+file(GLOB qdoc_pages "${SOURCE_DIR}/docs/qdoc/*.qdoc")
+execute_process(
+    COMMAND "${PYTHON}" "${SOURCE_DIR}/docs/qdoc/qtclassindex.py" "${qt_classes_index}"
+        "${QT_INCLUDE}" ${headers} ${qdoc_pages}
+    RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "qtclassindex.py failed (${rc})")
+endif()
+
 string(REPLACE "." "" version_tag "${VERSION}")
 execute_process(
     COMMAND ${CMAKE_COMMAND} -E env
@@ -48,6 +59,7 @@ execute_process(
         "QTVIRT_VERSION=${VERSION}"
         "QTVIRT_VERSION_TAG=${version_tag}"
         "QTVIRT_HEADER_DOCS=${header_docs}"
+        "QTVIRT_QT_CLASSES_INDEX=${qt_classes_index}"
         "${QDOC}" "${SOURCE_DIR}/docs/qtvirt.qdocconf" --outputdir "${html}"
     RESULT_VARIABLE rc
     OUTPUT_VARIABLE out
@@ -60,6 +72,11 @@ if(NOT rc EQUAL 0 OR problems)
 endif()
 if(NOT EXISTS "${html}/qvirtconnection.html")
     message(FATAL_ERROR "qdoc wrote no page for QVirtConnection:\n${out}\n${err}")
+endif()
+# Qt's classes link to Qt's own reference: QVirtStream is a QIODevice.
+file(READ "${html}/qvirtstream.html" stream_page)
+if(NOT stream_page MATCHES "href=\"https://doc\\.qt\\.io/qt-6/qiodevice\\.html\"")
+    message(FATAL_ERROR "qvirtstream.html does not link QIODevice to doc.qt.io")
 endif()
 
 if(QHELPGENERATOR)
