@@ -208,10 +208,6 @@ ProcessFreeze::~ProcessFreeze()
         ::kill(static_cast<pid_t>(m_watchdogPid), SIGKILL);
 }
 
-namespace {
-
-// True while pid names a process that has not exited; the testbed daemon is
-// no child of ours, so a dead one is reaped by init and vanishes.
 bool processRuns(pid_t pid)
 {
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
@@ -221,8 +217,6 @@ bool processRuns(pid_t pid)
     const qsizetype afterName = line.lastIndexOf(") ");
     return afterName >= 0 && line.mid(afterName + 2, 1) != "Z";
 }
-
-} // namespace
 
 bool restartDaemonIfItCrashedOnThaw(pid_t daemon)
 {

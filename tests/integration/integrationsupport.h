@@ -152,6 +152,11 @@ private:
     QString m_error;
 };
 
+// True while pid names a process that has not exited: false once it is a
+// zombie (not reaped yet, as a child of libvirt's may be) or gone (a process
+// that is no child of ours is reaped by init and vanishes).
+bool processRuns(pid_t pid);
+
 // libvirtd 9.0 can crash right after a thaw: when a client's connection
 // closed (its keepalive gave up, or the process ended) while that client's
 // event deregistrations still waited in the frozen daemon, the daemon's
