@@ -2,47 +2,32 @@
 #ifndef QTVIRT_CONNECTION_RESULTMAILBOX_H
 #define QTVIRT_CONNECTION_RESULTMAILBOX_H
 
-#include <QtCore/QObject>
-
 #include <functional>
-#include <mutex>
+#include <memory>
 
 class QVirtConnection;
+class ThreadMailbox;
 
-// Lets worker threads hand work to the connection's thread without racing
-// its destruction: posting and detach() share a mutex, so a post either
-// reaches a live receiver's event queue (which Qt empties if the receiver
-// dies later) or is refused.
+// A connection's ThreadMailbox: what worker threads hand to the
+// connection's thread gets the connection, and nothing arrives once the
+// connection detached it.
 class ResultMailbox
 {
 public:
     // In the owner's thread.
     explicit ResultMailbox(QVirtConnection *owner);
-
     // Queues task to run in the owner's thread. False, and task is dropped
     // at once, when the owner is gone.
     bool post(std::function<void(QVirtConnection *)> task);
     // Like post(), but runs task at once when called in the owner's thread
     // (not under the mailbox's lock: task may post again).
     void deliver(std::function<void(QVirtConnection *)> task);
-
     // From the owner's destructor.
     void detach();
 
 private:
-    // Runs the posted tasks; a child of the owner, so it dies with it.
-    class Receiver : public QObject
-    {
-    public:
-        using QObject::QObject;
-
-    protected:
-        bool event(QEvent *event) override;
-    };
-
-    std::mutex m_mutex;
-    QVirtConnection *m_owner;
-    Receiver *m_receiver;
+    QVirtConnection *const m_owner;
+    const std::shared_ptr<ThreadMailbox> m_box;
 };
 
 #endif // QTVIRT_CONNECTION_RESULTMAILBOX_H

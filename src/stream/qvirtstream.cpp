@@ -22,11 +22,9 @@
 
 namespace {
 
-// A remote virStreamSend() writes its message synchronously
-// (docs/libvirt-streams.md, "Sizes and blocking calls"), so one event sends a
-// bounded amount and leaves the loop to others; the WRITABLE timer brings
-// the rest.
-constexpr qint64 SendBudgetPerEvent = qint64(1024) * 1024;
+// What one call of the worker sends (streamworker.h): a few messages, so
+// that bytesWritten() comes often and an upload's window refills early.
+constexpr qint64 SendBudgetPerBatch = qint64(1024) * 1024;
 
 // virStreamRecv() only copies what libvirt already queued, so a pass may
 // take more; the cap keeps one stream from starving the loop all the same.
@@ -186,7 +184,7 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
         if (!guard)
             return Receive::Failed;
     }
-    if (outcome == Receive::EndOfStream && isActive()) {
+    if (outcome == Receive::EndOfStream && isActive() && !finishing) {
         // libvirt: at the end of a stream, virStreamFinish() confirms that
         // the transfer succeeded or reports why not (src/libvirt-stream.c).
         // Bytes still waiting to be sent (a readyRead() slot may just have
@@ -198,57 +196,93 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
 
 bool QVirtStreamPrivate::flush()
 {
-    const QPointer<QVirtStream> guard(q);
-    qint64 sent = 0;
-    qint64 written = 0;
-    while (!writeBuffer.isEmpty() && sent < SendBudgetPerEvent) {
-        if (const qint64 hole = writeBuffer.frontHole()) {
-            if (virStreamSendHole(stream, hole, 0) < 0) {
-                fail(QVirtStream::WriteError,
-                     QVirtStream::tr("Cannot send a hole to the stream: %1").arg(libvirtMessage()));
-                return false;
-            }
-            writeBuffer.takeFrontHole();
+    if (!worker || worker->isBusy() || finishing)
+        return isActive();
+    QList<StreamWorker::Piece> batch;
+    qint64 data = 0;
+    while (!writeBuffer.isEmpty() && data < SendBudgetPerBatch) {
+        if (const qint64 hole = writeBuffer.takeFrontHole()) {
+            batch.append(StreamWorker::Piece{QByteArray(), hole});
             continue;
         }
-        const QByteArrayView data = writeBuffer.frontData();
-        const int rc = virStreamSend(
-            stream, data.data(), size_t(std::min<qint64>(data.size(), StreamMessagePayloadMax)));
-        if (rc == -2)
-            break;
-        if (rc < 0) {
-            fail(QVirtStream::WriteError,
-                 QVirtStream::tr("Cannot write to the stream: %1").arg(libvirtMessage()));
-            return false;
-        }
-        writeBuffer.consume(rc);
-        sent += rc;
-        written += rc;
+        QByteArray chunk = writeBuffer.takeFrontData();
+        data += chunk.size();
+        batch.append(StreamWorker::Piece{std::move(chunk), 0});
     }
-    // Asking for WRITABLE arms libvirt's 0 ms timer, so drop it as soon as
-    // nothing is pending (src/rpc/virnetclientstream.c).
+    if (!batch.isEmpty()) {
+        inFlight = data;
+        worker->send(std::move(batch),
+                     [this](const StreamWorker::Sent &sent) { handleSent(sent); });
+    }
+    // No WRITABLE while the worker sends: asking for it arms libvirt's 0 ms
+    // timer (src/rpc/virnetclientstream.c).
     updateEvents();
-    if (written > 0) {
-        emitBytesWritten(written);
-        if (!guard)
-            return false;
+    if (writeBuffer.isEmpty() && !worker->isBusy() && finishRequested && isActive())
+        startFinish();
+    return isActive();
+}
+
+void QVirtStreamPrivate::handleSent(const StreamWorker::Sent &sent)
+{
+    inFlight = 0;
+    // Aborted, closed or failed meanwhile: what was sent no longer counts.
+    if (!isActive())
+        return;
+    if (!sent.failure.isEmpty()) {
+        fail(QVirtStream::WriteError,
+             (sent.failedOnHole ? QVirtStream::tr("Cannot send a hole to the stream: %1")
+                                : QVirtStream::tr("Cannot write to the stream: %1"))
+                 .arg(sent.failure));
+        return;
     }
-    if (writeBuffer.isEmpty() && finishRequested && isActive())
-        completeFinish();
-    return guard && isActive();
+    for (auto piece = sent.unsent.crbegin(); piece != sent.unsent.crend(); ++piece) {
+        if (piece->hole > 0)
+            writeBuffer.putBackHole(piece->hole);
+        else
+            writeBuffer.putBack(piece->data);
+    }
+    const QPointer<QVirtStream> guard(q);
+    updateEvents();
+    if (sent.data > 0) {
+        emitBytesWritten(sent.data);
+        if (!guard)
+            return;
+    }
+    if (writeBuffer.isEmpty() && finishRequested && isActive() && !worker->isBusy())
+        startFinish();
 }
 
 void QVirtStreamPrivate::completeFinish()
 {
-    const QPointer<QVirtStream> guard(q);
     // virStreamFinish() is a round trip to the daemon; it works from inside
     // the stream callback once that callback is removed
     // (docs/libvirt-streams.md).
     removeCallback();
     if (livenessTimer)
         livenessTimer->stop();
-    const bool finishedCleanly = virStreamFinish(stream) >= 0;
-    const QString message = finishedCleanly ? QString() : libvirtMessage();
+    concludeFinish(virStreamFinish(stream) >= 0 ? QString() : libvirtMessage());
+}
+
+void QVirtStreamPrivate::startFinish()
+{
+    if (finishing)
+        return;
+    finishing = true;
+    removeCallback();
+    if (livenessTimer)
+        livenessTimer->stop();
+    worker->finish([this](const QString &failure) {
+        finishing = false;
+        // Aborted or closed meanwhile: that is the stream's end instead.
+        if (isActive())
+            concludeFinish(failure);
+    });
+}
+
+void QVirtStreamPrivate::concludeFinish(const QString &failure)
+{
+    const QPointer<QVirtStream> guard(q);
+    const bool finishedCleanly = failure.isEmpty();
     state = finishedCleanly ? State::Finished : State::Failed;
     endOfStream = endOfStream || finishedCleanly;
     wake(waitingFor, false);
@@ -266,7 +300,7 @@ void QVirtStreamPrivate::completeFinish()
     }
     if (!finishedCleanly) {
         setError(QVirtStream::FinishError,
-                 QVirtStream::tr("The stream did not finish cleanly: %1").arg(message));
+                 QVirtStream::tr("The stream did not finish cleanly: %1").arg(failure));
         return;
     }
     if (q->openMode() & QIODevice::ReadOnly) {
@@ -297,7 +331,7 @@ void QVirtStreamPrivate::updateEvents()
     int wanted = 0;
     if (reading && !full)
         wanted |= VIR_STREAM_EVENT_READABLE;
-    if (!writeBuffer.isEmpty())
+    if (!writeBuffer.isEmpty() && worker && !worker->isBusy() && !finishing)
         wanted |= VIR_STREAM_EVENT_WRITABLE;
     if (wanted == events)
         return;
@@ -326,13 +360,12 @@ void QVirtStreamPrivate::abortStream()
     removeCallback();
     if (livenessTimer)
         livenessTimer->stop();
-    // Also on a dead connection, where it fails: only the abort takes a
-    // remote stream off its client's list (remoteStreamAbort), and a client
-    // closed with a stream still on it leaks the list.
-    if (virStreamAbort(stream) < 0)
-        qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
-    virResetLastError();
+    // A round trip, after whatever the worker is sending: never waited for
+    // here.
+    virStreamRef(stream);
+    StreamWorker::abortAndRelease(stream);
     writeBuffer.clear();
+    inFlight = 0;
 }
 
 void QVirtStreamPrivate::checkConnection()
@@ -507,6 +540,8 @@ bool QVirtStream::open(OpenMode mode)
     }
     d->callbackRegistered = true;
     d->backpressure = backpressure;
+    if (mode & WriteOnly)
+        d->worker = std::make_unique<StreamWorker>(this, d->stream);
     d->events = wanted;
     d->state = QVirtStreamPrivate::State::Open;
     if (d->connection) {
@@ -556,7 +591,7 @@ qint64 QVirtStream::bytesAvailable() const
 
 qint64 QVirtStream::bytesToWrite() const
 {
-    return d->writeBuffer.dataSize();
+    return d->writeBuffer.dataSize() + d->inFlight;
 }
 
 bool QVirtStream::canReadLine() const
@@ -573,7 +608,7 @@ bool QVirtStream::waitForReadyRead(int msecs)
 
 bool QVirtStream::waitForBytesWritten(int msecs)
 {
-    if (!d->isActive() || d->writeBuffer.isEmpty())
+    if (!d->isActive() || bytesToWrite() == 0)
         return false;
     return d->waitFor(QVirtStreamPrivate::Wait::BytesWritten, msecs);
 }
@@ -660,12 +695,14 @@ bool QVirtStream::finish()
         return false;
     }
     d->finishRequested = true;
-    if (d->writeBuffer.isEmpty()) {
+    if (!d->worker) {
+        // Open for reading only: nothing to send first.
         d->completeFinish();
         return d->state == State::Finished;
     }
-    // The WRITABLE event sends the rest, then finishes.
-    d->updateEvents();
+    // Sends the rest first; the worker's virStreamFinish() ends with
+    // finished() or errorOccurred().
+    d->flush();
     return true;
 }
 

@@ -5,6 +5,9 @@
 #include <QtVirt/qvirtstream.h>
 
 #include "stream/streambuffer.h"
+#include "stream/streamworker.h"
+
+#include <memory>
 
 class QEventLoop;
 class QTimer;
@@ -40,7 +43,14 @@ public:
 
     Receive receive();
     bool flush();
+    void handleSent(const StreamWorker::Sent &sent);
+    // virStreamFinish() in this thread: at the end of a received stream,
+    // which the daemon has already ended.
     void completeFinish();
+    // The same through the worker, after sending: the daemon confirms only
+    // once it has taken everything sent before.
+    void startFinish();
+    void concludeFinish(const QString &failure);
 
     bool isActive() const { return state == State::Open; }
     bool readBufferFull() const;
@@ -69,6 +79,12 @@ public:
 
     StreamBuffer readBuffer;
     StreamBuffer writeBuffer;
+    // For a stream open for writing: sends, finishes (streamworker.h).
+    std::unique_ptr<StreamWorker> worker;
+    // Bytes of data handed to the worker and not confirmed yet.
+    qint64 inFlight = 0;
+    // The worker's virStreamFinish() runs.
+    bool finishing = false;
     qint64 readBufferSize = qint64(1024) * 1024;
     bool sparse = false;
     bool endOfStream = false;

@@ -91,6 +91,35 @@ void StreamBuffer::consume(qint64 size)
     }
 }
 
+QByteArray StreamBuffer::takeFrontData()
+{
+    if (m_segments.empty() || m_segments.front().hole)
+        return {};
+    Segment front = std::move(m_segments.front());
+    m_segments.pop_front();
+    const qint64 size = front.data.size() - front.offset;
+    m_dataSize -= size;
+    if (front.offset == 0)
+        return std::move(front.data);
+    return front.data.sliced(front.offset);
+}
+
+void StreamBuffer::putBack(QByteArray data)
+{
+    if (data.isEmpty())
+        return;
+    m_dataSize += data.size();
+    m_segments.push_front(Segment{std::move(data), 0, 0});
+}
+
+void StreamBuffer::putBackHole(qint64 length)
+{
+    if (length <= 0)
+        return;
+    m_segments.push_front(Segment{QByteArray(), 0, length});
+    ++m_holes;
+}
+
 qint64 StreamBuffer::read(char *out, qint64 maxSize)
 {
     qint64 done = 0;

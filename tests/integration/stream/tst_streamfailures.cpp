@@ -3,6 +3,7 @@
 // QVirtStream when things go wrong: calls in the wrong order, a reader that
 // stops reading, and libvirtd killed in the middle of a download.
 
+#include "integrationsupport.h"
 #include "streamtestsupport.h"
 #include "testsupport.h"
 
@@ -13,12 +14,19 @@
 
 #include <QtCore/QBuffer>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QScopeGuard>
+#include <QtCore/QTimer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 #include <libvirt/virterror.h>
 
+#include <algorithm>
+#include <chrono>
 #include <csignal>
+#include <memory>
+#include <thread>
 
 using namespace StreamTest;
 
@@ -109,6 +117,7 @@ private Q_SLOTS:
     void stalledReaderKeepsBufferAtCap();
     void stalledReaderHoldsUpNoOtherStreamOrCall();
     void stalledReaderKeepsKeepaliveConnectionOpen();
+    void frozenDaemonHoldsUpNoWriteOrDelete();
     void killedDaemonReportsErrorWithinTwoSeconds();
     void killedDaemonReachesStalledReaderWithinTwoSeconds();
     void deletedDeviceOrStreamFailsTheTransfer_data();
@@ -373,6 +382,66 @@ void tst_StreamFailures::stalledReaderKeepsKeepaliveConnectionOpen()
     QCOMPARE(readToEnd(stream).size(), size);
     QVERIFY(stream.isFinished());
     QCOMPARE(closed.size(), 0);
+}
+
+// An upload whose daemon froze (SIGSTOP): libvirt's remote virStreamSend()
+// returns only once its message is written, also on a non-blocking
+// stream, and virStreamAbort() is a round trip (docs/libvirt-streams.md,
+// "Sizes and blocking calls"). Neither may hold the stream's thread: its
+// loop keeps running with far more queued than the sockets take, and
+// deleting the stream returns at once.
+void tst_StreamFailures::frozenDaemonHoldsUpNoWriteOrDelete()
+{
+    constexpr qint64 Queued = 16 * MiB;
+    const Volume volume(m_conn.get(), "frozen", Queued);
+    QVERIFY(volume.get());
+    auto stream = std::make_unique<QVirtStream>(m_conn.get());
+    QCOMPARE(virStorageVolUpload(volume.get(), stream->stream(), 0, 0, 0), 0);
+    QVERIFY(stream->open(QIODevice::WriteOnly));
+    const auto daemon = pid_t(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    {
+        const QtVirtIntegration::ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        // Should a call wait for the daemon after all, this thaw ends the
+        // wait, and the test fails instead of hanging.
+        std::thread thaw([daemon] {
+            std::this_thread::sleep_for(std::chrono::seconds(3));
+            ::kill(daemon, SIGCONT);
+        });
+        const auto joinThaw = qScopeGuard([&thaw] { thaw.join(); });
+
+        QCOMPARE(stream->write(QByteArray(Queued, 'f')), Queued);
+        QElapsedTimer clock;
+        clock.start();
+        qint64 last = 0;
+        qint64 worstGap = 0;
+        QTimer heartbeat;
+        heartbeat.setTimerType(Qt::PreciseTimer);
+        connect(&heartbeat, &QTimer::timeout, this, [&] {
+            const qint64 now = clock.elapsed();
+            worstGap = std::max(worstGap, now - last);
+            last = now;
+        });
+        heartbeat.start(10);
+        QEventLoop loop;
+        QTimer::singleShot(500, &loop, &QEventLoop::quit);
+        loop.exec();
+        heartbeat.stop();
+        const qint64 looped = clock.elapsed();
+        QVERIFY2(looped < 1000 && worstGap < 100,
+                 qPrintable(QStringLiteral("the loop ran %1 ms for 500 ms, its longest gap %2 ms")
+                                .arg(looped)
+                                .arg(worstGap)));
+        QVERIFY2(stream->bytesToWrite() > 0, "the frozen daemon took everything");
+        QCOMPARE(stream->error(), QVirtStream::NoError);
+
+        clock.restart();
+        stream.reset();
+        const qint64 deleting = clock.elapsed();
+        QVERIFY2(deleting < 100, qPrintable(QString::number(deleting)));
+    }
+    QVERIFY(QtVirtIntegration::restartDaemonIfItCrashedOnThaw(daemon));
 }
 
 void tst_StreamFailures::killedDaemonReportsErrorWithinTwoSeconds()
