@@ -22,9 +22,12 @@
 
 namespace {
 
-// What one call of the worker sends (streamworker.h): a few messages, so
+// What one batch of the worker sends (streamworker.h): a few messages, so
 // that bytesWritten() comes often and an upload's window refills early.
 constexpr qint64 SendBudgetPerBatch = qint64(1024) * 1024;
+// Queued with the worker at most: the next batch waits there while one is
+// sent, so that the transport never waits for this thread.
+constexpr qint64 MaxInFlight = 2 * SendBudgetPerBatch;
 
 // virStreamRecv() only copies what libvirt already queued, so a pass may
 // take more; the cap keeps one stream from starving the loop all the same.
@@ -196,38 +199,40 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
 
 bool QVirtStreamPrivate::flush()
 {
-    if (!worker || worker->isBusy() || finishing)
+    if (!worker || finishing)
         return isActive();
-    QList<StreamWorker::Piece> batch;
-    qint64 data = 0;
-    while (!writeBuffer.isEmpty() && data < SendBudgetPerBatch) {
-        if (const qint64 hole = writeBuffer.takeFrontHole()) {
-            batch.append(StreamWorker::Piece{QByteArray(), hole});
-            continue;
+    while (!writeBuffer.isEmpty() && inFlight < MaxInFlight) {
+        QList<StreamWorker::Piece> batch;
+        qint64 data = 0;
+        while (!writeBuffer.isEmpty() && data < SendBudgetPerBatch) {
+            if (const qint64 hole = writeBuffer.takeFrontHole()) {
+                batch.append(StreamWorker::Piece{QByteArray(), hole});
+                continue;
+            }
+            QByteArray chunk = writeBuffer.takeFrontData();
+            data += chunk.size();
+            batch.append(StreamWorker::Piece{std::move(chunk), 0});
         }
-        QByteArray chunk = writeBuffer.takeFrontData();
-        data += chunk.size();
-        batch.append(StreamWorker::Piece{std::move(chunk), 0});
-    }
-    if (!batch.isEmpty()) {
-        inFlight = data;
+        inFlight += data;
         worker->send(std::move(batch),
-                     [this](const StreamWorker::Sent &sent) { handleSent(sent); });
+                     [this, data](const StreamWorker::Sent &sent) { handleSent(data, sent); });
     }
-    // No WRITABLE while the worker sends: asking for it arms libvirt's 0 ms
-    // timer (src/rpc/virnetclientstream.c).
+    // WRITABLE only while there is room with the worker: asking for it arms
+    // libvirt's 0 ms timer (src/rpc/virnetclientstream.c).
     updateEvents();
-    if (writeBuffer.isEmpty() && !worker->isBusy() && finishRequested && isActive())
+    // Queued behind the last batch.
+    if (writeBuffer.isEmpty() && finishRequested && isActive())
         startFinish();
     return isActive();
 }
 
-void QVirtStreamPrivate::handleSent(const StreamWorker::Sent &sent)
+void QVirtStreamPrivate::handleSent(qint64 handedOver, const StreamWorker::Sent &sent)
 {
-    inFlight = 0;
-    // Aborted, closed or failed meanwhile: what was sent no longer counts.
+    // Aborted, closed, failed or finished meanwhile: what was sent no longer
+    // counts, and nothing is in flight any more.
     if (!isActive())
         return;
+    inFlight -= handedOver;
     if (!sent.failure.isEmpty()) {
         fail(QVirtStream::WriteError,
              (sent.failedOnHole ? QVirtStream::tr("Cannot send a hole to the stream: %1")
@@ -235,21 +240,14 @@ void QVirtStreamPrivate::handleSent(const StreamWorker::Sent &sent)
                  .arg(sent.failure));
         return;
     }
-    for (auto piece = sent.unsent.crbegin(); piece != sent.unsent.crend(); ++piece) {
-        if (piece->hole > 0)
-            writeBuffer.putBackHole(piece->hole);
-        else
-            writeBuffer.putBack(piece->data);
-    }
     const QPointer<QVirtStream> guard(q);
-    updateEvents();
     if (sent.data > 0) {
         emitBytesWritten(sent.data);
-        if (!guard)
+        if (!guard || !isActive())
             return;
     }
-    if (writeBuffer.isEmpty() && finishRequested && isActive() && !worker->isBusy())
-        startFinish();
+    // What a bytesWritten() slot queued leaves at once.
+    flush();
 }
 
 void QVirtStreamPrivate::completeFinish()
@@ -290,8 +288,9 @@ void QVirtStreamPrivate::concludeFinish(const QString &failure)
     // never took is lost either way, and the application must hear of it
     // rather than find out from the far side (or from a bytesToWrite()
     // that never drains).
-    if (const qint64 unsent = writeBuffer.dataSize(); unsent > 0) {
+    if (const qint64 unsent = writeBuffer.dataSize() + inFlight; unsent > 0) {
         writeBuffer.clear();
+        inFlight = 0;
         setError(QVirtStream::WriteError,
                  QVirtStream::tr("The stream ended before %n byte(s) could be sent", nullptr,
                                  int(std::min<qint64>(unsent, INT_MAX))));
@@ -331,7 +330,7 @@ void QVirtStreamPrivate::updateEvents()
     int wanted = 0;
     if (reading && !full)
         wanted |= VIR_STREAM_EVENT_READABLE;
-    if (!writeBuffer.isEmpty() && worker && !worker->isBusy() && !finishing)
+    if (!writeBuffer.isEmpty() && inFlight < MaxInFlight && !finishing)
         wanted |= VIR_STREAM_EVENT_WRITABLE;
     if (wanted == events)
         return;
@@ -362,6 +361,8 @@ void QVirtStreamPrivate::abortStream()
         livenessTimer->stop();
     // A round trip, after whatever the worker is sending: never waited for
     // here.
+    if (worker)
+        worker->dropQueued();
     virStreamRef(stream);
     StreamWorker::abortAndRelease(stream);
     writeBuffer.clear();

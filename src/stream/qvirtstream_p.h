@@ -43,7 +43,7 @@ public:
 
     Receive receive();
     bool flush();
-    void handleSent(const StreamWorker::Sent &sent);
+    void handleSent(qint64 handedOver, const StreamWorker::Sent &sent);
     // virStreamFinish() in this thread: at the end of a received stream,
     // which the daemon has already ended.
     void completeFinish();
@@ -81,7 +81,7 @@ public:
     StreamBuffer writeBuffer;
     // For a stream open for writing: sends, finishes (streamworker.h).
     std::unique_ptr<StreamWorker> worker;
-    // Bytes of data handed to the worker and not confirmed yet.
+    // Bytes of data handed to the worker whose batch has not come back.
     qint64 inFlight = 0;
     // The worker's virStreamFinish() runs.
     bool finishing = false;

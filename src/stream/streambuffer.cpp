@@ -104,22 +104,6 @@ QByteArray StreamBuffer::takeFrontData()
     return front.data.sliced(front.offset);
 }
 
-void StreamBuffer::putBack(QByteArray data)
-{
-    if (data.isEmpty())
-        return;
-    m_dataSize += data.size();
-    m_segments.push_front(Segment{std::move(data), 0, 0});
-}
-
-void StreamBuffer::putBackHole(qint64 length)
-{
-    if (length <= 0)
-        return;
-    m_segments.push_front(Segment{QByteArray(), 0, length});
-    ++m_holes;
-}
-
 qint64 StreamBuffer::read(char *out, qint64 maxSize)
 {
     qint64 done = 0;

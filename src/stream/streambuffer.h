@@ -37,10 +37,6 @@ public:
     // consumed, without a copy when nothing was; empty when a hole (or
     // nothing) comes first.
     QByteArray takeFrontData();
-    // Puts data or a hole back at the front, before everything else: what
-    // a send did not get rid of.
-    void putBack(QByteArray data);
-    void putBackHole(qint64 length);
 
     // Copies up to maxSize bytes of data into out, stopping at a hole.
     qint64 read(char *out, qint64 maxSize);

@@ -15,14 +15,16 @@ class QObject;
 class ThreadMailbox;
 
 // Makes the blocking calls of one stream's sending side away from the
-// thread that owns the stream (docs/libvirt-streams.md, "Sizes and blocking
-// calls"): a remote virStreamSend() or virStreamSendHole() returns only
-// once its message is written, however slowly the transport takes it, and
-// virStreamFinish() and virStreamAbort() are round trips to the daemon.
-// Each call runs in a thread of its own that nobody joins
-// (runInDetachedThread()), so a frozen daemon holds that thread only, and
-// counts as BackgroundWork until it returns. The owner starts one call at a
-// time; its result arrives in the owner's thread.
+// thread that owns the stream (docs/libvirt-streams.md, "Who makes the
+// blocking calls"): a remote virStreamSend() or virStreamSendHole() returns
+// only once its message is written, however slowly the transport takes it,
+// and virStreamFinish() is a round trip to the daemon.
+//
+// The calls run in order in a thread of the worker's own that nobody joins
+// (runInDetachedThread()), so a frozen daemon holds that thread only; it
+// counts as BackgroundWork while it lives. The owner may queue the next
+// batch while one is being sent, so the transport does not idle between
+// them; each result arrives in the owner's thread.
 class StreamWorker
 {
 public:
@@ -37,40 +39,49 @@ public:
     struct Sent
     {
         qint64 data = 0; // bytes of data the stream took
-        // From the first piece it did not take, when it returned -2: an
-        // fd-backed stream (a local driver's) whose pipe is full.
-        QList<Piece> unsent;
         // libvirt's message when a call failed; nothing after it was sent.
         QString failure;
         bool failedOnHole = false;
     };
 
-    // stream: referenced for every call; owner: in whose thread the
-    // results arrive.
+    // stream: referenced while the worker's thread runs; owner: in whose
+    // thread the results arrive.
     StreamWorker(QObject *owner, virStreamPtr stream);
-    // A call still running ends in its thread; its result is dropped.
+    // Drops what is queued; a call still running ends in its thread, and
+    // its result is dropped.
     ~StreamWorker();
     StreamWorker(const StreamWorker &) = delete;
     StreamWorker &operator=(const StreamWorker &) = delete;
 
-    bool isBusy() const { return m_busy; }
+    // Queued calls whose result has not arrived yet.
+    int pending() const { return m_pending; }
     void send(QList<Piece> pieces, std::function<void(const Sent &)> done);
-    // virStreamFinish(); done gets libvirt's message, empty on success.
+    // virStreamFinish(), after everything queued before; done gets
+    // libvirt's message, empty on success.
     void finish(std::function<void(const QString &failure)> done);
+    // Drops the calls that have not started: the stream is being aborted.
+    void dropQueued();
 
     // virStreamAbort() in a thread of its own, then releases the reference
-    // handed over with stream. Needs no StreamWorker: a stream's destructor
-    // aborts this way.
+    // handed over with stream: it follows whatever message is on its way.
+    // Needs no StreamWorker, so that a stream's destructor can use it.
     static void abortAndRelease(virStreamPtr stream);
 
 private:
-    // Runs call(stream) in a thread, then done(its result) in the owner's.
+    struct Queue;
+    using Job = std::function<void(virStreamPtr)>;
+    // Queues call(stream) for the thread, then done(its result) in the
+    // owner's; without a thread, done(noThread).
     template<typename Result>
-    void run(std::function<Result(virStreamPtr)> call, std::function<void(const Result &)> done);
+    void run(std::function<Result(virStreamPtr)> call, std::function<void(const Result &)> done,
+             Result noThread);
+    bool startThread();
 
     const std::shared_ptr<ThreadMailbox> m_mailbox;
+    const std::shared_ptr<Queue> m_queue;
     virStreamPtr const m_stream;
-    bool m_busy = false;
+    bool m_started = false;
+    int m_pending = 0;
 };
 
 #endif // QTVIRT_STREAM_STREAMWORKER_H
