@@ -494,6 +494,10 @@
             <numerusform>Der Stream endete, bevor %n Bytes gesendet werden konnten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot start a thread to send the stream&apos;s data</source>
+        <translation>Es kann kein Thread gestartet werden, um die Daten des Streams zu senden</translation>
+    </message>
 </context>
 <context>
     <name>QVirtStreamTransfer</name>

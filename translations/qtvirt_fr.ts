@@ -494,6 +494,10 @@
             <numerusform>Le flux s’est terminé avant que %n octets aient pu être envoyés</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cannot start a thread to send the stream&apos;s data</source>
+        <translation>Impossible de démarrer un thread pour envoyer les données du flux</translation>
+    </message>
 </context>
 <context>
     <name>QVirtStreamTransfer</name>
