@@ -215,7 +215,7 @@ bool QVirtStreamPrivate::flush()
         }
         inFlight += data;
         worker->send(std::move(batch),
-                     [this, data](const StreamWorker::Sent &sent) { handleSent(data, sent); });
+                     [this, data](StreamWorker::Sent sent) { handleSent(data, std::move(sent)); });
     }
     // WRITABLE only while there is room with the worker: asking for it arms
     // libvirt's 0 ms timer (src/rpc/virnetclientstream.c).
@@ -226,8 +226,10 @@ bool QVirtStreamPrivate::flush()
     return isActive();
 }
 
-void QVirtStreamPrivate::handleSent(qint64 handedOver, const StreamWorker::Sent &sent)
+void QVirtStreamPrivate::handleSent(qint64 handedOver, StreamWorker::Sent sent)
 {
+    for (QByteArray &chunk : sent.spent)
+        writeBuffer.recycle(std::move(chunk));
     // Aborted, closed, failed or finished meanwhile: what was sent no longer
     // counts, and nothing is in flight any more.
     if (!isActive())

@@ -43,7 +43,7 @@ public:
 
     Receive receive();
     bool flush();
-    void handleSent(qint64 handedOver, const StreamWorker::Sent &sent);
+    void handleSent(qint64 handedOver, StreamWorker::Sent sent);
     // virStreamFinish() in this thread: at the end of a received stream,
     // which the daemon has already ended.
     void completeFinish();

@@ -51,11 +51,11 @@ QString takeLibvirtError()
     return message;
 }
 
-StreamWorker::Sent sendPieces(virStreamPtr stream, const QList<StreamWorker::Piece> &pieces,
+StreamWorker::Sent sendPieces(virStreamPtr stream, QList<StreamWorker::Piece> pieces,
                               const std::atomic<bool> &closed)
 {
     StreamWorker::Sent sent;
-    for (const StreamWorker::Piece &piece : pieces) {
+    for (StreamWorker::Piece &piece : pieces) {
         if (piece.hole > 0) {
             if (virStreamSendHole(stream, piece.hole, 0) < 0) {
                 sent.failure = takeLibvirtError();
@@ -82,6 +82,7 @@ StreamWorker::Sent sendPieces(virStreamPtr stream, const QList<StreamWorker::Pie
             offset += rc;
             sent.data += rc;
         }
+        sent.spent.append(std::move(piece.data));
     }
     return sent;
 }
@@ -102,16 +103,18 @@ StreamWorker::~StreamWorker()
     m_mailbox->detach();
 }
 
-void StreamWorker::send(QList<Piece> pieces, std::function<void(const Sent &)> done)
+void StreamWorker::send(QList<Piece> pieces, std::function<void(Sent)> done)
 {
     Sent noThread;
     noThread.failure = noThreadMessage();
-    run<Sent>([pieces = std::move(pieces), queue = m_queue](
-                  virStreamPtr stream) { return sendPieces(stream, pieces, queue->closed); },
-              std::move(done), std::move(noThread));
+    run<Sent>(
+        [pieces = std::move(pieces), queue = m_queue](virStreamPtr stream) mutable {
+            return sendPieces(stream, std::move(pieces), queue->closed);
+        },
+        std::move(done), std::move(noThread));
 }
 
-void StreamWorker::finish(std::function<void(const QString &failure)> done)
+void StreamWorker::finish(std::function<void(QString failure)> done)
 {
     run<QString>(
         [](virStreamPtr stream) {
@@ -128,16 +131,16 @@ void StreamWorker::dropQueued()
 }
 
 template<typename Result>
-void StreamWorker::run(std::function<Result(virStreamPtr)> call,
-                       std::function<void(const Result &)> done, Result noThread)
+void StreamWorker::run(std::function<Result(virStreamPtr)> call, std::function<void(Result)> done,
+                       Result noThread)
 {
     ++m_pending;
     // Delivered only while this worker is alive (its destructor detaches
     // the mailbox), so this is still valid where the result arrives.
     auto deliver = [this, done = std::move(done), mailbox = m_mailbox](Result result) {
-        mailbox->post([this, done, result = std::move(result)] {
+        mailbox->post([this, done, result = std::move(result)]() mutable {
             --m_pending;
-            done(result);
+            done(std::move(result));
         });
     };
     if (!m_started && !startThread()) {

@@ -39,6 +39,10 @@ public:
     struct Sent
     {
         qint64 data = 0; // bytes of data the stream took
+        // The buffers of the data sent, for the owner to fill again:
+        // allocating a fresh one per message makes glibc grow and trim its
+        // heap around each (see StreamBuffer::takeSpare()).
+        QList<QByteArray> spent;
         // libvirt's message when a call failed; nothing after it was sent.
         QString failure;
         bool failedOnHole = false;
@@ -55,10 +59,10 @@ public:
 
     // Queued calls whose result has not arrived yet.
     int pending() const { return m_pending; }
-    void send(QList<Piece> pieces, std::function<void(const Sent &)> done);
+    void send(QList<Piece> pieces, std::function<void(Sent)> done);
     // virStreamFinish(), after everything queued before; done gets
     // libvirt's message, empty on success.
-    void finish(std::function<void(const QString &failure)> done);
+    void finish(std::function<void(QString failure)> done);
     // Drops the calls that have not started: the stream is being aborted.
     void dropQueued();
 
@@ -73,7 +77,7 @@ private:
     // Queues call(stream) for the thread, then done(its result) in the
     // owner's; without a thread, done(noThread).
     template<typename Result>
-    void run(std::function<Result(virStreamPtr)> call, std::function<void(const Result &)> done,
+    void run(std::function<Result(virStreamPtr)> call, std::function<void(Result)> done,
              Result noThread);
     bool startThread();
 
