@@ -46,7 +46,7 @@ QString noThreadMessage()
 // libvirt's message for the call that just failed in this thread.
 QString takeLibvirtError()
 {
-    const QString message = QString::fromUtf8(virGetLastErrorMessage());
+    QString message = QString::fromUtf8(virGetLastErrorMessage());
     virResetLastError();
     return message;
 }
