@@ -495,8 +495,8 @@
         </translation>
     </message>
     <message>
-        <source>Cannot start a thread to send the stream&apos;s data</source>
-        <translation>Es kann kein Thread gestartet werden, um die Daten des Streams zu senden</translation>
+        <source>An earlier write to the stream failed</source>
+        <translation>Ein früheres Schreiben in den Stream ist fehlgeschlagen</translation>
     </message>
 </context>
 <context>

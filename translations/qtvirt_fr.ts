@@ -495,8 +495,8 @@
         </translation>
     </message>
     <message>
-        <source>Cannot start a thread to send the stream&apos;s data</source>
-        <translation>Impossible de démarrer un thread pour envoyer les données du flux</translation>
+        <source>An earlier write to the stream failed</source>
+        <translation>Une écriture précédente dans le flux a échoué</translation>
     </message>
 </context>
 <context>

@@ -188,6 +188,11 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
             return Receive::Failed;
     }
     if (outcome == Receive::EndOfStream && isActive() && !finishing) {
+        // With the worker's calls on their way, only it may finish.
+        if (worker && worker->pending() > 0) {
+            startFinish();
+            return outcome;
+        }
         // libvirt: at the end of a stream, virStreamFinish() confirms that
         // the transfer succeeded or reports why not (src/libvirt-stream.c).
         // Bytes still waiting to be sent (a readyRead() slot may just have
@@ -209,7 +214,7 @@ bool QVirtStreamPrivate::flush()
                 batch.append(StreamWorker::Piece{QByteArray(), hole});
                 continue;
             }
-            QByteArray chunk = writeBuffer.takeFrontData();
+            QByteArray chunk = writeBuffer.takeFrontData(SendBudgetPerBatch - data);
             data += chunk.size();
             batch.append(StreamWorker::Piece{std::move(chunk), 0});
         }
@@ -219,7 +224,10 @@ bool QVirtStreamPrivate::flush()
     }
     // WRITABLE only while there is room with the worker: asking for it arms
     // libvirt's 0 ms timer (src/rpc/virnetclientstream.c).
+    const QPointer<QVirtStream> guard(q);
     updateEvents();
+    if (!guard)
+        return false;
     // Queued behind the last batch.
     if (writeBuffer.isEmpty() && finishRequested && isActive())
         startFinish();
@@ -363,10 +371,15 @@ void QVirtStreamPrivate::abortStream()
         livenessTimer->stop();
     // A round trip, after whatever the worker is sending: never waited for
     // here.
-    if (worker)
-        worker->dropQueued();
-    virStreamRef(stream);
-    StreamWorker::abortAndRelease(stream);
+    // A round trip, never waited for here. With calls on their way, the
+    // worker aborts after the current one: libvirt's abort frees what a
+    // send or finish still uses.
+    if (worker && worker->pending() > 0) {
+        worker->abort();
+    } else {
+        virStreamRef(stream);
+        StreamWorker::abortAndRelease(stream);
+    }
     writeBuffer.clear();
     inFlight = 0;
 }
@@ -611,7 +624,7 @@ bool QVirtStream::waitForReadyRead(int msecs)
 
 bool QVirtStream::waitForBytesWritten(int msecs)
 {
-    if (!d->isActive() || bytesToWrite() == 0)
+    if (!d->isActive() || (d->writeBuffer.isEmpty() && (!d->worker || d->worker->pending() == 0)))
         return false;
     return d->waitFor(QVirtStreamPrivate::Wait::BytesWritten, msecs);
 }

@@ -91,17 +91,22 @@ void StreamBuffer::consume(qint64 size)
     }
 }
 
-QByteArray StreamBuffer::takeFrontData()
+QByteArray StreamBuffer::takeFrontData(qint64 max)
 {
-    if (m_segments.empty() || m_segments.front().hole)
+    if (m_segments.empty() || m_segments.front().hole || max <= 0)
         return {};
-    Segment front = std::move(m_segments.front());
-    m_segments.pop_front();
+    Segment &front = m_segments.front();
     const qint64 size = front.data.size() - front.offset;
-    m_dataSize -= size;
-    if (front.offset == 0)
-        return std::move(front.data);
-    return front.data.sliced(front.offset);
+    if (front.offset == 0 && size <= max) {
+        QByteArray whole = std::move(front.data);
+        m_segments.pop_front();
+        m_dataSize -= size;
+        return whole;
+    }
+    const qint64 taken = std::min(size, max);
+    QByteArray part = front.data.sliced(front.offset, taken);
+    consume(taken);
+    return part;
 }
 
 qint64 StreamBuffer::read(char *out, qint64 maxSize)

@@ -33,10 +33,10 @@ public:
     QByteArrayView frontData() const;
     void consume(qint64 size);
 
-    // Removes the data segment at the front and returns what of it was not
-    // consumed, without a copy when nothing was; empty when a hole (or
-    // nothing) comes first.
-    QByteArray takeFrontData();
+    // Takes up to max bytes of the data at the front, not past a hole: the
+    // whole front chunk without a copy when it fits, else a copy of its
+    // first max bytes. Empty when a hole (or nothing) comes first.
+    QByteArray takeFrontData(qint64 max);
 
     // Copies up to maxSize bytes of data into out, stopping at a hole.
     qint64 read(char *out, qint64 maxSize);

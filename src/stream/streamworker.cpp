@@ -14,21 +14,22 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <thread>
 #include <utility>
 
-// The owner's queue of calls, shared with the worker's thread.
+// The calls queued for the stream, shared with the thread that makes them.
 struct StreamWorker::Queue
 {
     std::mutex mutex;
-    std::condition_variable wake;
     std::deque<Job> jobs;
-    // Set by the owner's destructor: the thread ends, and a send that waits
-    // for room gives up.
-    std::atomic<bool> closed{false};
+    bool running = false; // a thread works through jobs
+    // An abort is queued: a send stops before its next call.
+    std::atomic<bool> aborting{false};
+    // A send failed: later sends and the finish are not made, so that
+    // libvirt never finishes an upload with a gap.
+    std::atomic<bool> failed{false};
 };
 
 namespace {
@@ -38,11 +39,6 @@ namespace {
 // room but its event loop, which this thread has not.
 constexpr auto RetryInterval = std::chrono::milliseconds(2);
 
-QString noThreadMessage()
-{
-    return QVirtStream::tr("Cannot start a thread to send the stream's data");
-}
-
 // libvirt's message for the call that just failed in this thread.
 QString takeLibvirtError()
 {
@@ -51,22 +47,35 @@ QString takeLibvirtError()
     return message;
 }
 
+void abortNow(virStreamPtr stream)
+{
+    // Also on a dead connection, where it fails: only the abort takes a
+    // remote stream off its client's list (remoteStreamAbort), and a client
+    // closed with a stream still on it leaks the list.
+    if (virStreamAbort(stream) < 0)
+        qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
+    virResetLastError();
+}
+
 StreamWorker::Sent sendPieces(virStreamPtr stream, QList<StreamWorker::Piece> pieces,
-                              const std::atomic<bool> &closed)
+                              std::atomic<bool> &aborting, std::atomic<bool> &failed)
 {
     StreamWorker::Sent sent;
     for (StreamWorker::Piece &piece : pieces) {
+        if (aborting || failed)
+            return sent;
         if (piece.hole > 0) {
             if (virStreamSendHole(stream, piece.hole, 0) < 0) {
                 sent.failure = takeLibvirtError();
                 sent.failedOnHole = true;
+                failed = true;
                 return sent;
             }
             continue;
         }
         qint64 offset = 0;
         while (offset < piece.data.size()) {
-            if (closed)
+            if (aborting)
                 return sent;
             // One message at most per call (streamlimits.h).
             const qint64 chunk = std::min(piece.data.size() - offset, StreamMessagePayloadMax);
@@ -77,6 +86,7 @@ StreamWorker::Sent sendPieces(virStreamPtr stream, QList<StreamWorker::Piece> pi
             }
             if (rc < 0) {
                 sent.failure = takeLibvirtError();
+                failed = true;
                 return sent;
             }
             offset += rc;
@@ -97,42 +107,44 @@ StreamWorker::StreamWorker(QObject *owner, virStreamPtr stream)
 
 StreamWorker::~StreamWorker()
 {
-    dropQueued();
-    m_queue->closed = true;
-    m_queue->wake.notify_all();
     m_mailbox->detach();
 }
 
 void StreamWorker::send(QList<Piece> pieces, std::function<void(Sent)> done)
 {
-    Sent noThread;
-    noThread.failure = noThreadMessage();
     run<Sent>(
         [pieces = std::move(pieces), queue = m_queue](virStreamPtr stream) mutable {
-            return sendPieces(stream, std::move(pieces), queue->closed);
+            return sendPieces(stream, std::move(pieces), queue->aborting, queue->failed);
         },
-        std::move(done), std::move(noThread));
+        std::move(done));
 }
 
 void StreamWorker::finish(std::function<void(QString failure)> done)
 {
     run<QString>(
-        [](virStreamPtr stream) {
+        [queue = m_queue](virStreamPtr stream) {
+            // The failed send's result comes first and ends the stream; this
+            // one only must not report success.
+            if (queue->failed)
+                return QVirtStream::tr("An earlier write to the stream failed");
             return virStreamFinish(stream) < 0 ? takeLibvirtError() : QString();
         },
-        std::move(done), noThreadMessage());
+        std::move(done));
 }
 
-void StreamWorker::dropQueued()
+void StreamWorker::abort()
 {
-    const std::lock_guard locker(m_queue->mutex);
-    m_pending -= int(m_queue->jobs.size());
-    m_queue->jobs.clear();
+    {
+        const std::lock_guard locker(m_queue->mutex);
+        m_pending -= int(m_queue->jobs.size());
+        m_queue->jobs.clear();
+    }
+    m_queue->aborting = true;
+    enqueue(abortNow);
 }
 
 template<typename Result>
-void StreamWorker::run(std::function<Result(virStreamPtr)> call, std::function<void(Result)> done,
-                       Result noThread)
+void StreamWorker::run(std::function<Result(virStreamPtr)> call, std::function<void(Result)> done)
 {
     ++m_pending;
     // Delivered only while this worker is alive (its destructor detaches
@@ -143,60 +155,54 @@ void StreamWorker::run(std::function<Result(virStreamPtr)> call, std::function<v
             done(std::move(result));
         });
     };
-    if (!m_started && !startThread()) {
-        deliver(std::move(noThread));
-        return;
-    }
-    {
-        const std::lock_guard locker(m_queue->mutex);
-        m_queue->jobs.push_back([call = std::move(call), deliver = std::move(deliver)](
-                                    virStreamPtr stream) { deliver(call(stream)); });
-    }
-    m_queue->wake.notify_one();
+    enqueue([call = std::move(call), deliver = std::move(deliver)](virStreamPtr stream) {
+        deliver(call(stream));
+    });
 }
 
-bool StreamWorker::startThread()
+void StreamWorker::enqueue(Job job)
+{
+    bool start = false;
+    {
+        const std::lock_guard locker(m_queue->mutex);
+        m_queue->jobs.push_back(std::move(job));
+        start = !std::exchange(m_queue->running, true);
+    }
+    if (start)
+        startThread();
+}
+
+void StreamWorker::startThread()
 {
     virStreamRef(m_stream);
     BackgroundWork::begin();
-    const bool started = runInDetachedThread(
-        [queue = m_queue, stream = m_stream] {
-            for (;;) {
-                Job job;
-                {
-                    std::unique_lock locker(queue->mutex);
-                    queue->wake.wait(locker,
-                                     [&queue] { return queue->closed || !queue->jobs.empty(); });
-                    if (queue->closed)
-                        break;
-                    job = std::move(queue->jobs.front());
-                    queue->jobs.pop_front();
+    const auto drain = [queue = m_queue, stream = m_stream] {
+        for (;;) {
+            Job job;
+            {
+                const std::lock_guard locker(queue->mutex);
+                if (queue->jobs.empty()) {
+                    queue->running = false;
+                    break;
                 }
-                job(stream);
+                job = std::move(queue->jobs.front());
+                queue->jobs.pop_front();
             }
-            virStreamFree(stream);
-            BackgroundWork::end();
-        },
-        lcQtVirtStream);
-    if (!started) {
-        virStreamFree(m_stream);
+            job(stream);
+        }
+        virStreamFree(stream);
         BackgroundWork::end();
-        return false;
-    }
-    m_started = true;
-    return true;
+    };
+    // Late rather than never: without a thread the calls block this one.
+    if (!runInDetachedThread(drain, lcQtVirtStream))
+        drain();
 }
 
 void StreamWorker::abortAndRelease(virStreamPtr stream)
 {
     BackgroundWork::begin();
     const auto work = [stream] {
-        // Also on a dead connection, where it fails: only the abort takes a
-        // remote stream off its client's list (remoteStreamAbort), and a
-        // client closed with a stream still on it leaks the list.
-        if (virStreamAbort(stream) < 0)
-            qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
-        virResetLastError();
+        abortNow(stream);
         virStreamFree(stream);
         BackgroundWork::end();
     };

@@ -18,13 +18,15 @@ class ThreadMailbox;
 // thread that owns the stream (docs/libvirt-streams.md, "Who makes the
 // blocking calls"): a remote virStreamSend() or virStreamSendHole() returns
 // only once its message is written, however slowly the transport takes it,
-// and virStreamFinish() is a round trip to the daemon.
+// and virStreamFinish() and virStreamAbort() are round trips to the daemon.
 //
-// The calls run in order in a thread of the worker's own that nobody joins
-// (runInDetachedThread()), so a frozen daemon holds that thread only; it
-// counts as BackgroundWork while it lives. The owner may queue the next
-// batch while one is being sent, so the transport does not idle between
-// them; each result arrives in the owner's thread.
+// The calls run one after the other, in the order queued, in a thread that
+// nobody joins (runInDetachedThread()): it lives while there is work, so a
+// frozen daemon holds that thread only, and counts as BackgroundWork
+// meanwhile. The owner may queue the next batch while one is being sent, so
+// the transport does not idle between them; each result arrives in the
+// owner's thread. While calls are queued or running, no other thread may
+// call libvirt on the stream: an abort from elsewhere frees what they use.
 class StreamWorker
 {
 public:
@@ -43,48 +45,46 @@ public:
         // allocating a fresh one per message makes glibc grow and trim its
         // heap around each (see StreamBuffer::takeSpare()).
         QList<QByteArray> spent;
-        // libvirt's message when a call failed; nothing after it was sent.
+        // libvirt's message when a call failed; nothing after it is sent.
         QString failure;
         bool failedOnHole = false;
     };
 
-    // stream: referenced while the worker's thread runs; owner: in whose
+    // stream: referenced while a thread works for it; owner: in whose
     // thread the results arrive.
     StreamWorker(QObject *owner, virStreamPtr stream);
-    // Drops what is queued; a call still running ends in its thread, and
-    // its result is dropped.
+    // Results that have not arrived are dropped; queued calls still run.
     ~StreamWorker();
     StreamWorker(const StreamWorker &) = delete;
     StreamWorker &operator=(const StreamWorker &) = delete;
 
-    // Queued calls whose result has not arrived yet.
+    // Calls queued whose result has not arrived: while there are any, only
+    // this worker may call libvirt on the stream.
     int pending() const { return m_pending; }
     void send(QList<Piece> pieces, std::function<void(Sent)> done);
     // virStreamFinish(), after everything queued before; done gets
     // libvirt's message, empty on success.
     void finish(std::function<void(QString failure)> done);
-    // Drops the calls that have not started: the stream is being aborted.
-    void dropQueued();
+    // Drops the calls that have not started and queues virStreamAbort()
+    // after the one on its way, which stops sending early. No result.
+    void abort();
 
     // virStreamAbort() in a thread of its own, then releases the reference
-    // handed over with stream: it follows whatever message is on its way.
-    // Needs no StreamWorker, so that a stream's destructor can use it.
+    // handed over with stream: for a stream no worker has calls for.
     static void abortAndRelease(virStreamPtr stream);
 
 private:
     struct Queue;
     using Job = std::function<void(virStreamPtr)>;
-    // Queues call(stream) for the thread, then done(its result) in the
-    // owner's; without a thread, done(noThread).
+    // Queues call(stream), then done(its result) in the owner's thread.
     template<typename Result>
-    void run(std::function<Result(virStreamPtr)> call, std::function<void(Result)> done,
-             Result noThread);
-    bool startThread();
+    void run(std::function<Result(virStreamPtr)> call, std::function<void(Result)> done);
+    void enqueue(Job job);
+    void startThread();
 
     const std::shared_ptr<ThreadMailbox> m_mailbox;
     const std::shared_ptr<Queue> m_queue;
     virStreamPtr const m_stream;
-    bool m_started = false;
     int m_pending = 0;
 };
 
