@@ -109,6 +109,11 @@ void QVirtStreamPrivate::dispatch(int raised)
     if (isActive() && (raised & VIR_STREAM_EVENT_WRITABLE) && !flush())
         return;
 
+    // Once the worker finishes the stream (flush() may just have queued
+    // it), only the worker calls libvirt on it, and the finish's result
+    // reports how it ended.
+    if (finishing)
+        return;
     // An fd-backed stream (a local driver's fdstream) reports the end of a
     // pipe as HANGUP, possibly without READABLE: read first, so that a
     // normal end of stream is not taken for a broken one.
@@ -122,7 +127,8 @@ void QVirtStreamPrivate::dispatch(int raised)
     }
     // With the buffer full, the data comes first: the condition is
     // reported again once the application has read.
-    if (trouble && isActive() && !(reading && (outcome == Receive::Full || readBufferFull()))) {
+    if (trouble && isActive() && !finishing
+        && !(reading && (outcome == Receive::Full || readBufferFull()))) {
         fail(QVirtStream::ConnectionError,
              QVirtStream::tr("libvirt reported %1 on the stream")
                  .arg((raised & VIR_STREAM_EVENT_ERROR) ? QVirtStream::tr("an error")
@@ -255,6 +261,9 @@ void QVirtStreamPrivate::handleSent(qint64 handedOver, StreamWorker::Sent sent)
         emitBytesWritten(sent.data);
         if (!guard || !isActive())
             return;
+    } else {
+        // Holes only: no bytesWritten(), but a waitForBytesWritten() ends.
+        wake(Wait::BytesWritten, true);
     }
     // What a bytesWritten() slot queued leaves at once.
     flush();
@@ -369,8 +378,6 @@ void QVirtStreamPrivate::abortStream()
     removeCallback();
     if (livenessTimer)
         livenessTimer->stop();
-    // A round trip, after whatever the worker is sending: never waited for
-    // here.
     // A round trip, never waited for here. With calls on their way, the
     // worker aborts after the current one: libvirt's abort frees what a
     // send or finish still uses.
