@@ -329,9 +329,11 @@ make_ssh_accounts() {
     uid=$(pick_ssh_uid)
     password=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_') || return 1
     salt=$(head -c 12 /dev/urandom | base64 | tr '+' '.') || return 1
-    # glibc's crypt(3), SHA-512, through perl (Essential in Debian).
+    # glibc's crypt(3), SHA-512, through perl (Essential in Debian). The
+    # "--": a password may begin with "-" (one in 64), which perl took for
+    # a switch, and the testbed failed to start.
     # shellcheck disable=SC2016 # perl's variables
-    hash=$(perl -e 'print crypt($ARGV[0], "\$6\$$ARGV[1]\$")' "$password" "$salt") || return 1
+    hash=$(perl -e 'print crypt($ARGV[0], "\$6\$$ARGV[1]\$")' -- "$password" "$salt") || return 1
     [[ $hash == "\$6\$"* ]] || return 1
     mkdir -p "$SSH_DIR/home"
     chown "$uid:$uid" "$SSH_DIR/home"
