@@ -378,14 +378,18 @@ void QVirtStreamPrivate::abortStream()
     removeCallback();
     if (livenessTimer)
         livenessTimer->stop();
-    // A round trip, never waited for here. With calls on their way, the
-    // worker aborts after the current one: libvirt's abort frees what a
-    // send or finish still uses.
+    // With the worker's calls on their way, it aborts after the current one,
+    // and this thread does not wait: libvirt's abort frees what a send or
+    // finish still uses, and a frozen daemon holds that call. Otherwise the
+    // abort is made here, a round trip, as libvirt's own clients make it:
+    // run in a thread of its own it could still be running at exit, inside
+    // libvirt's teardown of a local stream (a thread join).
     if (worker && worker->pending() > 0) {
         worker->abort();
     } else {
-        virStreamRef(stream);
-        StreamWorker::abortAndRelease(stream);
+        if (virStreamAbort(stream) < 0)
+            qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
+        virResetLastError();
     }
     writeBuffer.clear();
     inFlight = 0;

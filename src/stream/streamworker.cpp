@@ -197,15 +197,3 @@ void StreamWorker::startThread()
     if (!runInDetachedThread(drain, lcQtVirtStream))
         drain();
 }
-
-void StreamWorker::abortAndRelease(virStreamPtr stream)
-{
-    BackgroundWork::begin();
-    const auto work = [stream] {
-        abortNow(stream);
-        virStreamFree(stream);
-        BackgroundWork::end();
-    };
-    if (!runInDetachedThread(work, lcQtVirtStream))
-        work();
-}

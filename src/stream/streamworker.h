@@ -69,10 +69,6 @@ public:
     // after the one on its way, which stops sending early. No result.
     void abort();
 
-    // virStreamAbort() in a thread of its own, then releases the reference
-    // handed over with stream: for a stream no worker has calls for.
-    static void abortAndRelease(virStreamPtr stream);
-
 private:
     struct Queue;
     using Job = std::function<void(virStreamPtr)>;
