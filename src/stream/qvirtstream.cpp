@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include <QtVirt/qvirtstream.h>
 
+#include "common/libvirtmessage.h"
 #include "common/logging.h"
 #include "eventloop/loophooks.h"
 #include "stream/qvirtstream_p.h"
@@ -40,11 +41,6 @@ constexpr qint64 ReceiveBudgetPerEvent = qint64(4) * 1024 * 1024;
 // reports the loss well within two seconds at the cost of two cheap,
 // local checks a second.
 constexpr int LivenessIntervalMs = 500;
-
-QString libvirtMessage()
-{
-    return QString::fromUtf8(virGetLastErrorMessage());
-}
 
 // Without QtVirtEventImpl, libvirt has no loop to report stream events on,
 // and a program that does not check open()'s result sees a stream that
@@ -173,7 +169,7 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
             if (virStreamRecvHole(stream, &length, 0) < 0) {
                 fail(QVirtStream::ReadError,
                      QVirtStream::tr("Cannot receive a hole from the stream: %1")
-                         .arg(libvirtMessage()));
+                         .arg(takeLibvirtMessage()));
                 return Receive::Failed;
             }
             readBuffer.appendHole(length);
@@ -181,7 +177,7 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
             continue;
         }
         fail(QVirtStream::ReadError,
-             QVirtStream::tr("Cannot read from the stream: %1").arg(libvirtMessage()));
+             QVirtStream::tr("Cannot read from the stream: %1").arg(takeLibvirtMessage()));
         return Receive::Failed;
     }
 
@@ -195,7 +191,7 @@ QVirtStreamPrivate::Receive QVirtStreamPrivate::receive()
     }
     if (outcome == Receive::EndOfStream && isActive() && !finishing) {
         // With the worker's calls on their way, only it may finish.
-        if (worker && worker->pending() > 0) {
+        if (workerBusy()) {
             startFinish();
             return outcome;
         }
@@ -277,7 +273,7 @@ void QVirtStreamPrivate::completeFinish()
     removeCallback();
     if (livenessTimer)
         livenessTimer->stop();
-    concludeFinish(virStreamFinish(stream) >= 0 ? QString() : libvirtMessage());
+    concludeFinish(virStreamFinish(stream) >= 0 ? QString() : takeLibvirtMessage());
 }
 
 void QVirtStreamPrivate::startFinish()
@@ -355,7 +351,7 @@ void QVirtStreamPrivate::updateEvents()
         return;
     if (virStreamEventUpdateCallback(stream, wanted) < 0) {
         fail(QVirtStream::ConnectionError,
-             QVirtStream::tr("Cannot watch the stream: %1").arg(libvirtMessage()));
+             QVirtStream::tr("Cannot watch the stream: %1").arg(takeLibvirtMessage()));
         return;
     }
     events = wanted;
@@ -369,8 +365,10 @@ void QVirtStreamPrivate::removeCallback()
     events = 0;
     StreamBackpressure::unwatchStream(std::exchange(backpressure, 0));
     stalled = false;
-    if (virStreamEventRemoveCallback(stream) < 0)
-        qCDebug(lcQtVirtStream, "virStreamEventRemoveCallback: %s", virGetLastErrorMessage());
+    if (virStreamEventRemoveCallback(stream) < 0) {
+        qCDebug(lcQtVirtStream, "virStreamEventRemoveCallback: %s",
+                qUtf8Printable(takeLibvirtMessage()));
+    }
 }
 
 void QVirtStreamPrivate::abortStream()
@@ -384,7 +382,7 @@ void QVirtStreamPrivate::abortStream()
     // abort is made here, a round trip, as libvirt's own clients make it:
     // run in a thread of its own it could still be running at exit, inside
     // libvirt's teardown of a local stream (a thread join).
-    if (worker && worker->pending() > 0) {
+    if (workerBusy()) {
         worker->abort();
     } else {
         if (virStreamAbort(stream) < 0)
@@ -489,7 +487,7 @@ QVirtStream::QVirtStream(virConnectPtr conn, QObject *parent)
     if (!d->stream) {
         d->state = QVirtStreamPrivate::State::Failed;
         d->error = OpenError;
-        setErrorString(tr("Cannot create a stream: %1").arg(libvirtMessage()));
+        setErrorString(tr("Cannot create a stream: %1").arg(takeLibvirtMessage()));
     }
 }
 
@@ -562,7 +560,7 @@ bool QVirtStream::open(OpenMode mode)
         d->setError(OpenError,
                     tr("Cannot watch the stream (was it handed to a libvirt API such as "
                        "virStorageVolDownload() first?): %1")
-                        .arg(libvirtMessage()));
+                        .arg(takeLibvirtMessage()));
         return false;
     }
     d->callbackRegistered = true;
@@ -635,7 +633,7 @@ bool QVirtStream::waitForReadyRead(int msecs)
 
 bool QVirtStream::waitForBytesWritten(int msecs)
 {
-    if (!d->isActive() || (d->writeBuffer.isEmpty() && (!d->worker || d->worker->pending() == 0)))
+    if (!d->isActive() || (d->writeBuffer.isEmpty() && !d->workerBusy()))
         return false;
     return d->waitFor(QVirtStreamPrivate::Wait::BytesWritten, msecs);
 }

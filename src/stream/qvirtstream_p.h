@@ -53,6 +53,9 @@ public:
     void concludeFinish(const QString &failure);
 
     bool isActive() const { return state == State::Open; }
+    // Whether the worker has calls on their way, during which nobody else
+    // may call libvirt on the stream (streamworker.h).
+    bool workerBusy() const { return worker && worker->pending() > 0; }
     bool readBufferFull() const;
     void updateEvents();
     void removeCallback();

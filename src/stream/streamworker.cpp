@@ -3,6 +3,7 @@
 
 #include "common/backgroundwork.h"
 #include "common/detachedthread.h"
+#include "common/libvirtmessage.h"
 #include "common/logging.h"
 #include "common/threadmailbox.h"
 #include "stream/streamlimits.h"
@@ -39,14 +40,6 @@ namespace {
 // room but its event loop, which this thread has not.
 constexpr auto RetryInterval = std::chrono::milliseconds(2);
 
-// libvirt's message for the call that just failed in this thread.
-QString takeLibvirtError()
-{
-    QString message = QString::fromUtf8(virGetLastErrorMessage());
-    virResetLastError();
-    return message;
-}
-
 void abortNow(virStreamPtr stream)
 {
     // Also on a dead connection, where it fails: only the abort takes a
@@ -66,7 +59,7 @@ StreamWorker::Sent sendPieces(virStreamPtr stream, QList<StreamWorker::Piece> pi
             return sent;
         if (piece.hole > 0) {
             if (virStreamSendHole(stream, piece.hole, 0) < 0) {
-                sent.failure = takeLibvirtError();
+                sent.failure = takeLibvirtMessage();
                 sent.failedOnHole = true;
                 failed = true;
                 return sent;
@@ -85,7 +78,7 @@ StreamWorker::Sent sendPieces(virStreamPtr stream, QList<StreamWorker::Piece> pi
                 continue;
             }
             if (rc < 0) {
-                sent.failure = takeLibvirtError();
+                sent.failure = takeLibvirtMessage();
                 failed = true;
                 return sent;
             }
@@ -127,7 +120,7 @@ void StreamWorker::finish(std::function<void(QString failure)> done)
             // one only must not report success.
             if (queue->failed)
                 return QVirtStream::tr("An earlier write to the stream failed");
-            return virStreamFinish(stream) < 0 ? takeLibvirtError() : QString();
+            return virStreamFinish(stream) < 0 ? takeLibvirtMessage() : QString();
         },
         std::move(done));
 }
