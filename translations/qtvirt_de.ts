@@ -584,5 +584,9 @@
         <source>The QML engine is gone</source>
         <translation>Die QML-Engine existiert nicht mehr</translation>
     </message>
+    <message>
+        <source>The screenshot was canceled</source>
+        <translation>Das Bildschirmfoto wurde abgebrochen</translation>
+    </message>
 </context>
 </TS>

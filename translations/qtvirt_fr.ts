@@ -584,5 +584,9 @@
         <source>The QML engine is gone</source>
         <translation>Le moteur QML n’existe plus</translation>
     </message>
+    <message>
+        <source>The screenshot was canceled</source>
+        <translation>La capture d’écran a été annulée</translation>
+    </message>
 </context>
 </TS>

@@ -26,6 +26,25 @@ QImage scaled(const QImage &image, const QSize &requested)
     return image;
 }
 
+// A screenshot as the image loader takes it, or why there is none.
+struct DecodedScreenshot
+{
+    QImage image;
+    QString error;
+};
+
+DecodedScreenshot decode(const QVirtScreenshot &screenshot, const QSize &requested)
+{
+    const QImage image = QImage::fromData(screenshot.data());
+    if (image.isNull()) {
+        return {{},
+                QCoreApplication::translate("ScreenshotImageProvider",
+                                            "Cannot decode the screenshot (%1)")
+                    .arg(screenshot.mimeType())};
+    }
+    return {scaled(image, requested), {}};
+}
+
 } // namespace
 
 ScreenshotJob::ScreenshotJob(const QString &id, const QSize &requestedSize)
@@ -58,23 +77,30 @@ void ScreenshotJob::run()
                    .arg(m_uri));
         return;
     }
+    // Decoded and scaled in Qt's global thread pool: a guest's screen is a
+    // PNG of a megapixel or more, whose decoding and smooth scaling the engine's
+    // thread, usually the GUI thread, must not do for each thumbnail.
     connection->domainScreenshot(QVirtDomainRef(QString(), m_uuid))
+        .then(QtFuture::Launch::Async,
+              [requested = m_requestedSize](const QVirtScreenshot &screenshot) {
+                  return decode(screenshot, requested);
+              })
         .then(this,
-              [this](const QVirtScreenshot &screenshot) {
-                  const QImage image = QImage::fromData(screenshot.data());
-                  if (image.isNull()) {
+              [this](const DecodedScreenshot &decoded) { report(decoded.image, decoded.error); })
+        .onFailed(this, [this](const QVirtError &error) { report({}, error.message()); })
+        .onFailed(this,
+                  [this] {
                       report({},
                              QCoreApplication::translate("ScreenshotImageProvider",
-                                                         "Cannot decode the screenshot (%1)")
-                                 .arg(screenshot.mimeType()));
-                      return;
-                  }
-                  report(scaled(image, m_requestedSize), QString());
-              })
-        .onFailed(this, [this](const QVirtError &error) { report({}, error.message()); })
-        .onFailed(this, [this] {
+                                                         "The screenshot failed"));
+                  })
+        // onFailed() does not see a cancellation (the connection closed
+        // with the call on its way): without this the job would never
+        // report, and the Image would stay Loading.
+        .onCanceled(this, [this] {
             report({},
-                   QCoreApplication::translate("ScreenshotImageProvider", "The screenshot failed"));
+                   QCoreApplication::translate("ScreenshotImageProvider",
+                                               "The screenshot was canceled"));
         });
 }
 

@@ -9,9 +9,10 @@
 #include <QtGui/QImage>
 
 // One image://qtvirt/ request: takes the screenshot in the engine's thread,
-// where the Connections live, and reports it through done(), then deletes
-// itself. The image loader's response, in a thread of its own, receives
-// done() queued, or never when it was deleted meanwhile.
+// where the Connections live, decodes it in a pool thread and reports it
+// through done(), then deletes itself. The image loader's response, in a
+// thread of its own, receives done() queued, or never when it was deleted
+// meanwhile.
 class ScreenshotJob : public QObject
 {
     Q_OBJECT
