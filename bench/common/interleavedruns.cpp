@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "interleavedruns.h"
 
+#include "benchfigures.h"
+
 #include <QtCore/QProcess>
 
-#include <algorithm>
 #include <cstdio>
 
 std::optional<QByteArray> runChild(const QString &program, const BenchVariant &variant)
@@ -35,13 +36,6 @@ double measure(const QString &program, const BenchVariant &variant)
     return output->trimmed().mid(6).toDouble();
 }
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype middle = values.size() / 2;
-    return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-}
-
 } // namespace
 
 std::optional<QHash<QString, double>> runInterleaved(const QString &program,
@@ -61,7 +55,7 @@ std::optional<QHash<QString, double>> runInterleaved(const QString &program,
     }
     QHash<QString, double> medians;
     for (auto it = values.cbegin(); it != values.cend(); ++it)
-        medians.insert(it.key(), median(it.value()));
+        medians.insert(it.key(), benchMedian(it.value()));
     return medians;
 }
 

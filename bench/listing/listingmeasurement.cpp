@@ -5,7 +5,6 @@
 #include <QtCore/QFile>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 
 namespace {
@@ -29,25 +28,6 @@ qint64 threadRunQueueNs()
 }
 
 } // namespace
-
-void printListingFigures(const ListingFigures &figures)
-{
-    for (auto it = figures.cbegin(); it != figures.cend(); ++it)
-        std::printf("%s %.6g\n", qPrintable(it.key()), it.value());
-}
-
-ListingFigures parseListingFigures(const QByteArray &output)
-{
-    ListingFigures figures;
-    for (const QByteArray &line : output.split('\n')) {
-        const QList<QByteArray> fields = line.trimmed().split(' ');
-        bool ok = false;
-        const double value = fields.size() == 2 ? fields.at(1).toDouble(&ok) : 0;
-        if (ok)
-            figures.insert(QString::fromUtf8(fields.at(0)), value);
-    }
-    return figures;
-}
 
 StallMeter::StallMeter()
 {
@@ -101,10 +81,4 @@ double StallMeter::worstBusyMs() const
 double StallMeter::worstWaitMs() const
 {
     return m_worstWaitNs / 1e6;
-}
-
-QString nodeUri(const QString &nodeFile, const QByteArray &testUri)
-{
-    const qsizetype query = testUri.indexOf('?');
-    return QStringLiteral("test+unix://") + nodeFile + QString::fromUtf8(testUri.mid(query));
 }

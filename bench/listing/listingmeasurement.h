@@ -2,13 +2,12 @@
 #ifndef QTVIRT_BENCH_LISTING_LISTINGMEASUREMENT_H
 #define QTVIRT_BENCH_LISTING_LISTINGMEASUREMENT_H
 
-#include <QtCore/QByteArray>
+#include "benchfigures.h"
+
 #include <QtCore/QElapsedTimer>
-#include <QtCore/QMap>
-#include <QtCore/QStringList>
 #include <QtCore/QTimer>
 
-// What one child reports, one "name value" line per figure: "rows" (s until
+// What one child reports (benchfigures.h): "rows" (s until
 // every domain is known with its state), "details" (s until memory and
 // vCPUs are known too), "stall" (ms, the worst lateness of a 1 ms timer in
 // the main thread) and "busy" (ms of the main thread's own CPU time between
@@ -18,9 +17,6 @@
 // of every domain), "stormP50"/"stormP99" (ms from a lifecycle change to
 // its dataChanged() under a storm of 1,000 events per second),
 // "stormRate" (the events per second the storm reached) and "stormStall".
-using ListingFigures = QMap<QString, double>;
-void printListingFigures(const ListingFigures &figures);
-ListingFigures parseListingFigures(const QByteArray &output);
 
 // A 1 ms timer in the calling thread that keeps the worst lateness of its
 // beats and the most CPU time the thread spent between two of them: the
@@ -51,9 +47,5 @@ private:
     qint64 m_lastWaitNs = 0;
     qint64 m_worstWaitNs = 0;
 };
-
-// The test+unix URI of the node file (one private test-driver instance per
-// connection: the daemon opens the file anew for each).
-QString nodeUri(const QString &nodeFile, const QByteArray &testUri);
 
 #endif // QTVIRT_BENCH_LISTING_LISTINGMEASUREMENT_H

@@ -14,7 +14,9 @@
 //
 // Needs the testbed's environment (QTVIRT_TEST_URI): eval "$(scripts/testbed env)".
 
+#include "benchfigures.h"
 #include "interleavedruns.h"
+#include "testnode.h"
 #include "variants.h"
 
 #include <QtCore/QCommandLineParser>
@@ -69,22 +71,12 @@ Options parse(int argc, char **argv)
     return options;
 }
 
-QByteArray nodeXml(int domains)
-{
-    QByteArray xml = "<node>";
-    for (int i = 0; i < domains; ++i) {
-        xml += "<domain type='test'><name>bench-" + QByteArray::number(i)
-            + "</name><memory>8192</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>";
-    }
-    return xml + "</node>";
-}
-
 int runVariant(int argc, char **argv, const Options &options)
 {
     QCoreApplication app(argc, argv);
     virSetErrorFunc(nullptr, ignoreLibvirtError);
-    const QString uri = nodeUri(options.node, qgetenv("QTVIRT_TEST_URI"));
-    ListingFigures figures;
+    const QString uri = testNodeUri(options.node, qgetenv("QTVIRT_TEST_URI"));
+    BenchFigures figures;
     if (options.variant == QLatin1String("qtvirt"))
         figures = listWithQtVirt(uri, options.connections, options.domains);
     else if (options.variant == QLatin1String("gobject"))
@@ -95,15 +87,8 @@ int runVariant(int argc, char **argv, const Options &options)
         std::fprintf(stderr, "unknown variant %s\n", qPrintable(options.variant));
     if (figures.isEmpty())
         return 1;
-    printListingFigures(figures);
+    printBenchFigures(figures);
     return 0;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
 }
 
 int drive(const QString &program, const Options &options)
@@ -115,7 +100,7 @@ int drive(const QString &program, const Options &options)
     QTemporaryDir dir;
     QFile node(dir.filePath(QStringLiteral("node.xml")));
     if (!dir.isValid() || !node.open(QIODevice::WriteOnly)
-        || node.write(nodeXml(options.domains)) < 0)
+        || node.write(testNodeXml(options.domains)) < 0)
         return 3;
     node.close();
 
@@ -136,7 +121,7 @@ int drive(const QString &program, const Options &options)
                  QStringLiteral("--domains"), QString::number(options.domains)},
                 {}};
             const std::optional<QByteArray> output = runChild(program, variant);
-            const ListingFigures figures = output ? parseListingFigures(*output) : ListingFigures{};
+            const BenchFigures figures = output ? parseBenchFigures(*output) : BenchFigures{};
             const bool complete
                 = std::all_of(figureNames.cbegin(), figureNames.cend(),
                               [&](const QString &figure) { return figures.contains(figure); });
@@ -165,18 +150,18 @@ int drive(const QString &program, const Options &options)
         std::sort(figures.begin(), figures.end());
         for (const QString &figure : figures) {
             const QList<double> &values = results[name][figure];
-            std::printf("  %s %.3g [%.3g-%.3g]", qPrintable(figure), median(values),
+            std::printf("  %s %.3g [%.3g-%.3g]", qPrintable(figure), benchMedian(values),
                         *std::min_element(values.cbegin(), values.cend()),
                         *std::max_element(values.cbegin(), values.cend()));
         }
         std::printf("\n");
     }
-    const double ours = median(results[QStringLiteral("qtvirt")][QStringLiteral("rows")]);
+    const double ours = benchMedian(results[QStringLiteral("qtvirt")][QStringLiteral("rows")]);
     std::printf("rows: gobject / qtvirt %s, poller / qtvirt %s (above 1: QtVirt is faster)\n",
                 qPrintable(benchRatio(
-                    median(results[QStringLiteral("gobject")][QStringLiteral("rows")]), ours)),
+                    benchMedian(results[QStringLiteral("gobject")][QStringLiteral("rows")]), ours)),
                 qPrintable(benchRatio(
-                    median(results[QStringLiteral("poller")][QStringLiteral("rows")]), ours)));
+                    benchMedian(results[QStringLiteral("poller")][QStringLiteral("rows")]), ours)));
     return 0;
 }
 

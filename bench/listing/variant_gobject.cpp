@@ -19,7 +19,7 @@ bool failed(const char *what, GError *error)
 
 } // namespace
 
-ListingFigures listWithGObject(const QString &uri, int connections, int domainsEach)
+BenchFigures listWithGObject(const QString &uri, int connections, int domainsEach)
 {
     gvir_init_object(nullptr, nullptr);
     const QByteArray uriBytes = uri.toUtf8();
@@ -39,7 +39,7 @@ ListingFigures listWithGObject(const QString &uri, int connections, int domainsE
             return {};
         }
     }
-    ListingFigures figures;
+    BenchFigures figures;
     StallMeter stalls;
     stalls.start();
     QElapsedTimer clock;

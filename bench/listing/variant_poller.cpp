@@ -45,7 +45,7 @@ bool pollOnce(virConnectPtr conn, QList<PolledRow> *rows)
 
 } // namespace
 
-ListingFigures listWithPoller(const QString &uri, int connections, int domainsEach)
+BenchFigures listWithPoller(const QString &uri, int connections, int domainsEach)
 {
     const QByteArray uriBytes = uri.toUtf8();
     std::vector<virConnectPtr> conns;
@@ -98,7 +98,7 @@ ListingFigures listWithPoller(const QString &uri, int connections, int domainsEa
                      connections * domainsEach);
         return {};
     }
-    ListingFigures figures;
+    BenchFigures figures;
     figures.insert(QStringLiteral("rows"), elapsed);
     figures.insert(QStringLiteral("details"), elapsed);
     figures.insert(QStringLiteral("stall"), stalls.worstStallMs());

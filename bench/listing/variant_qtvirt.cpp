@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "lifecyclestorm.h"
+#include "testnode.h"
 #include "variants.h"
 
 #include <QtVirt/QVirtConnection>
@@ -6,16 +8,13 @@
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QScopeGuard>
 
 #include <libvirt/libvirt.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <malloc.h>
 #include <memory>
-#include <thread>
 #include <vector>
 
 namespace {
@@ -64,7 +63,7 @@ double percentile(std::vector<qint64> values, double fraction)
 // One statistics refresh of every domain: statsInterval 500 ms for two
 // samples of each connection, the first of which changes every row's
 // figures (one dataChanged() per connection).
-void measureStatsRefresh(QVirtDomainModel &model, int connections, ListingFigures &figures)
+void measureStatsRefresh(QVirtDomainModel &model, int connections, BenchFigures &figures)
 {
     int changes = 0;
     const QMetaObject::Connection counting
@@ -82,109 +81,50 @@ void measureStatsRefresh(QVirtDomainModel &model, int connections, ListingFigure
     figures.insert(QStringLiteral("statsBusy"), stalls.worstBusyMs());
 }
 
-// A storm of lifecycle events at 1,000 per second for two seconds: other
-// threads suspend and resumes the first connection's domains in turn, on
-// that connection (its test-driver instance is private to it). The latency
-// of an event runs from just before its call to the dataChanged() that
-// shows the domain's new state: an upper bound of event to dataChanged().
+// A storm of lifecycle events at 1,000 per second for two seconds on the
+// first connection (lifecyclestorm.h). The latency of an event runs from
+// just before its call to the dataChanged() that shows the domain's new
+// state: an upper bound of event to dataChanged().
 void measureStorm(QVirtDomainModel &model, virConnectPtr conn, int domainsEach,
-                  ListingFigures &figures)
+                  BenchFigures &figures)
 {
     constexpr int Rate = 1000;
     // Two seconds, or two changes per domain for the CTest smoke run's few
     // domains, which only checks that the storm works.
     const int events = std::min(2000, 2 * domainsEach);
-    constexpr int StormThreads = 10;
-    virDomainPtr *listed = nullptr;
-    const int count = virConnectListAllDomains(conn, &listed, 0);
-    if (count != domainsEach)
+    LifecycleStorm storm(conn, domainsEach);
+    if (!storm.isValid())
         return;
-    // By the number in the name: bench-N.
-    std::vector<virDomainPtr> byIndex(count, nullptr);
-    for (int i = 0; i < count; ++i) {
-        const int index = QByteArray(virDomainGetName(listed[i])).mid(6).toInt();
-        if (index >= 0 && index < count)
-            byIndex[index] = listed[i];
-    }
-    // Per domain: when its change was asked for (0: none pending) and the
-    // state it goes to.
-    std::vector<std::atomic<qint64>> asked(count);
-    std::vector<std::atomic<int>> expected(count);
-    for (int i = 0; i < count; ++i) {
-        asked[i] = 0;
-        expected[i] = VIR_DOMAIN_RUNNING;
-    }
-    QElapsedTimer clock;
-    clock.start();
     std::vector<qint64> latencies;
     latencies.reserve(events);
     // The first connection's rows come first, in name order.
     const QMetaObject::Connection watching = QObject::connect(
         &model, &QAbstractItemModel::dataChanged,
         [&](const QModelIndex &from, const QModelIndex &to) {
-            const qint64 now = clock.nsecsElapsed();
+            const qint64 now = storm.elapsedNs();
             for (int row = from.row(); row <= to.row() && row < domainsEach; ++row) {
                 const QModelIndex index = model.index(row, 0);
-                const int i = index.data(QVirtDomainModel::NameRole).toString().mid(6).toInt();
-                if (i < 0 || i >= count)
-                    continue;
-                const qint64 at = asked[i].load();
-                if (at != 0 && index.data(QVirtDomainModel::StateRole).toInt() == expected[i]) {
-                    latencies.push_back(now - at);
-                    asked[i] = 0;
-                }
+                const qint64 latency = storm.settle(
+                    testNodeDomainIndex(index.data(QVirtDomainModel::NameRole).toString()),
+                    index.data(QVirtDomainModel::StateRole).toInt(), now);
+                if (latency >= 0)
+                    latencies.push_back(latency);
             }
         });
-    std::atomic<int> made{0};
-    std::atomic<bool> failed{false};
     StallMeter stalls;
     stalls.start();
-    // One thread waits a round trip per event, which on a busy machine is
-    // more than a millisecond: several threads, each with domains of its
-    // own, share the rate (the remote driver runs their calls concurrently
-    // on the one connection).
-    const int threads = count % StormThreads == 0 ? StormThreads : 1;
-    std::vector<std::thread> storm;
-    std::atomic<int> stormDone{0};
-    for (int t = 0; t < threads; ++t) {
-        storm.emplace_back([&, t] {
-            const auto finish = qScopeGuard([&stormDone] { ++stormDone; });
-            for (int n = t; n < events && !failed; n += threads) {
-                // Paced: event n at n ms; behind schedule it goes at once,
-                // and the storm ends after its time however far it got.
-                const qint64 due = qint64(n) * 1000000000 / Rate;
-                while (clock.nsecsElapsed() < due)
-                    std::this_thread::sleep_for(std::chrono::microseconds(100));
-                if (clock.nsecsElapsed() > qint64(events) * 1000000000 / Rate + 500000000)
-                    return;
-                const int i = n % count;
-                const bool running = expected[i] == VIR_DOMAIN_RUNNING;
-                expected[i] = running ? VIR_DOMAIN_PAUSED : VIR_DOMAIN_RUNNING;
-                asked[i] = clock.nsecsElapsed();
-                if ((running ? virDomainSuspend(byIndex[i]) : virDomainResume(byIndex[i])) < 0)
-                    failed = true;
-                ++made;
-            }
-        });
-    }
-    runUntil([&] { return stormDone == threads; }, 60000);
-    const double seconds = clock.nsecsElapsed() / 1e9;
-    runUntil([&] { return static_cast<int>(latencies.size()) >= made; }, 5000);
-    for (std::thread &thread : storm)
-        thread.join();
+    storm.start(events, Rate);
+    runUntil([&] { return storm.isDone(); }, 60000);
+    const double seconds = storm.elapsedNs() / 1e9;
+    runUntil([&] { return static_cast<int>(latencies.size()) >= storm.made(); }, 5000);
     stalls.stop();
     QObject::disconnect(watching);
-    for (int i = 0; i < count; ++i) {
-        if (expected[i] == VIR_DOMAIN_PAUSED)
-            virDomainResume(byIndex[i]);
-        virDomainFree(listed[i]);
-    }
-    free(listed); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
-    if (failed || static_cast<int>(latencies.size()) < made) {
-        std::fprintf(stderr, "qtvirt: storm: %d events, %zu seen\n", made.load(), latencies.size());
+    if (storm.failed() || static_cast<int>(latencies.size()) < storm.made()) {
+        std::fprintf(stderr, "qtvirt: storm: %d events, %zu seen\n", storm.made(),
+                     latencies.size());
         return;
     }
-    figures.insert(QStringLiteral("stormRate"), made / seconds);
+    figures.insert(QStringLiteral("stormRate"), storm.made() / seconds);
     figures.insert(QStringLiteral("stormP50"), percentile(latencies, 0.5));
     figures.insert(QStringLiteral("stormP99"), percentile(latencies, 0.99));
     figures.insert(QStringLiteral("stormStall"), stalls.worstStallMs());
@@ -192,7 +132,7 @@ void measureStorm(QVirtDomainModel &model, virConnectPtr conn, int domainsEach,
 
 } // namespace
 
-ListingFigures listWithQtVirt(const QString &uri, int connections, int domainsEach)
+BenchFigures listWithQtVirt(const QString &uri, int connections, int domainsEach)
 {
     if (!QtVirtEventImpl::registerImpl())
         return {};
@@ -204,7 +144,7 @@ ListingFigures listWithQtVirt(const QString &uri, int connections, int domainsEa
             return {};
         }
     }
-    ListingFigures figures;
+    BenchFigures figures;
     {
         QCoreApplication::processEvents();
         const qint64 heapBefore = heapInUse();

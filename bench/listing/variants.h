@@ -12,17 +12,17 @@
 
 // QVirtDomainModel::addConnection() for every connection, until every row
 // is in and shows its state, and then its memory and vCPUs.
-ListingFigures listWithQtVirt(const QString &uri, int connections, int domainsEach);
+BenchFigures listWithQtVirt(const QString &uri, int connections, int domainsEach);
 
 // libvirt-gobject, as a GTK manager would: gvir_connection_fetch_domains()
 // per connection ("rows": names and UUIDs), then gvir_domain_get_info() per
 // domain for state, memory and vCPUs ("details"). Both synchronous in the
 // main thread, as their documentation offers them.
-ListingFigures listWithGObject(const QString &uri, int connections, int domainsEach);
+BenchFigures listWithGObject(const QString &uri, int connections, int domainsEach);
 
 // qt-virt-manager's approach: a thread per connection calls
 // virConnectListAllDomains() and virDomainGetInfo() per domain and hands
 // the rows to the main thread; "rows" and "details" are the same moment.
-ListingFigures listWithPoller(const QString &uri, int connections, int domainsEach);
+BenchFigures listWithPoller(const QString &uri, int connections, int domainsEach);
 
 #endif // QTVIRT_BENCH_LISTING_VARIANTS_H

@@ -14,6 +14,7 @@
 //
 // Usage: qtvirt-bench-stream [--size-mib N] [--repeat N] [--uri URI]
 
+#include "benchfigures.h"
 #include "testfiles.h"
 
 #include <QtVirt/QVirtStream>
@@ -114,10 +115,16 @@ int runChild(const QString &operation, const QString &path)
 struct Sample
 {
     double seconds = 0;
+    double cpuSeconds = 0; // user and system, all threads
     qint64 peakRssKiB = 0;
 };
 
-// Runs argv to its end; its wall time and peak RSS.
+double toSeconds(const timeval &time)
+{
+    return double(time.tv_sec) + double(time.tv_usec) / 1e6;
+}
+
+// Runs argv to its end; its wall time, CPU time and peak RSS.
 bool measure(const QList<QByteArray> &args, Sample *sample)
 {
     std::vector<char *> argv;
@@ -134,14 +141,9 @@ bool measure(const QList<QByteArray> &args, Sample *sample)
     if (wait4(pid, &status, 0, &usage) != pid)
         return false;
     sample->seconds = double(timer.nsecsElapsed()) / 1e9;
+    sample->cpuSeconds = toSeconds(usage.ru_utime) + toSeconds(usage.ru_stime);
     sample->peakRssKiB = usage.ru_maxrss;
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
 }
 
 // With ownPool, a transient dir pool in dir replaces the testbed's pool
@@ -199,12 +201,17 @@ int runBenchmark(qint64 sizeMiB, int repeat, bool ownPool)
                 "--pool", poolName(), VolumeName, file};
     };
 
-    std::map<QByteArray, std::vector<double>> seconds;
+    std::map<QByteArray, QList<double>> seconds;
+    std::map<QByteArray, QList<double>> cpuSeconds;
+    // virsh's time over ours within each round: the two ran back to back,
+    // under the same conditions of a noisy machine.
+    std::map<QByteArray, QList<double>> pairedRatios;
     std::map<QByteArray, qint64> peakRss;
     int status = 0;
     std::printf("%lld MiB random volume, %d rounds, %s\n", sizeMiB, repeat, uri().constData());
     for (int round = 0; round < repeat; ++round) {
         for (bool upload : {true, false}) {
+            double pair[2] = {0, 0}; // ours, virsh's
             for (int turn = 0; turn < 2; ++turn) {
                 const bool ours = (turn == 0) == (round % 2 == 0);
                 const QByteArray key = QByteArray(ours ? "qvirtstream" : "virsh") + ' '
@@ -225,28 +232,40 @@ int runBenchmark(qint64 sizeMiB, int repeat, bool ownPool)
                     status = 1;
                 }
                 seconds[key].push_back(sample.seconds);
+                cpuSeconds[key].push_back(sample.cpuSeconds);
                 peakRss[key] = std::max(peakRss[key], sample.peakRssKiB);
-                std::printf("round %d  %-22s %7.3f s  peak RSS %6.1f MiB\n", round + 1,
-                            key.constData(), sample.seconds, double(sample.peakRssKiB) / 1024);
+                pair[ours ? 0 : 1] = sample.seconds;
+                std::printf("round %d  %-22s %7.3f s  CPU %6.3f s  peak RSS %6.1f MiB\n", round + 1,
+                            key.constData(), sample.seconds, sample.cpuSeconds,
+                            double(sample.peakRssKiB) / 1024);
             }
+            if (pair[0] > 0 && pair[1] > 0)
+                pairedRatios[upload ? "upload" : "download"].push_back(pair[1] / pair[0]);
         }
     }
 
-    std::printf("\n%-10s %14s %14s %8s %14s %14s\n", "", "QVirtStream", "virsh", "ratio",
-                "RSS ours", "RSS virsh");
+    std::printf("\n%-10s %14s %14s %8s %18s %10s %10s %14s %14s\n", "", "QVirtStream", "virsh",
+                "ratio", "paired [min-max]", "CPU ours", "CPU virsh", "RSS ours", "RSS virsh");
     for (const char *op : {"upload", "download"}) {
         const QByteArray ours = QByteArray("qvirtstream ") + op;
         const QByteArray theirs = QByteArray("virsh ") + op;
-        if (seconds[ours].empty() || seconds[theirs].empty())
+        if (pairedRatios[op].empty())
             continue;
-        const double oursMedian = median(seconds[ours]);
-        const double theirsMedian = median(seconds[theirs]);
+        const double oursMedian = benchMedian(seconds[ours]);
+        const double theirsMedian = benchMedian(seconds[theirs]);
+        const QList<double> &paired = pairedRatios[op];
         // Above 1.0: QVirtStream is faster than virsh.
-        std::printf("%-10s %12.3f s %12.3f s %8.2f %10.1f MiB %10.1f MiB\n", op, oursMedian,
-                    theirsMedian, theirsMedian / oursMedian, double(peakRss[ours]) / 1024,
-                    double(peakRss[theirs]) / 1024);
+        std::printf("%-10s %12.3f s %12.3f s %8.2f %6.2f [%.2f-%.2f] %8.3f s %8.3f s %10.1f MiB "
+                    "%10.1f MiB\n",
+                    op, oursMedian, theirsMedian, theirsMedian / oursMedian, benchMedian(paired),
+                    *std::min_element(paired.cbegin(), paired.cend()),
+                    *std::max_element(paired.cbegin(), paired.cend()),
+                    benchMedian(cpuSeconds[ours]), benchMedian(cpuSeconds[theirs]),
+                    double(peakRss[ours]) / 1024, double(peakRss[theirs]) / 1024);
     }
-    std::printf("(median wall time; ratio = virsh / QVirtStream; peak RSS = max ru_maxrss)\n");
+    std::printf("(median wall time; ratio = virsh / QVirtStream of the medians; paired = the "
+                "same within each round; CPU = median user + system time of the client; peak "
+                "RSS = max ru_maxrss)\n");
 
     virStorageVolDelete(vol, 0);
     virStorageVolFree(vol);
