@@ -40,14 +40,10 @@
     </message>
 </context>
 <context>
-    <name>HostSection</name>
+    <name>HostHeading</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>%1: not connected</source>
-        <translation>%1 : non connecté</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,6 @@
 // of them with statistics every second, a bar with each host's state, and
 // a section of domain cards per host.
 
-pragma ComponentBehavior: Bound
-
 import QtQuick
 import QtQuick.Controls
 import QtVirt
@@ -53,30 +51,46 @@ ApplicationWindow {
         connections: domains.connections
     }
 
-    ScrollView {
-        id: scroller
+    // The model lists each connection's domains together, in the order of
+    // the connections: one section per host. A ListView makes cards only
+    // for the rows in sight, so that a thousand domains cost what a
+    // screenful does (a Repeater's every card takes each change of any row).
+    ListView {
+        id: view
+        objectName: "domainList"
         anchors.fill: parent
         anchors.margins: 8
-        contentWidth: availableWidth
-        Column {
-            width: scroller.availableWidth
-            spacing: 16
-            Repeater {
-                // By index, as HostBar does (Qt 6.4's Repeater and a list property).
-                model: domains.connections.length
-                delegate: HostSection {
-                    required property int index
-                    width: scroller.availableWidth
-                    domainModel: domains
-                    connection: domains.connections[index]
-                }
-            }
+        clip: true
+        spacing: 8
+        boundsBehavior: Flickable.StopAtBounds
+        ScrollBar.vertical: ScrollBar {
+            id: scrollBar
         }
-        Label {
-            anchors.centerIn: parent
-            visible: domains.count === 0
-            text: qsTr("No domains")
+        model: domains
+        section.property: "uri"
+        // Main.qml has no "pragma ComponentBehavior: Bound": with it, Qt
+        // 6.4's ListView makes no section delegate ("Component is not
+        // ready"). Without it, qmllint takes the delegates' use of this
+        // file's ids for unqualified access, which it is not.
+        // qmllint disable unqualified
+        section.delegate: HostHeading {
+            width: view.width - scrollBar.width
+            connections: domains.connections
         }
+        delegate: DomainCard {
+            // Clear of the scroll bar, which would cover the thumbnails.
+            width: view.width - scrollBar.width
+            domainModel: domains
+            scrolling: view.moving
+        }
+        // qmllint enable unqualified
+    }
+    // Beside the list, not in it: in a ListView it would lie in the
+    // content, at the top of an empty list, half cut off.
+    Label {
+        anchors.centerIn: view
+        visible: domains.count === 0
+        text: qsTr("No domains")
     }
 
     footer: Label {
