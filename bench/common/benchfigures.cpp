@@ -29,3 +29,10 @@ double benchMedian(QList<double> values)
     const qsizetype n = values.size();
     return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
 }
+
+QString benchSpread(const QList<double> &values)
+{
+    return QString::asprintf("%.4g [%.4g-%.4g]", benchMedian(values),
+                             *std::min_element(values.cbegin(), values.cend()),
+                             *std::max_element(values.cbegin(), values.cend()));
+}

@@ -15,5 +15,7 @@ BenchFigures parseBenchFigures(const QByteArray &output);
 
 // The median of values, which must not be empty.
 double benchMedian(QList<double> values);
+// "median [min-max]" of values, which must not be empty.
+QString benchSpread(const QList<double> &values);
 
 #endif // QTVIRT_BENCH_BENCHFIGURES_H

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "testnode.h"
 
+#include <QtCore/QFile>
+
 namespace {
 
 const QLatin1String DomainPrefix("bench-");
-
-} // namespace
 
 QByteArray testNodeXml(int count)
 {
@@ -16,6 +16,16 @@ QByteArray testNodeXml(int count)
             + "</name><memory>8192</memory><vcpu>2</vcpu><os><type>hvm</type></os></domain>";
     }
     return xml + "</node>";
+}
+
+} // namespace
+
+TestNodeFile::TestNodeFile(int count)
+{
+    QFile node(m_dir.filePath(QStringLiteral("node.xml")));
+    if (m_dir.isValid() && node.open(QIODevice::WriteOnly) && node.write(testNodeXml(count)) >= 0
+        && node.flush())
+        m_path = node.fileName();
 }
 
 int testNodeDomainIndex(const QString &name)

@@ -25,8 +25,6 @@
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QEventLoop>
-#include <QtCore/QFile>
-#include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
 #include <QtGui/QGuiApplication>
 #include <QtQml/QQmlApplicationEngine>
@@ -277,19 +275,16 @@ int drive(const QString &program, const Options &options)
                      "no X display: run it under xvfb-run -a -s \"-screen 0 1280x800x24\"\n");
         return 2;
     }
-    QTemporaryDir dir;
-    QFile node(dir.filePath(QStringLiteral("node.xml")));
-    if (!dir.isValid() || !node.open(QIODevice::WriteOnly)
-        || node.write(testNodeXml(options.domains)) < 0)
+    const TestNodeFile node(options.domains);
+    if (node.path().isEmpty())
         return 3;
-    node.close();
 
     std::printf("%d domains, storm of %d changes at %d per second\n", options.domains,
                 options.events, options.rate);
     QMap<QString, QList<double>> results;
     for (int round = 0; round < options.repeat; ++round) {
         const BenchVariant variant{QStringLiteral("dashboard"),
-                                   {QStringLiteral("--node"), node.fileName(),
+                                   {QStringLiteral("--node"), node.path(),
                                     QStringLiteral("--domains"), QString::number(options.domains),
                                     QStringLiteral("--events"), QString::number(options.events),
                                     QStringLiteral("--rate"), QString::number(options.rate)},
@@ -310,10 +305,8 @@ int drive(const QString &program, const Options &options)
     }
     std::printf("\nmedian [min-max] of %d runs (gaps in ms)\n", options.repeat);
     for (auto figure = results.cbegin(); figure != results.cend(); ++figure) {
-        const QList<double> &values = figure.value();
-        std::printf("%-12s %8.4g [%.4g-%.4g]\n", qPrintable(figure.key()), benchMedian(values),
-                    *std::min_element(values.cbegin(), values.cend()),
-                    *std::max_element(values.cbegin(), values.cend()));
+        std::printf("%-12s %s\n", qPrintable(figure.key()),
+                    qPrintable(benchSpread(figure.value())));
     }
     return 0;
 }

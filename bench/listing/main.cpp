@@ -21,8 +21,6 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QCoreApplication>
-#include <QtCore/QFile>
-#include <QtCore/QTemporaryDir>
 
 #include <libvirt/virterror.h>
 
@@ -97,12 +95,9 @@ int drive(const QString &program, const Options &options)
         std::fprintf(stderr, "QTVIRT_TEST_URI is not set: eval \"$(scripts/testbed env)\"\n");
         return 2;
     }
-    QTemporaryDir dir;
-    QFile node(dir.filePath(QStringLiteral("node.xml")));
-    if (!dir.isValid() || !node.open(QIODevice::WriteOnly)
-        || node.write(testNodeXml(options.domains)) < 0)
+    const TestNodeFile node(options.domains);
+    if (node.path().isEmpty())
         return 3;
-    node.close();
 
     const QStringList variants
         = {QStringLiteral("qtvirt"), QStringLiteral("gobject"), QStringLiteral("poller")};
@@ -116,7 +111,7 @@ int drive(const QString &program, const Options &options)
             const QString &name = variants.at((round + k) % variants.size());
             const BenchVariant variant{
                 name,
-                {QStringLiteral("--variant"), name, QStringLiteral("--node"), node.fileName(),
+                {QStringLiteral("--variant"), name, QStringLiteral("--node"), node.path(),
                  QStringLiteral("--connections"), QString::number(options.connections),
                  QStringLiteral("--domains"), QString::number(options.domains)},
                 {}};
@@ -149,10 +144,8 @@ int drive(const QString &program, const Options &options)
         QStringList figures = results[name].keys();
         std::sort(figures.begin(), figures.end());
         for (const QString &figure : figures) {
-            const QList<double> &values = results[name][figure];
-            std::printf("  %s %.3g [%.3g-%.3g]", qPrintable(figure), benchMedian(values),
-                        *std::min_element(values.cbegin(), values.cend()),
-                        *std::max_element(values.cbegin(), values.cend()));
+            std::printf("  %s %s", qPrintable(figure),
+                        qPrintable(benchSpread(results[name][figure])));
         }
         std::printf("\n");
     }
