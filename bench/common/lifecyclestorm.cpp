@@ -92,6 +92,11 @@ void LifecycleStorm::runThread(int first, int step, int events, int rate)
         // Thread t changes only the domains t, t + step, ...: a domain's
         // changes never race.
         const int i = n % count;
+        // A change not shown yet is overtaken by this one. Then the new
+        // state, and only then the time: settle() never pairs a time with
+        // the state of another change.
+        if (m_asked[i].exchange(0) != 0)
+            ++m_overtaken;
         const bool running = m_expected[i] == VIR_DOMAIN_RUNNING;
         m_expected[i] = running ? VIR_DOMAIN_PAUSED : VIR_DOMAIN_RUNNING;
         m_asked[i] = m_clock.nsecsElapsed();
@@ -111,6 +116,11 @@ bool LifecycleStorm::isDone() const
 int LifecycleStorm::made() const
 {
     return m_made;
+}
+
+int LifecycleStorm::overtaken() const
+{
+    return m_overtaken;
 }
 
 bool LifecycleStorm::failed() const

@@ -38,6 +38,9 @@ public:
     // The changes made so far, and whether a call failed.
     int made() const;
     bool failed() const;
+    // The changes the next change of the same domain overtook before a view
+    // settled them: settled ones and overtaken ones add up to made().
+    int overtaken() const;
     // Nanoseconds since start().
     qint64 elapsedNs() const;
 
@@ -58,6 +61,7 @@ private:
     std::vector<std::thread> m_threads;
     std::atomic<int> m_running{0};
     std::atomic<int> m_made{0};
+    std::atomic<int> m_overtaken{0};
     std::atomic<bool> m_failed{false};
     QElapsedTimer m_clock;
 };

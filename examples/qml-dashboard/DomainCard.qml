@@ -6,7 +6,9 @@
 // right a thumbnail of the screen while it runs (from the QtVirt module's
 // image://qtvirt/ provider). Every card has the same height, whatever its
 // state. The list makes cards only for the rows in sight: a card's
-// sparklines begin when it comes into sight.
+// sparklines begin when it comes into sight, and a card scrolled away
+// forgets its busy state and its action's error (the model's
+// actionFinished() still comes).
 
 pragma ComponentBehavior: Bound
 

@@ -25,8 +25,8 @@ Label {
     topPadding: 8
     font.bold: true
     font.pixelSize: 16
-    // The model lists no domains of a closed connection, so a section's
-    // connection is open but for a moment; HostBar shows hosts that are not.
+    // A section's connection is open, or reconnecting with its rows kept:
+    // then the heading shows the URI, and HostBar why.
     text: connection && connection.isOpen
           ? qsTr("%1 (%2)").arg(connection.hostName).arg(connection.hypervisorType)
           : section

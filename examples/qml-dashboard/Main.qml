@@ -81,7 +81,7 @@ ApplicationWindow {
             // Clear of the scroll bar, which would cover the thumbnails.
             width: view.width - scrollBar.width
             domainModel: domains
-            scrolling: view.moving
+            scrolling: view.moving || scrollBar.pressed
         }
         // qmllint enable unqualified
     }

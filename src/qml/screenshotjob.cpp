@@ -87,25 +87,32 @@ void ScreenshotJob::run()
               })
         .then(this,
               [this](const DecodedScreenshot &decoded) { report(decoded.image, decoded.error); })
+        // First: an onFailed() turns a cancellation (the connection closed
+        // with the call on its way) into a plain end that no later
+        // onCanceled() sees, and the Image would stay Loading. A failure
+        // passes through this one to the onFailed()s.
+        .onCanceled(this,
+                    [this] {
+                        report({},
+                               QCoreApplication::translate("ScreenshotImageProvider",
+                                                           "The screenshot was canceled"));
+                    })
         .onFailed(this, [this](const QVirtError &error) { report({}, error.message()); })
-        .onFailed(this,
-                  [this] {
-                      report({},
-                             QCoreApplication::translate("ScreenshotImageProvider",
-                                                         "The screenshot failed"));
-                  })
-        // onFailed() does not see a cancellation (the connection closed
-        // with the call on its way): without this the job would never
-        // report, and the Image would stay Loading.
-        .onCanceled(this, [this] {
+        .onFailed(this, [this] {
             report({},
-                   QCoreApplication::translate("ScreenshotImageProvider",
-                                               "The screenshot was canceled"));
+                   QCoreApplication::translate("ScreenshotImageProvider", "The screenshot failed"));
         });
 }
 
 void ScreenshotJob::report(const QImage &image, const QString &error)
 {
+    // When the application ends with a result on its way, Qt deletes the
+    // queued continuation while it holds its lock on posted events; the
+    // continuation's promise then reports a cancellation, from inside that
+    // lock. Nobody waits for an image any more, and posting done() or the
+    // deletion would wait for the lock for ever.
+    if (QCoreApplication::closingDown())
+        return;
     Q_EMIT done(image, error);
     deleteLater();
 }

@@ -92,6 +92,41 @@ QString QuickTestbed::destroyTestDomain(const QString &name)
     return onTestDomain(name, virDomainDestroy);
 }
 
+QString QuickTestbed::testDomainUuid(const QString &name)
+{
+    if (!m_test)
+        m_test = openTestConnection();
+    const Domain dom(m_test ? virDomainLookupByName(m_test.get(), name.toUtf8().constData())
+                            : nullptr);
+    char uuid[VIR_UUID_STRING_BUFLEN] = {};
+    if (!dom || virDomainGetUUIDString(dom.get(), uuid) < 0)
+        return {};
+    return QString::fromLatin1(uuid);
+}
+
+QString QuickTestbed::freezeDaemon()
+{
+    if (m_freeze)
+        return QStringLiteral("the daemon is frozen already");
+    m_freeze = std::make_unique<ProcessFreeze>(pid_t(QtVirtTest::testbedDaemonPid()));
+    if (!m_freeze->isFrozen()) {
+        const QString error = m_freeze->errorString();
+        m_freeze.reset();
+        return error;
+    }
+    return {};
+}
+
+QString QuickTestbed::thawDaemon()
+{
+    if (!m_freeze)
+        return QStringLiteral("the daemon is not frozen");
+    m_freeze.reset();
+    if (!restartDaemonIfItCrashedOnThaw(pid_t(QtVirtTest::testbedDaemonPid())))
+        return QStringLiteral("no daemon runs after the thaw");
+    return {};
+}
+
 QString QuickTestbed::onQemuDomain(int (*operation)(virDomainPtr))
 {
     if (!m_qemu)

@@ -9,6 +9,8 @@
 #include <QtCore/QTemporaryDir>
 #include <QtQml/qqmlregistration.h>
 
+#include <memory>
+
 // `Testbed` in the Qt Quick tests (import QtVirtTest): the testbed's URIs
 // and what a test does to its domains through plain libvirt calls on
 // connections of its own, so that the events a QML Connection receives
@@ -50,6 +52,14 @@ public:
     Q_INVOKABLE QString resetQemuDomain();
     Q_INVOKABLE QString destroyQemuDomain();
 
+    // The UUID of the test driver's domain name, or an empty string.
+    Q_INVOKABLE QString testDomainUuid(const QString &name);
+
+    // Stops the testbed's daemon (SIGSTOP) until thawDaemon() or the end of
+    // the test file. Each returns an empty string or what went wrong.
+    Q_INVOKABLE QString freezeDaemon();
+    Q_INVOKABLE QString thawDaemon();
+
     // C++'s value of QVirtConnection::CloseReason key, to compare QML's
     // Connection.<key> with.
     Q_INVOKABLE int closeReasonValue(const QString &key) const;
@@ -64,6 +74,7 @@ private:
     QtVirtIntegration::DomainJanitor m_janitor;
     QtVirtIntegration::Connection m_test;
     QtVirtIntegration::Connection m_qemu;
+    std::unique_ptr<QtVirtIntegration::ProcessFreeze> m_freeze;
 };
 
 #endif // QTVIRT_TESTS_QUICKTESTBED_H

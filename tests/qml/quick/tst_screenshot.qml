@@ -55,11 +55,21 @@ TestCase {
         sourceSize.width: 160
     }
 
+    // A Connection of its own for the closed-connection test, with the
+    // test driver's URI, which no other Connection here has.
+    Component {
+        id: closingConnection
+
+        Connection { }
+    }
+
     function init() {
         Testbed.destroyQemuDomain();
     }
 
     function cleanup() {
+        // A failed step leaves the daemon frozen: thawed first.
+        Testbed.thawDaemon();
         Testbed.destroyQemuDomain();
     }
 
@@ -98,5 +108,29 @@ TestCase {
         screen.source = source("qemu:///nowhere", "00000000-0000-0000-0000-000000000001", 1);
         tryVerify(() => screen.status === Image.Ready || screen.status === Image.Error, 15000);
         compare(screen.status, Image.Error);
+    }
+
+    // A screenshot whose Connection closes while the call waits for the
+    // daemon (frozen here) ends with an error, not Loading for ever: the
+    // closing connection cancels the call, and the provider once reported
+    // only results and failures, not a cancellation.
+    function test_connectionClosedDuringScreenshot() {
+        const closing = createTemporaryObject(closingConnection, testCase,
+                                              { uri: Testbed.testUri });
+        tryVerify(() => closing.isOpen, 10000, "the connection opens");
+        const uuid = Testbed.testDomainUuid("test");
+        compare(uuid.length, 36);
+        compare(Testbed.freezeDaemon(), "");
+        screen.source = source(Testbed.testUri, uuid, 3);
+        compare(screen.status, Image.Loading);
+        // The provider's job starts its call from the engine's event loop.
+        wait(300);
+        compare(screen.status, Image.Loading);
+        closing.destroy();
+        ignoreWarning(new RegExp("QML Image: The screenshot was canceled$"));
+        tryVerify(() => screen.status !== Image.Loading, 5000, "the image ends");
+        const ended = screen.status;
+        compare(Testbed.thawDaemon(), "");
+        compare(ended, Image.Error);
     }
 }
