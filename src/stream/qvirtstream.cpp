@@ -14,8 +14,6 @@
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
 
-#include <libvirt/virterror.h>
-
 #include <algorithm>
 #include <atomic>
 #include <climits>
@@ -385,9 +383,7 @@ void QVirtStreamPrivate::abortStream()
     if (workerBusy()) {
         worker->abort();
     } else {
-        if (virStreamAbort(stream) < 0)
-            qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
-        virResetLastError();
+        StreamWorker::abortNow(stream);
     }
     writeBuffer.clear();
     inFlight = 0;

@@ -10,8 +10,6 @@
 
 #include <QtVirt/qvirtstream.h>
 
-#include <libvirt/virterror.h>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -39,16 +37,6 @@ namespace {
 // (a local driver's pipe) refused with -2; libvirt has no way to wait for
 // room but its event loop, which this thread has not.
 constexpr auto RetryInterval = std::chrono::milliseconds(2);
-
-void abortNow(virStreamPtr stream)
-{
-    // Also on a dead connection, where it fails: only the abort takes a
-    // remote stream off its client's list (remoteStreamAbort), and a client
-    // closed with a stream still on it leaks the list.
-    if (virStreamAbort(stream) < 0)
-        qCDebug(lcQtVirtStream, "virStreamAbort: %s", virGetLastErrorMessage());
-    virResetLastError();
-}
 
 StreamWorker::Sent sendPieces(virStreamPtr stream, QList<StreamWorker::Piece> pieces,
                               std::atomic<bool> &aborting, std::atomic<bool> &failed)
@@ -123,6 +111,15 @@ void StreamWorker::finish(std::function<void(QString failure)> done)
             return virStreamFinish(stream) < 0 ? takeLibvirtMessage() : QString();
         },
         std::move(done));
+}
+
+void StreamWorker::abortNow(virStreamPtr stream)
+{
+    // Also on a dead connection, where it fails: only the abort takes a
+    // remote stream off its client's list (remoteStreamAbort), and a client
+    // closed with a stream still on it leaks the list.
+    if (virStreamAbort(stream) < 0)
+        qCDebug(lcQtVirtStream, "virStreamAbort: %s", qUtf8Printable(takeLibvirtMessage()));
 }
 
 void StreamWorker::abort()

@@ -65,9 +65,13 @@ public:
     // virStreamFinish(), after everything queued before; done gets
     // libvirt's message, empty on success.
     void finish(std::function<void(QString failure)> done);
-    // Drops the calls that have not started and queues virStreamAbort()
-    // after the one on its way, which stops sending early. No result.
+    // Drops the calls that have not started and queues abortNow() after
+    // the one on its way, which stops sending early. No result.
     void abort();
+    // virStreamAbort() in the calling thread, a round trip, its failure
+    // only logged: what abort() queues, and what a stream whose worker has
+    // nothing on its way calls itself.
+    static void abortNow(virStreamPtr stream);
 
 private:
     struct Queue;
