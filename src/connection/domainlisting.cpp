@@ -81,7 +81,7 @@ QSet<QUuid> uuidsMatching(virConnectPtr conn, unsigned int filter)
 {
     QSet<QUuid> uuids;
     for (const DomainHandle &dom : allDomains(conn, filter))
-        uuids.insert(domainRefOf(dom.get()).uuid());
+        uuids.insert(domainUuidOf(dom.get()));
     return uuids;
 }
 

@@ -2,6 +2,7 @@
 #include "model/domainstatistics.h"
 
 #include "common/logging.h"
+#include "connection/domainref.h"
 #include "connection/typedparameters.h"
 
 #include <libvirt/virterror.h>
@@ -56,13 +57,6 @@ DomainStatistics::Counters countersOf(const virDomainStatsRecordPtr record)
     return counters;
 }
 
-QUuid uuidOf(virDomainPtr dom)
-{
-    unsigned char raw[VIR_UUID_BUFLEN] = {};
-    virDomainGetUUID(dom, raw);
-    return QUuid::fromRfc4122(QByteArrayView(raw, VIR_UUID_BUFLEN));
-}
-
 // Per second, from two readings of a counter seconds apart.
 std::optional<double> rate(const std::optional<quint64> &earlier,
                            const std::optional<quint64> &later, double seconds)
@@ -93,7 +87,7 @@ std::optional<Sample> sample(virConnectPtr conn)
     result.wallNs = before + (after - before) / 2;
     result.domains.reserve(count);
     for (int i = 0; i < count; ++i)
-        result.domains.insert(uuidOf(records[i]->dom), countersOf(records[i]));
+        result.domains.insert(domainUuidOf(records[i]->dom), countersOf(records[i]));
     virDomainStatsRecordListFree(records);
     return result;
 }
