@@ -14,6 +14,7 @@
 // OpenGL), so a frame gap is a time the GUI thread could not paint.
 
 #include "benchfigures.h"
+#include "eventwait.h"
 #include "interleavedruns.h"
 #include "lifecyclestorm.h"
 #include "testnode.h"
@@ -24,8 +25,6 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QElapsedTimer>
-#include <QtCore/QEventLoop>
-#include <QtCore/QTimer>
 #include <QtGui/QGuiApplication>
 #include <QtQml/QQmlApplicationEngine>
 #include <QtQuick/QQuickWindow>
@@ -79,24 +78,6 @@ Options parse(int argc, char **argv)
 // Runs the event loop until done() or the deadline; false on the deadline.
 // The loop sleeps between events: a spinning one would take a CPU from the
 // daemon and the X server, which share the machine with the dashboard.
-template<typename Done> bool runUntil(Done done, int deadlineMs)
-{
-    if (done())
-        return true;
-    QElapsedTimer clock;
-    clock.start();
-    QEventLoop loop;
-    QTimer check;
-    check.setInterval(5);
-    QObject::connect(&check, &QTimer::timeout, &loop, [&] {
-        if (done() || clock.elapsed() > deadlineMs)
-            loop.quit();
-    });
-    check.start();
-    loop.exec();
-    return done();
-}
-
 // The gaps between the frames a window puts on the screen while it draws
 // without pause: each frame asks for the next one. The figures are those of
 // the last start() to stop().
@@ -195,19 +176,19 @@ int measureDashboard(int argc, char **argv, const Options &options)
         std::fprintf(stderr, "the dashboard did not load\n");
         return 1;
     }
-    if (!runUntil([&] { return window->isExposed() && model->rowCount() == options.domains; },
-                  120000)) {
+    if (!runEventsUntil([&] { return window->isExposed() && model->rowCount() == options.domains; },
+                        120000)) {
         std::fprintf(stderr, "the dashboard shows %d of %d domains\n", model->rowCount(),
                      options.domains);
         return 1;
     }
     // The first statistics and every card drawn once.
-    runUntil([] { return false; }, 2000);
+    runEventsUntil([] { return false; }, 2000);
 
     BenchFigures figures;
     FrameMeter frames(window);
     frames.start();
-    runUntil([] { return false; }, 2000);
+    runEventsUntil([] { return false; }, 2000);
     frames.stop();
     figures.insert(QStringLiteral("quietWorst"), frames.worstMs());
     figures.insert(QStringLiteral("quietMedian"), frames.medianMs());
@@ -240,10 +221,10 @@ int measureDashboard(int argc, char **argv, const Options &options)
         });
     frames.start();
     storm.start(options.events, options.rate);
-    runUntil([&] { return storm.isDone(); }, 60000);
+    runEventsUntil([&] { return storm.isDone(); }, 60000);
     const double stormSeconds = double(storm.elapsedNs()) / 1e9;
     const bool caughtUp
-        = runUntil([&] { return shown + storm.overtaken() >= storm.made(); }, 10000);
+        = runEventsUntil([&] { return shown + storm.overtaken() >= storm.made(); }, 10000);
     frames.stop();
     QObject::disconnect(watching);
     if (storm.failed()) {

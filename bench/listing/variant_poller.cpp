@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "eventwait.h"
 #include "variants.h"
 
 #include <QtCore/QCoreApplication>
@@ -86,8 +87,7 @@ BenchFigures listWithPoller(const QString &uri, int connections, int domainsEach
                 Qt::QueuedConnection);
         });
     }
-    while (finished < connections)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    runEventsUntil([&] { return finished >= connections; }, 120000);
     const double elapsed = clock.nsecsElapsed() / 1e9;
     stalls.stop();
     for (std::thread &thread : threads)

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
+#include "eventwait.h"
 #include "lifecyclestorm.h"
 #include "testnode.h"
 #include "variants.h"
@@ -20,18 +21,6 @@
 namespace {
 
 // Runs the event loop until done() or the deadline; false on the deadline.
-template<typename Done> bool runUntil(Done done, int deadlineMs)
-{
-    QElapsedTimer clock;
-    clock.start();
-    while (!done()) {
-        if (clock.elapsed() > deadlineMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-    }
-    return true;
-}
-
 // Whether every row shows its vCPUs. Resumes at *checked, the first row not
 // seen with them yet (rows keep them once they have them, and none is
 // inserted any more), so that watching costs the measured thread little.
@@ -73,7 +62,7 @@ void measureStatsRefresh(QVirtDomainModel &model, int connections, BenchFigures 
     QElapsedTimer clock;
     clock.start();
     model.setStatsInterval(500);
-    runUntil([&] { return changes >= connections && clock.elapsed() >= 1200; }, 30000);
+    runEventsUntil([&] { return changes >= connections && clock.elapsed() >= 1200; }, 30000);
     stalls.stop();
     model.setStatsInterval(0);
     QObject::disconnect(counting);
@@ -114,10 +103,10 @@ void measureStorm(QVirtDomainModel &model, virConnectPtr conn, int domainsEach,
     StallMeter stalls;
     stalls.start();
     storm.start(events, Rate);
-    runUntil([&] { return storm.isDone(); }, 60000);
+    runEventsUntil([&] { return storm.isDone(); }, 60000);
     const double seconds = storm.elapsedNs() / 1e9;
     const auto settled = [&] { return static_cast<int>(latencies.size()) + storm.overtaken(); };
-    runUntil([&] { return settled() >= storm.made(); }, 5000);
+    runEventsUntil([&] { return settled() >= storm.made(); }, 5000);
     stalls.stop();
     QObject::disconnect(watching);
     if (storm.failed() || settled() < storm.made()) {
@@ -157,13 +146,13 @@ BenchFigures listWithQtVirt(const QString &uri, int connections, int domainsEach
         for (const auto &conn : conns)
             model.addConnection(conn.get());
         const int expected = connections * domainsEach;
-        if (!runUntil([&] { return model.rowCount() == expected; }, 120000)) {
+        if (!runEventsUntil([&] { return model.rowCount() == expected; }, 120000)) {
             std::fprintf(stderr, "qtvirt: only %d of %d rows\n", model.rowCount(), expected);
             return {};
         }
         figures.insert(QStringLiteral("rows"), clock.nsecsElapsed() / 1e9);
         int checked = 0;
-        if (!runUntil([&] { return allDetailed(model, &checked); }, 120000)) {
+        if (!runEventsUntil([&] { return allDetailed(model, &checked); }, 120000)) {
             std::fprintf(stderr, "qtvirt: memory and vCPUs missing\n");
             return {};
         }
@@ -175,7 +164,7 @@ BenchFigures listWithQtVirt(const QString &uri, int connections, int domainsEach
         // Once the listing's tasks and their results are gone, what the heap
         // holds more than before the model is the model's: libvirt keeps no
         // domain objects once the listing freed them.
-        runUntil([] { return false; }, 200);
+        runEventsUntil([] { return false; }, 200);
         figures.insert(QStringLiteral("memory"),
                        static_cast<double>(heapInUse() - heapBefore) / expected);
 
