@@ -75,9 +75,6 @@ Options parse(int argc, char **argv)
     return options;
 }
 
-// Runs the event loop until done() or the deadline; false on the deadline.
-// The loop sleeps between events: a spinning one would take a CPU from the
-// daemon and the X server, which share the machine with the dashboard.
 // The gaps between the frames a window puts on the screen while it draws
 // without pause: each frame asks for the next one. The figures are those of
 // the last start() to stop().

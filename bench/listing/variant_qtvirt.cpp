@@ -20,7 +20,6 @@
 
 namespace {
 
-// Runs the event loop until done() or the deadline; false on the deadline.
 // Whether every row shows its vCPUs. Resumes at *checked, the first row not
 // seen with them yet (rows keep them once they have them, and none is
 // inserted any more), so that watching costs the measured thread little.

@@ -10,8 +10,8 @@
 #include <libvirt/libvirt.h>
 
 // A libvirt domain's UUID, null when libvirt cannot give it. The 16 bytes
-// rather than virDomainGetUUIDString(): every libvirt call on a domain
-// already formats the UUID once for its debug log, enabled or not
+// rather than virDomainGetUUIDString(): almost every libvirt call on a
+// domain already formats the UUID once for its debug log, enabled or not
 // (VIR_DOMAIN_DEBUG in src/libvirt-domain.c), and a listing of thousands of
 // domains should not pay for a second formatting and a parse on top.
 inline QUuid domainUuidOf(virDomainPtr dom)
@@ -25,8 +25,6 @@ inline QUuid domainUuidOf(virDomainPtr dom)
 // The QVirtDomainRef of a libvirt domain: its name, UUID and id (-1 when it
 // is not running), all of which libvirt's client keeps with the handle, so
 // no call reaches the daemon.
-// Header-only, so that the QML module can use it without QtVirtCore
-// exporting it.
 inline QVirtDomainRef domainRefOf(virDomainPtr dom)
 {
     const unsigned int id = virDomainGetID(dom);
