@@ -38,13 +38,17 @@ class QVirtStreamTransfer;
     errorOccurred() in the connection's thread, so a GUI never waits for a
     slow or unreachable host. Every libvirt event becomes a signal; the
     libvirt callback behind a signal is registered only while something is
-    connected to it (at once on connect(); after the last disconnect() at
-    the next pass of the event loop, because Qt forbids QObject calls inside
+    connected to it (on connect(); after the last disconnect() at the next
+    pass of the event loop, because Qt forbids QObject calls inside
     disconnectNotify()), and all of them are deregistered when the
-    connection closes. closed() says why a connection ended, keepalive (on by default)
-    notices a daemon that stopped answering, and with autoReconnect the
-    connection comes back by itself, registers its callbacks again and
-    emits reconnected().
+    connection closes. Each registration is a round trip to the daemon,
+    made in a thread of the connection's own; connect() waits for it at
+    most 40 ms, so against a daemon that answers the callback is in place
+    when connect() returns, and a frozen one never blocks the caller longer
+    (the callback is registered once the daemon answers again). closed()
+    says why a connection ended, keepalive (on by default) notices a daemon
+    that stopped answering, and with autoReconnect the connection comes
+    back by itself, registers its callbacks again and emits reconnected().
 
     The domain operations (startDomain() and the others) run their
     blocking libvirt call in a thread pool and finish their QFuture in the
@@ -358,7 +362,8 @@ public:
         it comes, is dropped).
 
         Deregistering the callbacks and virConnectClose() are round trips to
-        the daemon. They run in a thread of their own, and close() waits for
+        the daemon. They run in the connection's own thread, after the
+        registrations queued before them, and close() waits for
         them at most 40 ms: a daemon that answers has forgotten every
         callback when close() returns; one that does not (frozen, or too
         far away) never blocks the calling thread longer, and the teardown

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "connection/domaineventslink.h"
 
-DomainEventsLink::DomainEventsLink(std::shared_ptr<ConnectionLink> link, QVirtDomainEvents *target)
+DomainEventsLink::DomainEventsLink(std::shared_ptr<ConnectionLink> link,
+                                   QPointer<QVirtDomainEvents> target)
     : m_link(std::move(link))
-    , m_target(target)
+    , m_target(std::move(target))
 { }
 
-void *DomainEventsLink::retain(std::shared_ptr<ConnectionLink> link, QVirtDomainEvents *target)
+void *DomainEventsLink::retain(std::shared_ptr<ConnectionLink> link,
+                               QPointer<QVirtDomainEvents> target)
 {
-    return new DomainEventsLink(std::move(link), target);
+    return new DomainEventsLink(std::move(link), std::move(target));
 }
 
 void DomainEventsLink::release(void *opaque)

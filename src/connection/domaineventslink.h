@@ -21,7 +21,7 @@ class DomainEventsLink
 {
 public:
     // An opaque pointer for libvirt, freed by release().
-    static void *retain(std::shared_ptr<ConnectionLink> link, QVirtDomainEvents *target);
+    static void *retain(std::shared_ptr<ConnectionLink> link, QPointer<QVirtDomainEvents> target);
     static void release(void *opaque);
     static DomainEventsLink &from(void *opaque);
 
@@ -36,7 +36,7 @@ public:
     }
 
 private:
-    DomainEventsLink(std::shared_ptr<ConnectionLink> link, QVirtDomainEvents *target);
+    DomainEventsLink(std::shared_ptr<ConnectionLink> link, QPointer<QVirtDomainEvents> target);
 
     const std::shared_ptr<ConnectionLink> m_link;
     const QPointer<QVirtDomainEvents> m_target;

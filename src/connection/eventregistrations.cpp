@@ -5,35 +5,29 @@
 
 #include <libvirt/virterror.h>
 
-namespace {
-
-std::vector<EventBinding> allBindings()
-{
-    std::vector<EventBinding> bindings = domainEventBindings();
-    const std::vector<EventBinding> objects = objectEventBindings();
-    bindings.insert(bindings.end(), objects.begin(), objects.end());
-    return bindings;
-}
-
-} // namespace
-
-EventRegistrations::EventRegistrations()
-    : EventRegistrations(allBindings())
-{ }
-
-EventRegistrations::EventRegistrations(std::vector<EventBinding> bindings)
-    : m_bindings(std::move(bindings))
+EventRegistrations::EventRegistrations(const std::vector<EventBinding> &bindings)
+    : m_bindings(bindings)
     , m_ids(m_bindings.size(), None)
 { }
 
+std::vector<bool> EventRegistrations::wanted(
+    const std::vector<EventBinding> &bindings,
+    const std::function<bool(const QMetaMethod &)> &hasListeners)
+{
+    std::vector<bool> result;
+    result.reserve(bindings.size());
+    for (const EventBinding &binding : bindings)
+        result.push_back(hasListeners(binding.signal));
+    return result;
+}
+
 void EventRegistrations::sync(virConnectPtr conn, const Target &target,
-                              const std::function<bool(const QMetaMethod &)> &hasListeners)
+                              const std::vector<bool> &wanted)
 {
     for (std::size_t i = 0; i < m_bindings.size(); ++i) {
         const EventBinding &binding = m_bindings[i];
-        const bool wanted = conn && hasListeners(binding.signal);
         int &id = m_ids[i];
-        if (wanted && id == None) {
+        if (wanted[i] && id == None) {
             virDomainPtr dom = nullptr;
             if (target.domain) {
                 dom = target.domain();
@@ -48,8 +42,8 @@ void EventRegistrations::sync(virConnectPtr conn, const Target &target,
                        virGetLastErrorMessage());
                 id = Refused;
             }
-        } else if (!wanted && id >= 0) {
-            if (conn && binding.deregisterCallback(conn, id) < 0) {
+        } else if (!wanted[i] && id >= 0) {
+            if (binding.deregisterCallback(conn, id) < 0) {
                 qCInfo(lcQtVirtConnection, "deregistering %s events: %s", binding.name,
                        virGetLastErrorMessage());
             }
@@ -58,13 +52,12 @@ void EventRegistrations::sync(virConnectPtr conn, const Target &target,
     }
 }
 
-std::vector<EventRegistrations::Registration> EventRegistrations::takeAll()
+void EventRegistrations::clear(virConnectPtr conn)
 {
-    std::vector<Registration> live;
     for (std::size_t i = 0; i < m_bindings.size(); ++i) {
         if (m_ids[i] >= 0)
-            live.push_back(Registration{m_bindings[i].deregisterCallback, m_ids[i]});
+            m_bindings[i].deregisterCallback(conn, m_ids[i]);
         m_ids[i] = None;
     }
-    return live;
+    virResetLastError();
 }

@@ -7,19 +7,13 @@
 #include <functional>
 #include <vector>
 
-// Which libvirt callbacks a connection holds, one per bound signal. A
-// callback exists only while its signal has a receiver and the connection
-// is open, so that the daemon sends no event nobody reads.
+// Which libvirt callbacks a connection holds for one object's signals, one
+// per bound signal. A callback exists only while its signal has a receiver
+// and the connection is open, so that the daemon sends no event nobody
+// reads. Used in the connection's SerialWorker only (EventRegistrar).
 class EventRegistrations
 {
 public:
-    // A callback libvirt holds, as a teardown needs it.
-    struct Registration
-    {
-        int (*deregister)(virConnectPtr conn, int callbackId);
-        int id;
-    };
-
     // Whom the callbacks are for.
     struct Target
     {
@@ -32,27 +26,28 @@ public:
         virFreeCallback release;
     };
 
-    // Every QVirtConnection signal: domain events and those of other objects.
-    EventRegistrations();
-    explicit EventRegistrations(std::vector<EventBinding> bindings);
+    explicit EventRegistrations(const std::vector<EventBinding> &bindings);
 
-    // Registers what hasListeners() wants and is missing, each callback
-    // with an opaque pointer from target, and deregisters what is no longer
-    // wanted. conn may be null: then nothing is registered.
-    void sync(virConnectPtr conn, const Target &target,
-              const std::function<bool(const QMetaMethod &)> &hasListeners);
-    // Before a close, and after a loss: hands over the callbacks for a
-    // ConnectionTeardown (a dead connection still forgets them locally),
-    // and forgets their ids, which must not outlive the connection.
-    std::vector<Registration> takeAll();
+    // Per binding, whether its signal has a receiver. In the thread of the
+    // signals' object, which alone may ask.
+    static std::vector<bool> wanted(const std::vector<EventBinding> &bindings,
+                                    const std::function<bool(const QMetaMethod &)> &hasListeners);
+
+    // Registers on conn what wanted (as from wanted()) asks for and is
+    // missing, each callback with an opaque pointer from target, and
+    // deregisters what is no longer wanted.
+    void sync(virConnectPtr conn, const Target &target, const std::vector<bool> &wanted);
+    // Deregisters every callback. On a lost connection this fails locally,
+    // after forgetting them, which is all that is left to do.
+    void clear(virConnectPtr conn);
 
 private:
     static constexpr int None = -1;
     // The driver refused (for example secrets on the test driver): do not
-    // ask again until the connection is opened anew.
+    // ask again on this connection.
     static constexpr int Refused = -2;
 
-    const std::vector<EventBinding> m_bindings;
+    const std::vector<EventBinding> &m_bindings;
     std::vector<int> m_ids;
 };
 

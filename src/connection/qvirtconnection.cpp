@@ -2,7 +2,9 @@
 #include "connection/qvirtconnection_p.h"
 
 #include "common/detachedthread.h"
+#include "common/handoff.h"
 #include "common/logging.h"
+#include "common/serialworker.h"
 #include "connection/connectionlink.h"
 #include "connection/connectionteardown.h"
 #include "connection/credentialbridge.h"
@@ -22,11 +24,12 @@ namespace {
 // futures; libvirt's default handler would also print each to stderr.
 void ignoreLibvirtError(void *, virErrorPtr) { }
 
-// How long close() and the destructor wait for a teardown before they leave
-// it to its thread: long enough for a daemon that answers (the callbacks are
-// then gone from the daemon when close() returns), short enough that a
-// frozen one costs the GUI thread no visible pause.
-constexpr std::chrono::milliseconds TeardownGrace{40};
+// How long connect() to a signal, close() and the destructor wait for the
+// registrations or the teardown they queue before they leave them to the
+// connection's worker: long enough for a daemon that answers (the callbacks
+// are then in place, or gone, when they return), short enough that a frozen
+// one costs the GUI thread no visible pause.
+constexpr std::chrono::milliseconds DaemonGrace{40};
 
 // Deletes the result of an open worker. A result that was never delivered
 // (its owner was destroyed with it still queued, or before it was posted)
@@ -123,7 +126,7 @@ void QVirtConnectionPrivate::finishOpen(quint64 generation, OpenResult &result)
         // Superseded by close() or another open(). Its virConnectClose() is
         // a round trip like any other teardown's, kept off this thread.
         if (result.conn)
-            ConnectionTeardown{std::move(result.conn), {}, nullptr}.start(TeardownGrace);
+            ConnectionTeardown{std::move(result.conn), {}, nullptr}.start(DaemonGrace);
         return;
     }
     credentials.reset();
@@ -184,6 +187,8 @@ bool QVirtConnectionPrivate::install(quint64 generation, OpenResult &result)
     const bool alive = virConnectIsAlive(c) != 0;
     virResetLastError();
     conn = std::move(result.conn);
+    worker = SerialWorker::create(lcQtVirtConnection);
+    registrar = std::make_shared<EventRegistrar>(conn.get(), link);
     const bool hostInfoChanged
         = hypervisorType != result.hypervisorType || hostName != result.hostName;
     hypervisorType = result.hypervisorType;
@@ -200,15 +205,11 @@ void QVirtConnectionPrivate::release()
     if (!conn)
         return;
     link.reset();
-    std::vector<EventRegistrations::Registration> callbacks = registrations.takeAll();
-    for (QVirtDomainEventsPrivate *events : domainEvents) {
-        const std::vector<EventRegistrations::Registration> more = events->takeAll();
-        callbacks.insert(callbacks.end(), more.begin(), more.end());
-    }
-    ConnectionTeardown teardown{std::move(conn), std::move(callbacks),
-                                closeCallbackOpaque ? closeCallback : nullptr, closeCallbackOpaque};
+    ConnectionTeardown teardown{std::move(conn), std::move(registrar),
+                                closeCallbackOpaque ? closeCallback : nullptr, closeCallbackOpaque,
+                                std::move(worker)};
     closeCallbackOpaque = nullptr;
-    std::move(teardown).start(TeardownGrace);
+    std::move(teardown).start(DaemonGrace);
 }
 
 bool QVirtConnectionPrivate::holds(quint64 generation) const
@@ -257,12 +258,36 @@ void QVirtConnectionPrivate::requestSync(SyncTiming timing)
 void QVirtConnectionPrivate::syncRegistrations()
 {
     Q_Q(QVirtConnection);
-    const EventRegistrations::Target target{
-        {}, [this] { return link->retain(); }, &ConnectionLink::release};
-    registrations.sync(conn.get(), target,
-                       [q](const QMetaMethod &signal) { return q->isSignalConnected(signal); });
+    if (!registrar)
+        return;
+    EventRegistrar::Wishes wishes{
+        EventRegistrations::wanted(
+            EventRegistrar::connectionBindings(),
+            [q](const QMetaMethod &signal) { return q->isSignalConnected(signal); }),
+        {}};
     for (QVirtDomainEventsPrivate *events : domainEvents)
-        events->sync(conn.get(), link);
+        wishes.domains.push_back(events->wish());
+    // Found in time, the lookups are reported here; later, from the event
+    // loop, and only while this connection is still the current one.
+    using Lookups = std::vector<EventRegistrar::Lookup>;
+    auto lookups = std::make_shared<Handoff<Lookups>>([late = link](Lookups found) {
+        late->post([found](QVirtConnection *owner) { get(owner)->reportLookups(found); });
+    });
+    worker->run([registrar = registrar, wishes = std::move(wishes),
+                 lookups] { lookups->put(registrar->sync(wishes)); },
+                DaemonGrace);
+    if (const std::optional<Lookups> found = lookups->take())
+        reportLookups(*found);
+}
+
+void QVirtConnectionPrivate::reportLookups(const std::vector<EventRegistrar::Lookup> &lookups)
+{
+    for (const EventRegistrar::Lookup &lookup : lookups) {
+        for (QVirtDomainEventsPrivate *events : domainEvents) {
+            if (events->key == lookup.key)
+                events->lookedUp(lookup.failure);
+        }
+    }
 }
 
 QVirtConnection::QVirtConnection(QObject *parent)

@@ -3,7 +3,7 @@
 #define QTVIRT_CONNECTION_QVIRTCONNECTION_P_H
 
 #include "connection/connectionhandle.h"
-#include "connection/eventregistrations.h"
+#include "connection/eventregistrar.h"
 #include "connection/reconnectbackoff.h"
 
 #include <QtVirt/qvirtconnection.h>
@@ -17,6 +17,7 @@ class ConnectionLink;
 class CredentialBridge;
 class QVirtDomainEventsPrivate;
 class ResultMailbox;
+class SerialWorker;
 struct OpenResult;
 
 class QVirtConnectionPrivate
@@ -44,7 +45,12 @@ public:
     void scheduleReconnect();
     enum class SyncTiming { Now, Later };
     void requestSync(SyncTiming timing);
+    // Has the worker register and deregister callbacks as the receivers of
+    // this object's and its QVirtDomainEvents's signals want, and waits for
+    // that a little (DaemonGrace), never for a daemon that does not answer.
     void syncRegistrations();
+    // What the lookups of a sync found, for the QVirtDomainEvents concerned.
+    void reportLookups(const std::vector<EventRegistrar::Lookup> &lookups);
     void setState(QVirtConnection::State newState);
     void setUri(const QString &newUri, bool newReadOnly);
     // Sets error and errorString together, and tells the property's
@@ -55,10 +61,13 @@ public:
 
     QVirtConnection *const q_ptr;
     const std::shared_ptr<ResultMailbox> mailbox;
-    EventRegistrations registrations;
     ConnectionHandle conn;
     // What libvirt's callbacks on conn hold; null exactly when conn is.
     std::shared_ptr<ConnectionLink> link;
+    // Where conn's event callbacks are registered, and by whom; null
+    // exactly when conn is. The teardown is the worker's last task.
+    std::shared_ptr<SerialWorker> worker;
+    std::shared_ptr<EventRegistrar> registrar;
     // The close callback's link while it is registered, else null.
     void *closeCallbackOpaque = nullptr;
     // Identifies the newest open attempt: results of older ones are dropped.
@@ -72,6 +81,8 @@ public:
     // Every QVirtDomainEvents of this connection: their callbacks are
     // registered, and handed to the teardown, with the connection's own.
     std::unordered_set<QVirtDomainEventsPrivate *> domainEvents;
+    // The key of the next QVirtDomainEvents (EventRegistrar::DomainWish).
+    quint64 nextDomainEventsKey = 0;
 
     QString uri;
     bool readOnly = false;

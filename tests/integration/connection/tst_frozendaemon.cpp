@@ -24,6 +24,8 @@
 #include "testsupport.h"
 
 #include <QtVirt/QVirtConnection>
+#include <QtVirt/QVirtDomainEvents>
+#include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QElapsedTimer>
@@ -51,6 +53,23 @@ constexpr qint64 ExitBudgetMs = 2000;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
 
+// Runs the event loop for duration and returns the longest time one pass
+// of it took: how long the GUI thread was blocked at worst meanwhile.
+qint64 longestLoopPass(std::chrono::milliseconds duration)
+{
+    QElapsedTimer total;
+    total.start();
+    qint64 longest = 0;
+    while (total.elapsed() < duration.count()) {
+        QElapsedTimer pass;
+        pass.start();
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        longest = qMax(longest, pass.elapsed());
+        QThread::msleep(1);
+    }
+    return longest;
+}
+
 } // namespace
 
 class tst_FrozenDaemon : public QObject
@@ -69,6 +88,8 @@ private Q_SLOTS:
     void applicationWithStuckOpenExits();
     void applicationClosingOnFrozenDaemonExits();
     void destructorDropsUndeliveredOpenAtOnce();
+    void registeringReturnsAtOnce_data();
+    void registeringReturnsAtOnce();
 
 private:
     // Opens a connection with a slot on several event signals, so that a
@@ -335,6 +356,104 @@ void tst_FrozenDaemon::destructorDropsUndeliveredOpenAtOnce()
     QVERIFY(restartDaemonIfItCrashedOnThaw(daemon));
     QCOMPARE(opened.size(), 0);
     QVERIFY2(destroyMs <= TeardownBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(destroyMs)));
+}
+
+// Registering the libvirt callback behind a signal is a round trip to the
+// daemon. QVirtConnection made it in connectNotify(), on the thread that
+// called connect(): with the daemon frozen, connecting a slot to a signal
+// (or adding the connection to a QVirtDomainModel, or asking for the events
+// of one domain) blocked the GUI thread until the thaw, keepalive or not.
+// Disconnecting made the deregistration's round trip at the next loop pass.
+void tst_FrozenDaemon::registeringReturnsAtOnce_data()
+{
+    QTest::addColumn<QString>("receiver");
+    QTest::newRow("QVirtConnection signal") << QStringLiteral("connection");
+    QTest::newRow("QVirtDomainEvents signal") << QStringLiteral("domain");
+    QTest::newRow("QVirtDomainModel") << QStringLiteral("model");
+}
+
+void tst_FrozenDaemon::registeringReturnsAtOnce()
+{
+    QFETCH(QString, receiver);
+    const auto daemon = static_cast<pid_t>(QtVirtTest::testbedDaemonPid());
+    QVERIFY(daemon > 0);
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("frozenregister"));
+    const Connection raw = openTestConnection();
+    QVERIFY(raw);
+    // Defined before the freeze, so that the events of this one domain
+    // can be asked for.
+    const Domain defined(virDomainDefineXML(raw.get(), testDomainXml(name).constData()));
+    QVERIFY2(defined, virGetLastErrorMessage());
+
+    QVirtConnection conn;
+    // Nothing ends the connection while the daemon is frozen; should the
+    // daemon crash on the thaw, the registrations come back with it.
+    conn.setKeepAliveInterval(0);
+    conn.setAutoReconnect(true);
+    conn.setReconnectDelays(std::chrono::milliseconds(100), std::chrono::milliseconds(500));
+    QVERIFY2(conn.openBlocking(m_uri), qPrintable(conn.errorString()));
+
+    QList<LifecycleEvent> events;
+    const auto record = [&events](const QVirtDomainRef &domain, QVirtEvents::DomainEvent event,
+                                  int detail) {
+        events.append(LifecycleEvent{domain.name().toUtf8(), static_cast<int>(event), detail});
+    };
+    QVirtDomainModel model;
+    QObject context;
+    qint64 registerMs = -1;
+    qint64 stallMs = -1;
+    {
+        const ProcessFreeze freeze(daemon);
+        QVERIFY2(freeze.isFrozen(), qPrintable(freeze.errorString()));
+        QElapsedTimer timer;
+        timer.start();
+        if (receiver == QLatin1String("connection")) {
+            connect(&conn, &QVirtConnection::domainLifecycle, &context, record);
+        } else if (receiver == QLatin1String("domain")) {
+            QVirtDomainEvents *one
+                = conn.domainEvents(QVirtDomainRef(QString::fromUtf8(name), QUuid()));
+            QVERIFY(one);
+            connect(one, &QVirtDomainEvents::domainLifecycle, &context, record);
+        } else {
+            model.addConnection(&conn);
+        }
+        registerMs = timer.elapsed();
+        // Also a slot that goes again, and the deregistration it causes.
+        QObject passing;
+        connect(&conn, &QVirtConnection::domainRebooted, &passing, [] {});
+        stallMs = longestLoopPass(std::chrono::milliseconds(1000));
+    }
+    qInfo("registering took %lld ms with the daemon frozen, the loop stalled %lld ms after",
+          registerMs, stallMs);
+    QVERIFY(restartDaemonIfItCrashedOnThaw(daemon));
+    QVERIFY2(registerMs <= TeardownBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(registerMs)));
+    QVERIFY2(stallMs <= TeardownBudgetMs, qPrintable(QStringLiteral("%1 ms").arg(stallMs)));
+
+    // Thawed: the registrations made meanwhile are in place.
+    QTRY_VERIFY_WITH_TIMEOUT(conn.isOpen(), 10000);
+    const auto listed = [&model, &name] {
+        return !model
+                    .match(model.index(0, 0), Qt::DisplayRole, QString::fromUtf8(name), 1,
+                           Qt::MatchExactly)
+                    .isEmpty();
+    };
+    if (receiver == QLatin1String("model"))
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
+    // The events that run now reach the receiver (the model: its row goes
+    // with the undefine).
+    QVERIFY(virDomainCreate(defined.get()) == 0);
+    QVERIFY(virDomainDestroy(defined.get()) == 0);
+    QVERIFY(virDomainUndefine(defined.get()) == 0);
+    if (receiver == QLatin1String("model")) {
+        QTRY_VERIFY_WITH_TIMEOUT(!listed(), 10000);
+    } else {
+        const QList<LifecycleEvent> expected{
+            {name, VIR_DOMAIN_EVENT_STARTED, VIR_DOMAIN_EVENT_STARTED_BOOTED},
+            {name, VIR_DOMAIN_EVENT_STOPPED, VIR_DOMAIN_EVENT_STOPPED_DESTROYED},
+            {name, VIR_DOMAIN_EVENT_UNDEFINED, VIR_DOMAIN_EVENT_UNDEFINED_REMOVED}};
+        QTRY_COMPARE_WITH_TIMEOUT(events, expected, 10000);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_FrozenDaemon)
