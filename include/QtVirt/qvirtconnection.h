@@ -43,9 +43,11 @@ class QVirtStreamTransfer;
     disconnectNotify()), and all of them are deregistered when the
     connection closes. Each registration is a round trip to the daemon,
     made in a thread of the connection's own; connect() waits for it at
-    most 40 ms, so against a daemon that answers the callback is in place
-    when connect() returns, and a frozen one never blocks the caller longer
-    (the callback is registered once the daemon answers again). closed()
+    most 40 ms, so with a daemon that answers in that time the callback is
+    in place when connect() returns, and a slow or frozen one never blocks
+    the caller longer (the callback is registered once the daemon answers).
+    QVirtDomainModel starts its listings only after its callbacks are
+    registered. closed()
     says why a connection ended, keepalive (on by default) notices a daemon
     that stopped answering, and with autoReconnect the connection comes
     back by itself, registers its callbacks again and emits reconnected().
@@ -801,9 +803,11 @@ Q_SIGNALS:
     /*! An open connection ended, for \a reason. \since 0.1 */
     void closed(QVirtConnection::CloseReason reason);
     /*!
-        autoReconnect opened the connection again and registered every
-        callback again. Events that happened in between are lost: re-read
-        whatever state the application keeps.
+        autoReconnect opened the connection again, and every callback is
+        registered again (waited for at most 40 ms, as on connect(); a
+        slower daemon has them in place a little later). Events that
+        happened in between are lost: re-read whatever state the
+        application keeps.
         \since 0.1
     */
     void reconnected();
@@ -1054,8 +1058,8 @@ Q_SIGNALS:
                             const QString &usageId);
 
 protected:
-    /*! Registers the libvirt callback of the event that \a signal carries when its first receiver
-     * connects. */
+    /*! Has the libvirt callback of the event that \a signal carries registered when its first
+     * receiver connects, waiting for that at most 40 ms. */
     void connectNotify(const QMetaMethod &signal) override;
     /*! Drops the libvirt callback of the event that \a signal carries when its last receiver goes.
      */

@@ -32,14 +32,16 @@ class QVirtDomainEventsPrivate;
     looked up (by UUID, or by name when the UUID is null) when a callback is
     registered: for a domain that does not exist then, errorOccurred() is
     emitted with LookupError and no callback registered until the next
-    connect() to one of these signals or the next open. Events keep
+    connect() to a signal of this object or of its connection, or the next
+    open. Events keep
     coming for a domain that is undefined and defined again with the same
     UUID.
 
     It is a child of its QVirtConnection, shared by everyone who asks the
     connection for the events of that domain: disconnecting from its
     signals is enough to stop the daemon from sending their events.
-    Deleting it deregisters every callback at once; the next
+    Deleting it deregisters every callback (in the connection's thread for
+    libvirt calls, waited for at most 40 ms, as connect()); the next
     QVirtConnection::domainEvents() call then makes a new one. Use it from
     the connection's thread.
 
@@ -88,7 +90,7 @@ Q_SIGNALS:
         example, it does not exist): \a error is LookupError, and
         errorString() has libvirt's message; both are set when this is
         emitted. The lookup is tried again at the next connect() to a signal
-        of this object and at the next open.
+        of this object or of its connection, and at the next open.
         \since 0.2
     */
     void errorOccurred(QVirtDomainEvents::Error error);
@@ -277,8 +279,8 @@ Q_SIGNALS:
                                        quint64 sizeKiB);
 
 protected:
-    /*! Registers the libvirt callback of the event that \a signal carries when its first receiver
-     * connects. */
+    /*! Has the libvirt callback of the event that \a signal carries registered when its first
+     * receiver connects, waiting for that at most 40 ms. */
     void connectNotify(const QMetaMethod &signal) override;
     /*! Drops the libvirt callback of the event that \a signal carries when its last receiver goes.
      */

@@ -7,21 +7,23 @@
 
 #include <libvirt/virterror.h>
 
+// Never destroyed: a worker still blocked on a frozen daemon at exit may
+// finish its sync after static destructors ran.
 const std::vector<EventBinding> &EventRegistrar::connectionBindings()
 {
-    static const std::vector<EventBinding> bindings = [] {
-        std::vector<EventBinding> all = domainEventBindings();
+    static const auto *bindings = [] {
+        auto *all = new std::vector<EventBinding>(domainEventBindings());
         const std::vector<EventBinding> objects = objectEventBindings();
-        all.insert(all.end(), objects.begin(), objects.end());
+        all->insert(all->end(), objects.begin(), objects.end());
         return all;
     }();
-    return bindings;
+    return *bindings;
 }
 
 const std::vector<EventBinding> &EventRegistrar::oneDomainBindings()
 {
-    static const std::vector<EventBinding> bindings = oneDomainEventBindings();
-    return bindings;
+    static const auto *bindings = new std::vector<EventBinding>(oneDomainEventBindings());
+    return *bindings;
 }
 
 EventRegistrar::EventRegistrar(virConnectPtr conn, std::shared_ptr<ConnectionLink> link)
@@ -35,12 +37,20 @@ std::vector<EventRegistrar::Lookup> EventRegistrar::sync(const Wishes &wishes)
         {}, [this] { return m_link->retain(); }, &ConnectionLink::release};
     m_connection.sync(m_conn, own, wishes.connection);
 
-    std::vector<Lookup> lookups;
     std::map<quint64, DomainCallbacks> kept;
     for (const DomainWish &wish : wishes.domains) {
-        auto known = m_domains.extract(wish.key);
-        DomainCallbacks &callbacks
-            = known ? kept.insert(std::move(known)).position->second : kept[wish.key];
+        if (auto known = m_domains.extract(wish.key))
+            kept.insert(std::move(known));
+    }
+    // Those left belong to QVirtDomainEvents that are gone. First, so that
+    // a new one for the same domain is not refused as a duplicate.
+    for (auto &[key, callbacks] : m_domains)
+        callbacks.registrations.clear(m_conn);
+    m_domains = std::move(kept);
+
+    std::vector<Lookup> lookups;
+    for (const DomainWish &wish : wishes.domains) {
+        DomainCallbacks &callbacks = m_domains[wish.key];
         bool lookedUp = false;
         const auto lookUp = [&]() -> virDomainPtr {
             if (callbacks.dom || lookedUp)
@@ -66,10 +76,6 @@ std::vector<EventRegistrar::Lookup> EventRegistrar::sync(const Wishes &wishes)
             &DomainEventsLink::release};
         callbacks.registrations.sync(m_conn, target, wish.wanted);
     }
-    // Those left belong to QVirtDomainEvents that are gone.
-    for (auto &[key, callbacks] : m_domains)
-        callbacks.registrations.clear(m_conn);
-    m_domains = std::move(kept);
     return lookups;
 }
 

@@ -270,22 +270,38 @@ void QVirtConnectionPrivate::syncRegistrations()
     // Found in time, the lookups are reported here; later, from the event
     // loop, and only while this connection is still the current one.
     using Lookups = std::vector<EventRegistrar::Lookup>;
-    auto lookups = std::make_shared<Handoff<Lookups>>([late = link](Lookups found) {
-        late->post([found](QVirtConnection *owner) { get(owner)->reportLookups(found); });
+    const quint64 sync = ++syncCount;
+    auto lookups = std::make_shared<Handoff<Lookups>>([late = link, sync](Lookups found) {
+        late->post(
+            [sync, found](QVirtConnection *owner) { get(owner)->reportLookups(sync, found); });
     });
     worker->run([registrar = registrar, wishes = std::move(wishes),
                  lookups] { lookups->put(registrar->sync(wishes)); },
                 DaemonGrace);
     if (const std::optional<Lookups> found = lookups->take())
-        reportLookups(*found);
+        reportLookups(sync, *found);
 }
 
-void QVirtConnectionPrivate::reportLookups(const std::vector<EventRegistrar::Lookup> &lookups)
+void QVirtConnectionPrivate::afterRegistrations(std::function<void()> then)
+{
+    if (!worker) {
+        then();
+        return;
+    }
+    auto done = std::make_shared<Handoff<bool>>(
+        [late = link, then](bool) { late->post([then](QVirtConnection *) { then(); }); });
+    worker->run([done] { done->put(true); }, DaemonGrace);
+    if (done->take())
+        then();
+}
+
+void QVirtConnectionPrivate::reportLookups(quint64 sync,
+                                           const std::vector<EventRegistrar::Lookup> &lookups)
 {
     for (const EventRegistrar::Lookup &lookup : lookups) {
         for (QVirtDomainEventsPrivate *events : domainEvents) {
             if (events->key == lookup.key)
-                events->lookedUp(lookup.failure);
+                events->lookedUp(sync, lookup.failure);
         }
     }
 }

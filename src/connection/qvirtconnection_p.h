@@ -49,8 +49,14 @@ public:
     // this object's and its QVirtDomainEvents's signals want, and waits for
     // that a little (DaemonGrace), never for a daemon that does not answer.
     void syncRegistrations();
-    // What the lookups of a sync found, for the QVirtDomainEvents concerned.
-    void reportLookups(const std::vector<EventRegistrar::Lookup> &lookups);
+    // Calls then in this object's thread once the registrations queued so
+    // far are done: at once when they are done within DaemonGrace (or there
+    // is no connection), later from the event loop otherwise, and never
+    // when the connection is let go of first.
+    void afterRegistrations(std::function<void()> then);
+    // What the lookups of sync number sync found, for the QVirtDomainEvents
+    // concerned.
+    void reportLookups(quint64 sync, const std::vector<EventRegistrar::Lookup> &lookups);
     void setState(QVirtConnection::State newState);
     void setUri(const QString &newUri, bool newReadOnly);
     // Sets error and errorString together, and tells the property's
@@ -78,11 +84,14 @@ public:
     // destructor cancels them first, while the connection is still whole
     // for their onCanceled() continuations.
     std::unordered_set<QObject *> pendingOperations;
-    // Every QVirtDomainEvents of this connection: their callbacks are
-    // registered, and handed to the teardown, with the connection's own.
+    // Every QVirtDomainEvents of this connection: the registrar holds their
+    // callbacks with the connection's own, and the teardown clears them.
     std::unordered_set<QVirtDomainEventsPrivate *> domainEvents;
     // The key of the next QVirtDomainEvents (EventRegistrar::DomainWish).
     quint64 nextDomainEventsKey = 0;
+    // Numbers the syncs, so that a late report of a lookup does not undo
+    // a newer one's.
+    quint64 syncCount = 0;
 
     QString uri;
     bool readOnly = false;

@@ -23,18 +23,24 @@ EventRegistrar::DomainWish QVirtDomainEventsPrivate::wish() const
             [this](const QMetaMethod &signal) { return q->isSignalConnected(signal); })};
 }
 
-void QVirtDomainEventsPrivate::lookedUp(const QString &failure)
+void QVirtDomainEventsPrivate::lookedUp(quint64 sync, const QString &failure)
 {
+    if (sync <= lastLookupSync)
+        return;
+    lastLookupSync = sync;
     if (failure.isEmpty()) {
         error = QVirtDomainEvents::NoError;
         errorString.clear();
         return;
     }
     // Queued: this may run inside connectNotify(). error() and
-    // errorString() change with the emission, so that they agree with it.
+    // errorString() change with the emission, so that they agree with it,
+    // unless a newer lookup was reported meanwhile.
     QMetaObject::invokeMethod(
         q,
-        [this, failure] {
+        [this, sync, failure] {
+            if (sync != lastLookupSync)
+                return;
             error = QVirtDomainEvents::LookupError;
             errorString = failure;
             Q_EMIT q->errorOccurred(error);
@@ -53,9 +59,8 @@ QVirtDomainEvents::~QVirtDomainEvents()
     if (!d->connection)
         return; // the connection's teardown took the callbacks
     d->connection->domainEvents.erase(d.get());
-    // The callbacks go now, as on a disconnect() from a QVirtConnection
-    // signal: the link's target is gone, so whatever arrives meanwhile is
-    // dropped.
+    // Its callbacks go with the sync made now: the links' target is gone,
+    // so whatever arrives meanwhile is dropped.
     d->connection->syncRegistrations();
 }
 

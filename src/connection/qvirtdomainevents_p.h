@@ -17,9 +17,11 @@ public:
     // What the receivers of q's signals want, for the connection's
     // EventRegistrar. In q's thread.
     EventRegistrar::DomainWish wish() const;
-    // The domain was looked up to register a callback: failure is libvirt's
-    // message, empty when it was found.
-    void lookedUp(const QString &failure);
+    // The domain was looked up to register a callback, in the connection's
+    // sync number sync: failure is libvirt's message, empty when it was
+    // found. Reports of an older sync than the last one reported are
+    // dropped.
+    void lookedUp(quint64 sync, const QString &failure);
 
     QVirtDomainEvents *const q;
     // Null once the connection is destroyed.
@@ -29,6 +31,7 @@ public:
     const quint64 key;
     QVirtDomainEvents::Error error = QVirtDomainEvents::NoError;
     QString errorString;
+    quint64 lastLookupSync = 0;
 };
 
 #endif // QTVIRT_CONNECTION_QVIRTDOMAINEVENTS_P_H

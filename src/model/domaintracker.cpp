@@ -2,8 +2,11 @@
 #include "model/domaintracker.h"
 
 #include "connection/connectionhandle.h"
+#include "connection/qvirtconnection_p.h"
 #include "model/modelworkerpool.h"
 #include "model/pooledcall.h"
+
+#include <QtCore/QPointer>
 
 #include <utility>
 
@@ -42,8 +45,8 @@ DomainTracker::DomainTracker(QVirtConnection *connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
 {
-    // Listening first registers libvirt's callback before the listing below
-    // starts, so no change can fall between the two.
+    // Listening first queues the registration of libvirt's callback before
+    // the listing below, which waits for it.
     connect(connection, &QVirtConnection::domainLifecycle, this,
             [this](const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int) {
                 handleLifecycle(domain, event);
@@ -141,6 +144,14 @@ void DomainTracker::handleStateChanged(QVirtConnection::State state)
 }
 
 void DomainTracker::resynchronise()
+{
+    QVirtConnectionPrivate::get(m_connection)->afterRegistrations([self = QPointer(this)] {
+        if (self)
+            self->startListing();
+    });
+}
+
+void DomainTracker::startListing()
 {
     const ConnectionHandle conn = shareConnection(m_connection->handle());
     if (!conn)

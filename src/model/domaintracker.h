@@ -74,7 +74,11 @@ private:
     static void cancelRead(Tracked &tracked);
     void handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::DomainEvent event);
     void handleStateChanged(QVirtConnection::State state);
+    // Lists the domains anew once the callbacks this tracker listens
+    // through are registered (startListing()): a change between the listing
+    // and the registration would be lost.
     void resynchronise();
+    void startListing();
     void stopListing();
     void applyListing(const DomainReader::ListingStep &listing);
     void applyFlags(const DomainReader::ListingStep &flags);
