@@ -8,8 +8,6 @@
 #include <QtNetwork/QLocalServer>
 #include <QtNetwork/QLocalSocket>
 
-#include <mutex>
-
 namespace {
 
 // libvirt's remote protocol: every message starts with its length (the 4
@@ -145,23 +143,11 @@ RpcCutter::RpcCutter(const QString &daemonSocket, std::optional<quint32> procedu
         return;
     }
     m_proxy = new RpcCutterProxy(daemonSocket, procedure, &m_cut, &m_bytesToClients);
+    // Listening before the move (the server moves with its parent): no
+    // result has to come back from the proxy's thread.
+    m_error = m_proxy->listen(socketPath());
     m_proxy->moveToThread(&m_thread);
     m_thread.start();
-    const QString path = socketPath();
-    // Handed over under a mutex: the blocking call orders the two threads
-    // through Qt's own semaphore, which ThreadSanitizer does not see.
-    std::mutex mutex;
-    QString error;
-    QMetaObject::invokeMethod(
-        m_proxy,
-        [&] {
-            const QString listenError = m_proxy->listen(path);
-            const std::lock_guard lock(mutex);
-            error = listenError;
-        },
-        Qt::BlockingQueuedConnection);
-    const std::lock_guard lock(mutex);
-    m_error = error;
 }
 
 RpcCutter::~RpcCutter()
