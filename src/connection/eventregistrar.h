@@ -43,12 +43,23 @@ public:
         QVirtDomainRef domain;
         QPointer<QVirtDomainEvents> target;
         std::vector<bool> wanted;
+
+        // The domain and target go with the key.
+        bool operator==(const DomainWish &other) const
+        {
+            return key == other.key && wanted == other.wanted;
+        }
     };
     // What the receivers of every signal want, at one moment.
     struct Wishes
     {
         std::vector<bool> connection;
         std::vector<DomainWish> domains;
+
+        bool operator==(const Wishes &other) const
+        {
+            return connection == other.connection && domains == other.domains;
+        }
     };
     // A domain looked up during a sync: failure is libvirt's message, or
     // empty when the domain was found.

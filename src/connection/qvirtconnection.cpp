@@ -189,6 +189,8 @@ bool QVirtConnectionPrivate::install(quint64 generation, OpenResult &result)
     conn = std::move(result.conn);
     worker = SerialWorker::create(lcQtVirtConnection);
     registrar = std::make_shared<EventRegistrar>(conn.get(), link);
+    lastWishes.reset();
+    registrationsSettled = true;
     const bool hostInfoChanged
         = hypervisorType != result.hypervisorType || hostName != result.hostName;
     hypervisorType = result.hypervisorType;
@@ -265,8 +267,15 @@ void QVirtConnectionPrivate::syncRegistrations()
             EventRegistrar::connectionBindings(),
             [q](const QMetaMethod &signal) { return q->isSignalConnected(signal); }),
         {}};
-    for (QVirtDomainEventsPrivate *events : domainEvents)
+    bool lookupFailed = false;
+    for (QVirtDomainEventsPrivate *events : domainEvents) {
         wishes.domains.push_back(events->wish());
+        lookupFailed = lookupFailed || events->error == QVirtDomainEvents::LookupError;
+    }
+    // A failed lookup is tried again at every sync.
+    if (wishes == lastWishes && !lookupFailed)
+        return;
+    lastWishes = wishes;
     // Found in time, the lookups are reported here; later, from the event
     // loop, and only while this connection is still the current one.
     using Lookups = std::vector<EventRegistrar::Lookup>;
@@ -275,24 +284,22 @@ void QVirtConnectionPrivate::syncRegistrations()
         late->post(
             [sync, found](QVirtConnection *owner) { get(owner)->reportLookups(sync, found); });
     });
-    worker->run([registrar = registrar, wishes = std::move(wishes),
-                 lookups] { lookups->put(registrar->sync(wishes)); },
-                DaemonGrace);
+    registrationsSettled
+        = worker->run([registrar = registrar, wishes = std::move(wishes),
+                       lookups] { lookups->put(registrar->sync(wishes)); },
+                      unwaitedSyncs > 0 ? std::chrono::milliseconds(0) : DaemonGrace);
     if (const std::optional<Lookups> found = lookups->take())
         reportLookups(sync, *found);
 }
 
 void QVirtConnectionPrivate::afterRegistrations(std::function<void()> then)
 {
-    if (!worker) {
+    if (!worker || registrationsSettled) {
         then();
         return;
     }
-    auto done = std::make_shared<Handoff<bool>>(
-        [late = link, then](bool) { late->post([then](QVirtConnection *) { then(); }); });
-    worker->run([done] { done->put(true); }, DaemonGrace);
-    if (done->take())
-        then();
+    worker->run([late = link, then] { late->post([then](QVirtConnection *) { then(); }); },
+                std::chrono::milliseconds(0));
 }
 
 void QVirtConnectionPrivate::reportLookups(quint64 sync,

@@ -11,6 +11,7 @@
 #include <QtCore/QTimer>
 
 #include <memory>
+#include <optional>
 #include <unordered_set>
 
 class ConnectionLink;
@@ -25,6 +26,27 @@ class QVirtConnectionPrivate
     Q_DECLARE_PUBLIC(QVirtConnection)
 
 public:
+    // For its lifetime, connect() to a signal of connection queues the
+    // registration without waiting for it: for callers that order their
+    // work after the registrations with afterRegistrations() instead
+    // (QVirtDomainModel), so that adding many busy connections at once does
+    // not add up their round trips on the caller's thread.
+    class UnwaitedSyncs
+    {
+    public:
+        explicit UnwaitedSyncs(QVirtConnection *connection)
+            : m_d(get(connection))
+        {
+            ++m_d->unwaitedSyncs;
+        }
+        ~UnwaitedSyncs() { --m_d->unwaitedSyncs; }
+        UnwaitedSyncs(const UnwaitedSyncs &) = delete;
+        UnwaitedSyncs &operator=(const UnwaitedSyncs &) = delete;
+
+    private:
+        QVirtConnectionPrivate *const m_d;
+    };
+
     explicit QVirtConnectionPrivate(QVirtConnection *q);
     ~QVirtConnectionPrivate();
 
@@ -50,9 +72,10 @@ public:
     // that a little (DaemonGrace), never for a daemon that does not answer.
     void syncRegistrations();
     // Calls then in this object's thread once the registrations queued so
-    // far are done: at once when they are done within DaemonGrace (or there
-    // is no connection), later from the event loop otherwise, and never
-    // when the connection is let go of first.
+    // far are done: at once when the last sync was done within its wait (or
+    // there is no connection), otherwise from the event loop once the
+    // worker got there, never waiting here; and never when the connection
+    // is let go of first.
     void afterRegistrations(std::function<void()> then);
     // What the lookups of sync number sync found, for the QVirtDomainEvents
     // concerned.
@@ -74,6 +97,15 @@ public:
     // exactly when conn is. The teardown is the worker's last task.
     std::shared_ptr<SerialWorker> worker;
     std::shared_ptr<EventRegistrar> registrar;
+    // What the last sync asked registrar for, and whether the worker was
+    // done with it within DaemonGrace: a connect() that changes nothing
+    // queues nothing, and afterRegistrations() has nothing to wait for when
+    // the worker is done. Each hand-over to the worker costs a wake-up of
+    // its thread, which on a busy machine takes milliseconds.
+    std::optional<EventRegistrar::Wishes> lastWishes;
+    bool registrationsSettled = true;
+    // While above zero, syncs do not wait for the worker (UnwaitedSyncs).
+    int unwaitedSyncs = 0;
     // The close callback's link while it is registered, else null.
     void *closeCallbackOpaque = nullptr;
     // Identifies the newest open attempt: results of older ones are dropped.

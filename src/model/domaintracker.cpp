@@ -46,7 +46,8 @@ DomainTracker::DomainTracker(QVirtConnection *connection, QObject *parent)
     , m_connection(connection)
 {
     // Listening first queues the registration of libvirt's callback before
-    // the listing below, which waits for it.
+    // the listing below, which waits for it; this thread does not.
+    const QVirtConnectionPrivate::UnwaitedSyncs unwaited(connection);
     connect(connection, &QVirtConnection::domainLifecycle, this,
             [this](const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int) {
                 handleLifecycle(domain, event);
