@@ -280,7 +280,7 @@ void QVirtConnectionPrivate::syncRegistrations()
     // loop, and only while this connection is still the current one.
     using Lookups = std::vector<EventRegistrar::Lookup>;
     const quint64 sync = ++syncCount;
-    auto lookups = std::make_shared<Handoff<Lookups>>([late = link, sync](Lookups found) {
+    auto lookups = std::make_shared<Handoff<Lookups>>([late = link, sync](const Lookups &found) {
         late->post(
             [sync, found](QVirtConnection *owner) { get(owner)->reportLookups(sync, found); });
     });
@@ -292,7 +292,7 @@ void QVirtConnectionPrivate::syncRegistrations()
         reportLookups(sync, *found);
 }
 
-void QVirtConnectionPrivate::afterRegistrations(std::function<void()> then)
+void QVirtConnectionPrivate::afterRegistrations(const std::function<void()> &then)
 {
     if (!worker || registrationsSettled) {
         then();

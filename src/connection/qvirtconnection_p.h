@@ -76,7 +76,7 @@ public:
     // there is no connection), otherwise from the event loop once the
     // worker got there, never waiting here; and never when the connection
     // is let go of first.
-    void afterRegistrations(std::function<void()> then);
+    void afterRegistrations(const std::function<void()> &then);
     // What the lookups of sync number sync found, for the QVirtDomainEvents
     // concerned.
     void reportLookups(quint64 sync, const std::vector<EventRegistrar::Lookup> &lookups);
