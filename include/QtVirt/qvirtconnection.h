@@ -46,8 +46,8 @@ class QVirtStreamTransfer;
     most 40 ms, so with a daemon that answers in that time the callback is
     in place when connect() returns, and a slow or frozen one never blocks
     the caller longer (the callback is registered once the daemon answers).
-    QVirtDomainModel starts its listings only after its callbacks are
-    registered. closed()
+    QVirtDomainModel::addConnection() does not wait: the model starts its
+    listing once its callback is registered. closed()
     says why a connection ended, keepalive (on by default) notices a daemon
     that stopped answering, and with autoReconnect the connection comes
     back by itself, registers its callbacks again and emits reconnected().

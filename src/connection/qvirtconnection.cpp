@@ -18,6 +18,8 @@
 
 #include <libvirt/virterror.h>
 
+#include <algorithm>
+
 namespace {
 
 // Errors on our connection reach the application through signals and
@@ -267,13 +269,22 @@ void QVirtConnectionPrivate::syncRegistrations()
             EventRegistrar::connectionBindings(),
             [q](const QMetaMethod &signal) { return q->isSignalConnected(signal); }),
         {}};
-    bool lookupFailed = false;
+    // A failed lookup is tried again at every sync, as long as a signal
+    // of its object still has a receiver.
+    bool retryLookup = false;
     for (QVirtDomainEventsPrivate *events : domainEvents) {
         wishes.domains.push_back(events->wish());
-        lookupFailed = lookupFailed || events->error == QVirtDomainEvents::LookupError;
+        const std::vector<bool> &wanted = wishes.domains.back().wanted;
+        retryLookup = retryLookup
+            || (events->lookupFailing
+                && std::find(wanted.begin(), wanted.end(), true) != wanted.end());
     }
-    // A failed lookup is tried again at every sync.
-    if (wishes == lastWishes && !lookupFailed)
+    // In a set's order, which a rehash changes: compared by key.
+    std::sort(wishes.domains.begin(), wishes.domains.end(),
+              [](const EventRegistrar::DomainWish &a, const EventRegistrar::DomainWish &b) {
+                  return a.key < b.key;
+              });
+    if (wishes == lastWishes && !retryLookup)
         return;
     lastWishes = wishes;
     // Found in time, the lookups are reported here; later, from the event

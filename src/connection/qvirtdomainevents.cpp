@@ -28,6 +28,7 @@ void QVirtDomainEventsPrivate::lookedUp(quint64 sync, const QString &failure)
     if (sync <= lastLookupSync)
         return;
     lastLookupSync = sync;
+    lookupFailing = !failure.isEmpty();
     if (failure.isEmpty()) {
         error = QVirtDomainEvents::NoError;
         errorString.clear();

@@ -32,6 +32,9 @@ public:
     QVirtDomainEvents::Error error = QVirtDomainEvents::NoError;
     QString errorString;
     quint64 lastLookupSync = 0;
+    // The last lookup reported failed: set at once, while error() changes
+    // only with the queued errorOccurred().
+    bool lookupFailing = false;
 };
 
 #endif // QTVIRT_CONNECTION_QVIRTDOMAINEVENTS_P_H

@@ -146,6 +146,8 @@ void DomainTracker::handleStateChanged(QVirtConnection::State state)
 
 void DomainTracker::resynchronise()
 {
+    // The previous connection's listing, if any, is stale already.
+    stopListing();
     QVirtConnectionPrivate::get(m_connection)->afterRegistrations([self = QPointer(this)] {
         if (self)
             self->startListing();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "model/qvirtdomainmodel_p.h"
 
+#include "connection/qvirtconnection_p.h"
+
 #include "model/domainaction.h"
 #include "model/domaincolumns.h"
 #include "model/domainstatetext.h"
@@ -75,6 +77,9 @@ void QVirtDomainModel::addConnection(QVirtConnection *connection)
 {
     if (!connection || connections().contains(connection))
         return;
+    // None of the connects below waits for a registration: the tracker
+    // lists once they went through (DomainTracker).
+    const QVirtConnectionPrivate::UnwaitedSyncs unwaited(connection);
     auto *tracker = new DomainTracker(connection, this);
     d->sources.push_back(std::make_unique<DomainRows>(tracker));
     DomainRows *const source = d->sources.back().get();
