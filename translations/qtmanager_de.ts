@@ -611,6 +611,15 @@
         <comment>New from XML</comment>
         <translation>Ctrl+Shift+N</translation>
     </message>
+    <message>
+        <source>Storage &amp;Volumes…</source>
+        <translation>Speicher-&amp;Volumes…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <comment>Storage Volumes</comment>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
 </context>
 <context>
     <name>NewDomainDialog</name>
@@ -793,6 +802,125 @@
     <message>
         <source>The display&apos;s connection ended.</source>
         <translation>Die Verbindung zur Anzeige wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>VolumesWindow</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Herunterladen…</translation>
+    </message>
+    <message>
+        <source>&amp;Upload…</source>
+        <translation>H&amp;ochladen…</translation>
+    </message>
+    <message>
+        <source>Storage Volumes – %1</source>
+        <translation>Speicher-Volumes – %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>This connection has no active storage pool.</source>
+        <translation>Diese Verbindung hat keinen aktiven Speicherpool.</translation>
+    </message>
+    <message>
+        <source>Cannot list the storage pools: %1</source>
+        <translation>Die Speicherpools können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the volumes of pool %1: %2</source>
+        <translation>Die Volumes des Pools %1 können nicht aufgelistet werden: %2</translation>
+    </message>
+    <message>
+        <source>Download Volume %1</source>
+        <translation>Volume %1 herunterladen</translation>
+    </message>
+    <message>
+        <source>Upload into Volume %1</source>
+        <translation>In Volume %1 hochladen</translation>
+    </message>
+    <message>
+        <source>Upload into Volume</source>
+        <translation>In Volume hochladen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Downloading volume %1 into %2…</source>
+        <translation>Volume %1 wird nach %2 heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 (%2) is larger than volume %3 (%4).</source>
+        <translation>Die Datei %1 (%2) ist größer als das Volume %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Uploading %1 into volume %2…</source>
+        <translation>%1 wird in das Volume %2 hochgeladen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Stop the Transfer</source>
+        <translation>Übertragung abbrechen</translation>
+    </message>
+    <message>
+        <source>A transfer is running. Stop it and close the window?</source>
+        <translation>Eine Übertragung läuft. Abbrechen und das Fenster schließen?</translation>
+    </message>
+    <message>
+        <source>Write the file %1 (%2) into volume %3 (%4)? What the volume holds there is overwritten.</source>
+        <translation>Die Datei %1 (%2) in das Volume %3 (%4) schreiben? Was das Volume dort enthält, wird überschrieben.</translation>
+    </message>
+    <message>
+        <source>Downloaded volume %1 into %2.</source>
+        <translation>Volume %1 wurde nach %2 heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The download of volume %1 was canceled.</source>
+        <translation>Das Herunterladen des Volumes %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The download of volume %1 failed: %2</source>
+        <translation>Das Herunterladen des Volumes %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 into volume %2.</source>
+        <translation>%1 wurde in das Volume %2 hochgeladen.</translation>
+    </message>
+    <message>
+        <source>The upload into volume %1 was canceled.</source>
+        <translation>Das Hochladen in das Volume %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The upload into volume %1 failed: %2</source>
+        <translation>Das Hochladen in das Volume %1 ist fehlgeschlagen: %2</translation>
     </message>
 </context>
 </TS>

@@ -611,6 +611,15 @@
         <comment>New from XML</comment>
         <translation>Ctrl+Shift+N</translation>
     </message>
+    <message>
+        <source>Storage &amp;Volumes…</source>
+        <translation>&amp;Volumes de stockage…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <comment>Storage Volumes</comment>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
 </context>
 <context>
     <name>NewDomainDialog</name>
@@ -793,6 +802,125 @@
     <message>
         <source>The display&apos;s connection ended.</source>
         <translation>La connexion à l’affichage s’est terminée.</translation>
+    </message>
+</context>
+<context>
+    <name>VolumesWindow</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>&amp;Download…</source>
+        <translation>&amp;Télécharger…</translation>
+    </message>
+    <message>
+        <source>&amp;Upload…</source>
+        <translation>T&amp;éléverser…</translation>
+    </message>
+    <message>
+        <source>Storage Volumes – %1</source>
+        <translation>Volumes de stockage – %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Allocation</translation>
+    </message>
+    <message>
+        <source>This connection has no active storage pool.</source>
+        <translation>Cette connexion n’a aucun pool de stockage actif.</translation>
+    </message>
+    <message>
+        <source>Cannot list the storage pools: %1</source>
+        <translation>Impossible de lister les pools de stockage : %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the volumes of pool %1: %2</source>
+        <translation>Impossible de lister les volumes du pool %1 : %2</translation>
+    </message>
+    <message>
+        <source>Download Volume %1</source>
+        <translation>Télécharger le volume %1</translation>
+    </message>
+    <message>
+        <source>Upload into Volume %1</source>
+        <translation>Téléverser dans le volume %1</translation>
+    </message>
+    <message>
+        <source>Upload into Volume</source>
+        <translation>Téléverser dans le volume</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Downloading volume %1 into %2…</source>
+        <translation>Téléchargement du volume %1 dans %2…</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>The file %1 (%2) is larger than volume %3 (%4).</source>
+        <translation>Le fichier %1 (%2) est plus grand que le volume %3 (%4).</translation>
+    </message>
+    <message>
+        <source>Uploading %1 into volume %2…</source>
+        <translation>Téléversement de %1 dans le volume %2…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Stop the Transfer</source>
+        <translation>Arrêter le transfert</translation>
+    </message>
+    <message>
+        <source>A transfer is running. Stop it and close the window?</source>
+        <translation>Un transfert est en cours. L’arrêter et fermer la fenêtre ?</translation>
+    </message>
+    <message>
+        <source>Write the file %1 (%2) into volume %3 (%4)? What the volume holds there is overwritten.</source>
+        <translation>Écrire le fichier %1 (%2) dans le volume %3 (%4) ? Ce que le volume contient à cet endroit est écrasé.</translation>
+    </message>
+    <message>
+        <source>Downloaded volume %1 into %2.</source>
+        <translation>Volume %1 téléchargé dans %2.</translation>
+    </message>
+    <message>
+        <source>The download of volume %1 was canceled.</source>
+        <translation>Le téléchargement du volume %1 a été annulé.</translation>
+    </message>
+    <message>
+        <source>The download of volume %1 failed: %2</source>
+        <translation>Le téléchargement du volume %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 into volume %2.</source>
+        <translation>%1 téléversé dans le volume %2.</translation>
+    </message>
+    <message>
+        <source>The upload into volume %1 was canceled.</source>
+        <translation>Le téléversement dans le volume %1 a été annulé.</translation>
+    </message>
+    <message>
+        <source>The upload into volume %1 failed: %2</source>
+        <translation>Le téléversement dans le volume %1 a échoué : %2</translation>
     </message>
 </context>
 </TS>

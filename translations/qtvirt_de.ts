@@ -131,6 +131,18 @@
         <source>the connection was destroyed first</source>
         <translation>die Verbindung wurde vorher zerstört</translation>
     </message>
+    <message>
+        <source>cannot list the storage pools</source>
+        <translation>die Speicherpools können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>cannot list the volumes of pool %1</source>
+        <translation>die Volumes des Pools %1 können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>cannot read volume %1</source>
+        <translation>Volume %1 kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>QVirtDomainModel</name>

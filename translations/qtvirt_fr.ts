@@ -131,6 +131,18 @@
         <source>the connection was destroyed first</source>
         <translation>la connexion a été détruite avant</translation>
     </message>
+    <message>
+        <source>cannot list the storage pools</source>
+        <translation>impossible de lister les pools de stockage</translation>
+    </message>
+    <message>
+        <source>cannot list the volumes of pool %1</source>
+        <translation>impossible de lister les volumes du pool %1</translation>
+    </message>
+    <message>
+        <source>cannot read volume %1</source>
+        <translation>impossible de lire le volume %1</translation>
+    </message>
 </context>
 <context>
     <name>QVirtDomainModel</name>

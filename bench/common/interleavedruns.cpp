@@ -38,6 +38,20 @@ double measure(const QString &program, const BenchVariant &variant)
 
 } // namespace
 
+std::optional<BenchFigures> runChildFigures(const QString &program, const BenchVariant &variant,
+                                            const QStringList &required)
+{
+    const std::optional<QByteArray> output = runChild(program, variant);
+    const BenchFigures figures = output ? parseBenchFigures(*output) : BenchFigures{};
+    for (const QString &figure : required) {
+        if (!figures.contains(figure)) {
+            std::fprintf(stderr, "FAILED: %s\n", qPrintable(variant.label));
+            return std::nullopt;
+        }
+    }
+    return figures;
+}
+
 std::optional<QHash<QString, double>> runInterleaved(const QString &program,
                                                      const QList<BenchVariant> &variants,
                                                      int repeat)

@@ -2,6 +2,8 @@
 #ifndef QTVIRT_BENCH_INTERLEAVEDRUNS_H
 #define QTVIRT_BENCH_INTERLEAVEDRUNS_H
 
+#include "benchfigures.h"
+
 #include <QtCore/QHash>
 #include <QtCore/QList>
 #include <QtCore/QString>
@@ -22,6 +24,11 @@ struct BenchVariant
 // output, or nothing when it did not exit with 0.
 std::optional<QByteArray> runChild(const QString &program, const BenchVariant &variant);
 
+// Runs one variant as a child process of program that prints its figures
+// (benchfigures.h): them, when it exited with 0 and printed every one of
+// required; nothing otherwise, after naming the variant on stderr.
+std::optional<BenchFigures> runChildFigures(const QString &program, const BenchVariant &variant,
+                                            const QStringList &required);
 // Runs every variant as a child process of program, round-robin, repeat
 // times, so that a slow phase of a noisy machine hits every variant alike.
 // A fresh process per measurement also matters for libvirt, whose event

@@ -115,15 +115,10 @@ int drive(const QString &program, const Options &options)
                  QStringLiteral("--connections"), QString::number(options.connections),
                  QStringLiteral("--domains"), QString::number(options.domains)},
                 {}};
-            const std::optional<QByteArray> output = runChild(program, variant);
-            const BenchFigures figures = output ? parseBenchFigures(*output) : BenchFigures{};
-            const bool complete
-                = std::all_of(figureNames.cbegin(), figureNames.cend(),
-                              [&](const QString &figure) { return figures.contains(figure); });
-            if (!complete) {
-                std::fprintf(stderr, "FAILED: %s\n", qPrintable(name));
+            const std::optional<BenchFigures> run = runChildFigures(program, variant, figureNames);
+            if (!run)
                 return 1;
-            }
+            const BenchFigures &figures = *run;
             std::printf(
                 "%5d  %-7s  %8.3f  %11.3f  %10.1f  %13.1f\n", round + 1, qPrintable(name),
                 figures.value(QStringLiteral("rows")), figures.value(QStringLiteral("details")),

@@ -2,7 +2,19 @@
 #ifndef QTVIRT_BENCH_LISTING_VARIANTS_H
 #define QTVIRT_BENCH_LISTING_VARIANTS_H
 
-#include "listingmeasurement.h"
+#include "benchfigures.h"
+#include "stallmeter.h"
+
+// What one child reports (benchfigures.h): "rows" (s until
+// every domain is known with its state), "details" (s until memory and
+// vCPUs are known too), "stall" (ms, the worst lateness of a 1 ms timer in
+// the main thread) and "busy" (ms of the main thread's own CPU time between
+// two beats of that timer: on a loaded machine "stall" includes waiting for
+// a CPU, "busy" does not). QtVirt's model adds "memory" (heap bytes per
+// domain), "statsStall"/"statsBusy" (the same during a statistics refresh
+// of every domain), "stormP50"/"stormP99" (ms from a lifecycle change to
+// its dataChanged() under a storm of 1,000 events per second),
+// "stormRate" (the events per second the storm reached) and "stormStall".
 
 // Each runs in a child process of its own (libvirt's event loop
 // registration is process-wide and permanent), with a QCoreApplication,

@@ -11,6 +11,7 @@
 #include "sparklinedelegate.h"
 #include "stateicons.h"
 #include "statshistory.h"
+#include "volumeswindow.h"
 
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtDomainModel>
@@ -62,6 +63,9 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
             });
     connect(m_connections, &ConnectionListModel::connectionAboutToBeRemoved, m_domains,
             &QVirtDomainModel::removeConnection);
+    // Its storage window goes first, stopping a transfer it runs.
+    connect(m_connections, &ConnectionListModel::connectionAboutToBeRemoved, this,
+            [this](QVirtConnection *connection) { delete m_volumes.take(connection); });
     connect(m_connections, &ConnectionListModel::problemReported, statusBar(),
             [this](const QString &message) { statusBar()->showMessage(message); });
 
@@ -172,12 +176,19 @@ void ManagerWindow::buildMenusAndToolBar()
                       tr("&Remove Connection"), this);
     removeConnection->setObjectName(QStringLiteral("actionRemoveConnection"));
     connect(removeConnection, &QAction::triggered, this, &ManagerWindow::removeSelectedConnection);
-    const auto updateRemove = [this, removeConnection] {
-        removeConnection->setEnabled(m_connectionView->selectionModel()->hasSelection());
+    m_openVolumes = new QAction(StateIcons::themed("drive-harddisk", QStyle::SP_DriveHDIcon),
+                                tr("Storage &Volumes…"), this);
+    m_openVolumes->setObjectName(QStringLiteral("actionVolumes"));
+    m_openVolumes->setShortcut(QKeySequence(tr("Ctrl+Shift+V", "Storage Volumes")));
+    connect(m_openVolumes, &QAction::triggered, this, &ManagerWindow::openVolumes);
+    const auto updateConnectionActions = [this, removeConnection] {
+        const bool selected = m_connectionView->selectionModel()->hasSelection();
+        removeConnection->setEnabled(selected);
+        m_openVolumes->setEnabled(selected);
     };
     connect(m_connectionView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            updateRemove);
-    updateRemove();
+            updateConnectionActions);
+    updateConnectionActions();
 
     m_newDomain = new QAction(StateIcons::themed("document-new", QStyle::SP_FileIcon),
                               tr("&New from XML…"), this);
@@ -201,6 +212,7 @@ void ManagerWindow::buildMenusAndToolBar()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(addConnection);
     file->addAction(removeConnection);
+    file->addAction(m_openVolumes);
     file->addSeparator();
     file->addAction(quit);
 
@@ -227,6 +239,11 @@ void ManagerWindow::buildMenusAndToolBar()
     toolBar->addAction(m_openDetails);
     toolBar->addActions(m_actions->all());
     toolBar->insertSeparator(m_actions->remove());
+
+    // The connection's own actions in the list's context menu.
+    m_connectionView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_connectionView->addAction(m_openVolumes);
+    m_connectionView->addAction(removeConnection);
 
     // The domain actions in the table's context menu as well.
     m_domainView->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -266,6 +283,27 @@ DetailsWindow *ManagerWindow::openDetails(const QModelIndex &proxyIndex)
         statistics.netTx = m_netTxHistory;
         window = new DetailsWindow(*found, domain, statistics, this);
         m_details.insert(uuid, window);
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+VolumesWindow *ManagerWindow::openVolumes()
+{
+    const QModelIndexList selected = m_connectionView->selectionModel()->selectedIndexes();
+    if (selected.isEmpty())
+        return nullptr;
+    QVirtConnection *connection = m_connections->connectionAt(selected.constFirst().row());
+    if (!connection)
+        return nullptr;
+    VolumesWindow *window = m_volumes.value(connection);
+    if (!window) {
+        // A child window: it goes with the main window, and with its
+        // connection (ManagerWindow's constructor).
+        window = new VolumesWindow(connection, this);
+        m_volumes.insert(connection, window);
     }
     window->show();
     window->raise();

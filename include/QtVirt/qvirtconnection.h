@@ -11,11 +11,13 @@
 #include <QtVirt/qvirtevents.h>
 #include <QtVirt/qvirtscreenshot.h>
 #include <QtVirt/qvirtsnapshotinfo.h>
+#include <QtVirt/qvirtvolumeinfo.h>
 
 #include <QtCore/QFuture>
 #include <QtCore/QList>
 #include <QtCore/QObject>
 #include <QtCore/QString>
+#include <QtCore/QStringList>
 #include <QtCore/QUuid>
 #include <QtCore/QVariantList>
 #include <QtCore/QVariantMap>
@@ -694,6 +696,26 @@ public:
     */
     QFuture<void> deleteDomainSnapshot(const QVirtDomainRef &domain, const QString &snapshot,
                                        SnapshotDeleteFlags flags = {});
+
+    /*!
+        The names of the connection's active storage pools
+        (virConnectListAllStoragePools()), sorted: only an active pool has
+        volumes to list and transfer. One call, in a pool thread.
+        \since 0.2
+    */
+    QFuture<QStringList> listStoragePools();
+    /*!
+        The volumes of the storage pool named \a pool
+        (virStoragePoolListAllVolumes()), sorted by name, each with its
+        path, format and sizes. A lookup, the list and one call per volume
+        (its XML), in a pool thread; a volume deleted meanwhile is left out.
+        An unknown or inactive pool fails the future with libvirt's reason.
+        The list is what the daemon knows: a file copied into a pool's
+        directory behind its back shows only once the pool was refreshed
+        (virStoragePoolRefresh()).
+        \since 0.2
+    */
+    QFuture<QList<QVirtVolumeInfo>> listStorageVolumes(const QString &pool);
 
     /*!
         Downloads the volume named \a volume of the storage pool named

@@ -25,6 +25,7 @@
 #include "connection/domainlisting.h"
 
 #include "connection/domainref.h"
+#include "connection/libvirtallocations.h"
 #include "connection/qvirtdomaininfo_p.h"
 #include "connection/typedparameters.h"
 
@@ -35,7 +36,6 @@
 
 #include <libvirt/virterror.h>
 
-#include <cstdlib>
 #include <memory>
 #include <optional>
 
@@ -56,24 +56,13 @@ QVirtError listingError()
         QCoreApplication::translate("QVirtConnection", "cannot list the domains"));
 }
 
-// Takes over an array virConnectListAllDomains() returned.
-std::vector<DomainHandle> adoptAll(virDomainPtr *domains, int count)
-{
-    std::vector<DomainHandle> result;
-    result.reserve(count > 0 ? count : 0);
-    for (int i = 0; i < count; ++i)
-        result.emplace_back(domains[i]);
-    std::free(domains); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
-    return result;
-}
-
 std::vector<DomainHandle> allDomains(virConnectPtr conn, unsigned int filter)
 {
     virDomainPtr *domains = nullptr;
     const int count = virConnectListAllDomains(conn, &domains, filter);
     if (count < 0)
         throw listingError();
-    return adoptAll(domains, count);
+    return adoptLibvirtArray<DomainHandle>(domains, count);
 }
 
 // The UUIDs of the domains that pass filter (VIR_CONNECT_LIST_DOMAINS_*).

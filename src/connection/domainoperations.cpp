@@ -5,11 +5,11 @@
 
 #include "connection/domainlisting.h"
 #include "connection/domainref.h"
+#include "connection/libvirtallocations.h"
 #include "connection/pooloperation.h"
 
 #include <QtCore/QCoreApplication>
 
-#include <cstdlib>
 #include <limits>
 
 namespace {
@@ -131,9 +131,7 @@ QFuture<QString> QVirtConnection::domainXml(const QVirtDomainRef &domain, XmlFla
             throw QVirtError::fromLastError(
                 QCoreApplication::translate("QVirtConnection", "the operation failed"));
         }
-        QString text = QString::fromUtf8(xml);
-        free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
-        return text;
+        return takeLibvirtString(xml);
     });
 }
 

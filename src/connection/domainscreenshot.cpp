@@ -5,23 +5,15 @@
 // through a QVirtStream in the connection's thread, on the event loop, and
 // the future finishes when the stream does.
 
+#include "connection/libvirtallocations.h"
 #include "connection/pendingstream.h"
 #include "connection/pooloperation.h"
 
 #include <QtCore/QCoreApplication>
 
-#include <cstdlib>
-
 using PoolOperation::PendingOperation;
 
 namespace {
-
-QString takeMimeType(char *mimeType)
-{
-    QString text = QString::fromUtf8(mimeType);
-    free(mimeType); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
-    return text;
-}
 
 // Reads the image from stream, which the operation owns (it dies with the
 // operation, also when the connection is destroyed first), and ends the
@@ -77,7 +69,7 @@ QFuture<QVirtScreenshot> QVirtConnection::domainScreenshot(const QVirtDomainRef 
                 throw QVirtError::fromLastError(QCoreApplication::translate(
                     "QVirtConnection", "cannot take a screenshot of the domain"));
             }
-            return takeMimeType(mimeType);
+            return takeLibvirtString(mimeType);
         },
         [pending](PendingOperation<QVirtScreenshot> *operation, const QString &mimeType) {
             if (operation->isCanceled()) {

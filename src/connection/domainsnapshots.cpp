@@ -3,12 +3,12 @@
 // QVirtConnection's snapshot operations, on the machinery of
 // connection/pooloperation.h.
 
+#include "connection/libvirtallocations.h"
 #include "connection/pooloperation.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QXmlStreamReader>
 
-#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -21,13 +21,6 @@ struct SnapshotReleaser
     void operator()(virDomainSnapshotPtr snapshot) const { virDomainSnapshotFree(snapshot); }
 };
 using Snapshot = std::unique_ptr<virDomainSnapshot, SnapshotReleaser>;
-
-QString takeString(char *text)
-{
-    QString string = QString::fromUtf8(text);
-    free(text); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
-    return string;
-}
 
 Snapshot lookUpSnapshot(virDomainPtr dom, const QString &name)
 {
@@ -59,7 +52,7 @@ QVirtSnapshotInfo snapshotInfo(virDomainSnapshotPtr snapshot, const QString &cur
         throw QVirtError::fromLastError(
             QCoreApplication::translate("QVirtConnection", "no snapshot %1").arg(name));
     }
-    QXmlStreamReader reader(takeString(xml));
+    QXmlStreamReader reader(takeLibvirtString(xml));
     QDateTime created;
     QString parent;
     // Only the top level of <domainsnapshot>: its <domain> copy has
@@ -92,11 +85,7 @@ QList<QVirtSnapshotInfo> listSnapshots(virDomainPtr dom)
         throw QVirtError::fromLastError(
             QCoreApplication::translate("QVirtConnection", "cannot list the snapshots"));
     }
-    std::vector<Snapshot> owned;
-    owned.reserve(std::size_t(count));
-    for (int i = 0; i < count; ++i)
-        owned.emplace_back(snapshots[i]); // NOLINT(cppcoreguidelines-pro-bounds-pointer-arithmetic)
-    free(snapshots); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
+    const std::vector<Snapshot> owned = adoptLibvirtArray<Snapshot>(snapshots, count);
     const QString current = currentSnapshotName(dom);
     QList<QVirtSnapshotInfo> infos;
     infos.reserve(count);

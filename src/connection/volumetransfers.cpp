@@ -12,6 +12,7 @@
 
 #include "connection/pendingstream.h"
 #include "connection/pooloperation.h"
+#include "connection/storagehandles.h"
 #include "stream/qvirtstreamtransfer_p.h"
 
 #include <QtVirt/qvirtstreamtransfer.h>
@@ -26,15 +27,6 @@
 using PoolOperation::PendingOperation;
 
 namespace {
-
-struct PoolReleaser
-{
-    void operator()(virStoragePoolPtr pool) const { virStoragePoolFree(pool); }
-};
-struct VolumeReleaser
-{
-    void operator()(virStorageVolPtr volume) const { virStorageVolFree(volume); }
-};
 
 using Direction = QVirtStreamTransfer::Direction;
 
@@ -66,18 +58,8 @@ void startVolumeStream(virConnectPtr conn, virStreamPtr stream, Direction direct
         throw QVirtError::fromLastError(
             QCoreApplication::translate("QVirtConnection", "cannot make a stream"));
     }
-    const std::unique_ptr<virStoragePool, PoolReleaser> pool(
-        virStoragePoolLookupByName(conn, poolName.toUtf8().constData()));
-    if (!pool) {
-        throw QVirtError::fromLastError(
-            QCoreApplication::translate("QVirtConnection", "no storage pool %1").arg(poolName));
-    }
-    const std::unique_ptr<virStorageVol, VolumeReleaser> volume(
-        virStorageVolLookupByName(pool.get(), volumeName.toUtf8().constData()));
-    if (!volume) {
-        throw QVirtError::fromLastError(
-            QCoreApplication::translate("QVirtConnection", "no volume %1").arg(volumeName));
-    }
+    const StoragePoolHandle pool = lookUpStoragePool(conn, poolName);
+    const StorageVolumeHandle volume = lookUpStorageVolume(pool.get(), volumeName);
     const int result = direction == QVirtStreamTransfer::Download
         ? virStorageVolDownload(volume.get(), stream, 0, 0,
                                 sparse ? unsigned(VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM) : 0U)

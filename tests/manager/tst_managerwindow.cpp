@@ -50,6 +50,13 @@
 //   the daemon drop the events of every other domain, so the events of
 //   another domain started, paused and stopped in between never show.
 // - the details window is saved as PNG screenshots too.
+//
+// The storage window of a connection (Ctrl+Shift+V on it): its pools and
+// volumes as the daemon lists them; a volume clicked, Download… and a file
+// name typed into the file dialog give a progress dialog and then a file
+// with the volume's SHA-256 (and no file at all when Cancel is clicked in
+// the progress dialog); Upload…, a file and Yes in the question that
+// follows give the volume the file's SHA-256.
 
 #include "connectiondialog.h"
 #include "connectionlistmodel.h"
@@ -63,9 +70,11 @@
 #include "managerwindow.h"
 #include "newdomaindialog.h"
 #include "snapshotstab.h"
+#include "streamtestsupport.h"
 #include "terminalwidget.h"
 #include "testsupport.h"
 #include "vncview.h"
+#include "volumeswindow.h"
 #include "xvfbserver.h"
 
 #include <QtVirt/QVirtDomainModel>
@@ -87,11 +96,13 @@
 #include <QtWidgets/QCheckBox>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QDialogButtonBox>
+#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListView>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QProgressDialog>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabBar>
@@ -222,6 +233,7 @@ private Q_SLOTS:
     void snapshotsAndEventsTabs();
     void saveRestoreAndNewFromXml();
     void connectionAndCredentialsDialogs();
+    void volumesWindowDownloadsAndUploads();
     void daemonLossIsShownAndRecovered();
     void detailsWindowConsoleAndDisplay();
     void displayTabSaysWhenThereIsNoGraphics();
@@ -245,6 +257,8 @@ private:
     // Grabs widget from the X server and saves the image as a screenshot
     // (its window's image when whole is set).
     QImage grabAndSave(QWidget *widget, const QString &purpose, bool whole);
+    // Gives the file dialog that window opened path, and accepts it.
+    void answerFileDialog(QWidget *window, const QString &path);
 
     Connection m_ops;
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -277,7 +291,10 @@ void tst_ManagerWindow::cleanup()
     m_window.reset();
     m_settings.reset();
     m_settingsDir.reset();
-    QtVirtEventImpl::waitForPendingFrees();
+    // Every connection closed to its end, so that none is still freeing
+    // its transport (a libssh session, under ASan slower than the default
+    // half second) when the next test, or the process's exit, comes.
+    QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(10000)));
 }
 
 void tst_ManagerWindow::openWindow(const QStringList &uris)
@@ -657,6 +674,20 @@ void tst_ManagerWindow::detailsWindowConsoleAndDisplay()
     QVERIFY2(deviation > 5, qPrintable(QStringLiteral("grey deviation %1").arg(deviation)));
     grabAndSave(details, QStringLiteral("details-display-window"), true);
 
+    // Keys typed into the display reach the shell on the guest's VGA
+    // console (tty1): a command that copies the kernel's version to the
+    // serial console, which the console tab's terminal then shows. Only
+    // keys without Shift, so that the test does not depend on how a
+    // keyboard layout makes "/" or "=".
+    QVERIFY(!screenHas([](const QString &line) { return line.contains(u"Linux version"); }));
+    QTest::mouseClick(display, Qt::LeftButton, {}, display->rect().center());
+    QTRY_VERIFY(display->hasFocus());
+    QTest::keyClicks(display, QStringLiteral("dd if=/proc/version of=/dev/console"));
+    QTest::keyClick(display, Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        screenHas([](const QString &line) { return line.contains(u"Linux version"); }), 10000);
+    grabAndSave(details, QStringLiteral("details-display-typed"), true);
+
     // Overview: the domain's fields from the model, and its memory graph
     // filling with the model's statistics samples (every 2 s).
     clickTab(details, 2);
@@ -1026,6 +1057,132 @@ void tst_ManagerWindow::connectionAndCredentialsDialogs()
     QVERIFY(!m_settings->value(QStringLiteral("connections/uris")).toStringList().contains(uri));
 }
 
+void tst_ManagerWindow::answerFileDialog(QWidget *window, const QString &path)
+{
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<QFileDialog *>()) != nullptr && dialog->isVisible());
+    // Qt's own dialog (main() asks for it): the path in its file name field
+    // (set, not typed: typing opens a completion list that takes the
+    // Return key), then its Save or Open button clicked.
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    QVERIFY(name);
+    name->setText(path);
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(buttons);
+    QPushButton *accept = nullptr;
+    for (QAbstractButton *button : buttons->buttons()) {
+        if (buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
+            accept = qobject_cast<QPushButton *>(button);
+    }
+    QVERIFY(accept && accept->isEnabled());
+    const QPointer<QFileDialog> answered(dialog);
+    QTest::mouseClick(accept, Qt::LeftButton);
+    QVERIFY(!answered || !answered->isVisible());
+}
+
+void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
+{
+    using StreamTest::MiB;
+    const QString uri = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_QEMU_URI"));
+    const QString pool = QString::fromUtf8(QtVirtTest::testbedValue("QTVIRT_TESTBED_POOL"));
+    const StreamTest::Connection qemu = StreamTest::openQemuConnection();
+    QVERIFY(qemu);
+    // Random bytes written straight into the volume's file on this host.
+    constexpr qint64 size = 16 * MiB;
+    const StreamTest::Volume volume(qemu.get(), "manager", size);
+    QVERIFY(volume.get());
+    const QString name = QString::fromUtf8(virStorageVolGetName(volume.get()));
+    QVERIFY(TestFiles::writeRandomFile(volume.path(), size));
+    const QByteArray volumeHash = TestFiles::sha256OfFile(volume.path());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+
+    openWindow({uri});
+    auto *list = m_window->findChild<QListView *>(QStringLiteral("connectionList"));
+    QVERIFY(list);
+    const QString open = ConnectionListModel::stateText(QVirtConnection::State::Open);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_window->connections()->index(0).data().toString().split(u'\n').value(1), open, 10000);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualRect(m_window->connections()->index(0)).center());
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    VolumesWindow *volumes = nullptr;
+    QTRY_VERIFY((volumes = m_window->findChild<VolumesWindow *>()) != nullptr
+                && volumes->isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(volumes));
+    QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 10000);
+    QVERIFY2(volumes->volumes().contains(pool + u'/' + name),
+             qPrintable(volumes->volumes().join(u' ') + u' ' + volumes->status()));
+
+    // The volume's row clicked, then Download… and a file name.
+    auto *tree = volumes->findChild<QTreeWidget *>(QStringLiteral("volumeTree"));
+    QVERIFY(tree);
+    const QList<QTreeWidgetItem *> items
+        = tree->findItems(name, Qt::MatchExactly | Qt::MatchRecursive);
+    QCOMPARE(items.size(), 1);
+    tree->scrollToItem(items.constFirst());
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                      tree->visualItemRect(items.constFirst()).center());
+    QCOMPARE(tree->currentItem(), items.constFirst());
+    auto *download = volumes->findChild<QPushButton *>(QStringLiteral("downloadButton"));
+    QVERIFY(download && download->isEnabled());
+
+    // Canceled at once, from the progress dialog: no file is left behind.
+    QTest::mouseClick(download, Qt::LeftButton);
+    const QString canceled = dir.filePath(QStringLiteral("canceled.img"));
+    answerFileDialog(volumes, canceled);
+    if (QTest::currentTestFailed())
+        return;
+    QPointer<QProgressDialog> progress
+        = volumes->findChild<QProgressDialog *>(QStringLiteral("transferProgress"));
+    QVERIFY(progress && progress->isVisible());
+    auto *cancel = progress->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 20000);
+    QCOMPARE(volumes->status(),
+             QStringLiteral("The download of volume %1 was canceled.").arg(name));
+    QVERIFY(!QFile::exists(canceled));
+
+    // Downloaded into a file with the volume's bytes.
+    QVERIFY(volumes->selectVolume(pool, name));
+    QTest::mouseClick(download, Qt::LeftButton);
+    const QString downloaded = dir.filePath(QStringLiteral("downloaded.img"));
+    answerFileDialog(volumes, downloaded);
+    if (QTest::currentTestFailed())
+        return;
+    // Shown at once, before any data moved.
+    progress = volumes->findChild<QProgressDialog *>(QStringLiteral("transferProgress"));
+    QVERIFY(progress && progress->isVisible());
+    // Through the transfer and the listing again that follows it.
+    QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 20000);
+    QCOMPARE(volumes->status(),
+             QStringLiteral("Downloaded volume %1 into %2.").arg(name, downloaded));
+    QVERIFY(progress.isNull());
+    QCOMPARE(TestFiles::sha256OfFile(downloaded), volumeHash);
+    grabAndSave(volumes, QStringLiteral("volumes"), true);
+
+    // Upload… of another file into the same volume, confirmed with Yes.
+    const QString source = dir.filePath(QStringLiteral("source.img"));
+    QVERIFY(TestFiles::writeRandomFile(source, size));
+    const QByteArray sourceHash = TestFiles::sha256OfFile(source);
+    QVERIFY(sourceHash != volumeHash);
+    QVERIFY(volumes->selectVolume(pool, name));
+    auto *upload = volumes->findChild<QPushButton *>(QStringLiteral("uploadButton"));
+    QVERIFY(upload && upload->isEnabled());
+    QTest::mouseClick(upload, Qt::LeftButton);
+    answerFileDialog(volumes, source);
+    if (QTest::currentTestFailed())
+        return;
+    QMessageBox *question = nullptr;
+    QTRY_VERIFY((question = volumes->findChild<QMessageBox *>()) != nullptr
+                && question->isVisible());
+    QTest::mouseClick(question->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 20000);
+    QCOMPARE(volumes->status(), QStringLiteral("Uploaded %1 into volume %2.").arg(source, name));
+    QCOMPARE(TestFiles::sha256OfFile(volume.path()), sourceHash);
+}
+
 // The X server must run before QApplication connects to it.
 int main(int argc, char **argv)
 {
@@ -1035,6 +1192,9 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "tst_managerwindow: %s\n", error.constData());
         return 1;
     }
+    // Qt's own file dialog, whose fields the test types into, whatever
+    // desktop the machine has.
+    QApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
     QApplication app(argc, argv);
     tst_ManagerWindow test;
     QTEST_SET_MAIN_SOURCE_PATH

@@ -21,6 +21,7 @@
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtSnapshotInfo>
 #include <QtVirt/QVirtStreamTransfer>
+#include <QtVirt/QVirtVolumeInfo>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QBuffer>
@@ -371,6 +372,8 @@ void tst_DomainJobs::frozenDaemonBlocksNoCaller()
         const QFuture<QList<QVirtSnapshotInfo>> listing = conn->listDomainSnapshots(nobody);
         const QFuture<QString> creation
             = conn->createDomainSnapshot(nobody, QStringLiteral("<domainsnapshot/>"));
+        const QFuture<QStringList> pools = conn->listStoragePools();
+        const QFuture<QList<QVirtVolumeInfo>> volumes = conn->listStorageVolumes(nothing);
         std::unique_ptr<QVirtStreamTransfer> download(
             conn->downloadVolume(nothing, nothing, &sink));
         std::unique_ptr<QVirtStreamTransfer> upload(conn->uploadVolume(nothing, nothing, &source));
@@ -390,6 +393,7 @@ void tst_DomainJobs::frozenDaemonBlocksNoCaller()
         for (const QFuture<void> &future : futures)
             QVERIFY(!future.isFinished());
         QVERIFY(!listing.isFinished() && !creation.isFinished());
+        QVERIFY(!pools.isFinished() && !volumes.isFinished());
         QVERIFY(!download->isFinished() && !upload->isFinished());
 
         timer.restart();
@@ -399,6 +403,7 @@ void tst_DomainJobs::frozenDaemonBlocksNoCaller()
         for (const QFuture<void> &future : futures)
             QVERIFY(future.isCanceled());
         QVERIFY(listing.isCanceled() && creation.isCanceled());
+        QVERIFY(pools.isCanceled() && volumes.isCanceled());
         QTRY_COMPARE(downloadFailed.size(), 1);
         QTRY_COMPARE(uploadFailed.size(), 1);
         QCOMPARE(download->error(), QVirtStreamTransfer::StartError);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
-// QVirtConnection::downloadVolume() and
+// QVirtConnection::listStoragePools() and listStorageVolumes() list what
+// there is to transfer, as libvirt itself reports it; downloadVolume() and
 // uploadVolume() move a storage volume to or from a QIODevice in one call,
 // returning a QVirtStreamTransfer that is already started. The lookups of
 // the pool and the volume and virStorageVolDownload()/Upload() are round
@@ -12,11 +13,13 @@
 // transfer. Checked byte for byte (SHA-256) against a volume of the
 // testbed's dir pool, with and without holes.
 
+#include "futurefailures.h"
 #include "streamtestsupport.h"
 #include "testsupport.h"
 
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtStreamTransfer>
+#include <QtVirt/QVirtVolumeInfo>
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QFile>
@@ -28,14 +31,32 @@
 #include <libvirt/virterror.h>
 
 #include <memory>
+#include <optional>
 
 using namespace StreamTest;
+using QtVirtIntegration::failureOf;
+using QtVirtIntegration::failureText;
 
 namespace {
 
 constexpr int ReplyMs = 20000;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
+
+template<typename T> bool finishes(const QFuture<T> &future)
+{
+    return QtVirtIntegration::finishes(future, ReplyMs);
+}
+
+// The volume named name in infos, or a null one.
+QVirtVolumeInfo findVolume(const QList<QVirtVolumeInfo> &infos, const QString &name)
+{
+    for (const QVirtVolumeInfo &info : infos) {
+        if (info.name() == name)
+            return info;
+    }
+    return {};
+}
 
 // Waits for transfer's end; what went wrong, or an empty string.
 QString runToEnd(QVirtStreamTransfer *transfer)
@@ -59,6 +80,8 @@ private Q_SLOTS:
     void cleanup();
     void cleanupTestCase();
 
+    void listingShowsPoolsAndVolumesAsLibvirtDoes();
+    void listingAnUnknownPoolFailsClearly();
     void uploadAndDownloadAreByteExact();
     void sparseDownloadKeepsHoles();
     void badPoolOrVolumeFailsClearly();
@@ -93,6 +116,81 @@ void tst_VolumeTransfers::cleanupTestCase()
 {
     m_conn.close();
     QVERIFY(QtVirtEventImpl::waitForPendingFrees(QDeadlineTimer(5000)));
+}
+
+void tst_VolumeTransfers::listingShowsPoolsAndVolumesAsLibvirtDoes()
+{
+    const QFuture<QStringList> pools = m_conn.listStoragePools();
+    QVERIFY(finishes(pools));
+    QVERIFY2(!failureOf(pools), failureText(pools).constData());
+    QVERIFY2(pools.result().contains(m_pool), qPrintable(pools.result().join(u' ')));
+
+    // A volume with data, and one that is a hole from end to end: the
+    // listing carries libvirt's path, capacity and allocation for each.
+    constexpr qint64 size = 2 * MiB;
+    Volume full(m_conn.handle(), "listed-full", size);
+    Volume empty(m_conn.handle(), "listed-empty", 4 * size);
+    QVERIFY(full.get() && empty.get());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString sourcePath = dir.filePath(QStringLiteral("source"));
+    QVERIFY(writeRandomFile(sourcePath, size));
+    QFile source(sourcePath);
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QString fullName = QString::fromUtf8(virStorageVolGetName(full.get()));
+    std::unique_ptr<QVirtStreamTransfer> upload(m_conn.uploadVolume(m_pool, fullName, &source));
+    const QString uploaded = runToEnd(upload.get());
+    QVERIFY2(uploaded.isEmpty(), qPrintable(uploaded));
+
+    const QFuture<QList<QVirtVolumeInfo>> listing = m_conn.listStorageVolumes(m_pool);
+    QVERIFY(finishes(listing));
+    QVERIFY2(!failureOf(listing), failureText(listing).constData());
+    const QList<QVirtVolumeInfo> infos = listing.result();
+    QStringList names;
+    for (const QVirtVolumeInfo &info : infos)
+        names.append(info.name());
+    QStringList sorted = names;
+    sorted.sort();
+    QCOMPARE(names, sorted);
+    for (const Volume *volume : {&full, &empty}) {
+        const QString name = QString::fromUtf8(virStorageVolGetName(volume->get()));
+        const QVirtVolumeInfo info = findVolume(infos, name);
+        QVERIFY2(!info.isNull(), qPrintable(name + QStringLiteral(" not in ") + names.join(u' ')));
+        virStorageVolInfo expected = {};
+        QCOMPARE(virStorageVolGetInfo(volume->get(), &expected), 0);
+        QCOMPARE(info.path(), volume->path());
+        QCOMPARE(info.format(), QStringLiteral("raw"));
+        QCOMPARE(info.capacity(), qint64(expected.capacity));
+        QCOMPARE(info.allocation(), qint64(expected.allocation));
+        // A raw volume's file is as large as its disk.
+        QCOMPARE(info.physical(), fileSize(volume->path()));
+    }
+    QCOMPARE(findVolume(infos, fullName).capacity(), size);
+    QVERIFY(!findVolume(infos, fullName).isSparse());
+    const QVirtVolumeInfo emptyInfo
+        = findVolume(infos, QString::fromUtf8(virStorageVolGetName(empty.get())));
+    QCOMPARE(emptyInfo.capacity(), 4 * size);
+    QVERIFY2(emptyInfo.isSparse(), qPrintable(QString::number(emptyInfo.allocation())));
+}
+
+void tst_VolumeTransfers::listingAnUnknownPoolFailsClearly()
+{
+    const QString noPool = QStringLiteral("qtvirt-no-such-pool");
+    const QFuture<QList<QVirtVolumeInfo>> listing = m_conn.listStorageVolumes(noPool);
+    QVERIFY(finishes(listing));
+    const std::optional<QVirtError> failure = failureOf(listing);
+    QVERIFY(failure);
+    // Ours names the pool, libvirt's words ("Storage pool not found") say
+    // what is wrong with it.
+    QVERIFY2(failure->message().contains(noPool)
+                 && failure->message().contains(QStringLiteral("not found")),
+             qPrintable(failure->message()));
+    QCOMPARE(failure->code(), int(VIR_ERR_NO_STORAGE_POOL));
+
+    QVirtConnection closed;
+    const QFuture<QStringList> pools = closed.listStoragePools();
+    QVERIFY(finishes(pools));
+    QVERIFY2(failureText(pools).contains("not open"), failureText(pools).constData());
 }
 
 void tst_VolumeTransfers::uploadAndDownloadAreByteExact()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#include "listingmeasurement.h"
+#include "stallmeter.h"
 
-#include <QtCore/QCoreApplication>
+#include "eventwait.h"
+
 #include <QtCore/QFile>
 
 #include <algorithm>
@@ -47,10 +48,7 @@ void StallMeter::start()
 
 void StallMeter::stop()
 {
-    QElapsedTimer settle;
-    settle.start();
-    while (settle.elapsed() < 3)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+    runEventsUntil([] { return false; }, 3);
     m_timer.stop();
 }
 
