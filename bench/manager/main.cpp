@@ -74,16 +74,16 @@ int runVariant(int argc, char **argv, const Options &options)
 {
     QApplication app(argc, argv);
     virSetErrorFunc(nullptr, ignoreLibvirtError);
-    // qt-manager's main() does the same; the poller does not use it.
-    if (!QtVirtEventImpl::registerImpl()) {
-        std::fprintf(stderr, "cannot register QtVirt's event loop\n");
-        return 1;
-    }
     const QString uri = testNodeUri(options.node, qgetenv("QTVIRT_TEST_URI"));
     BenchFigures figures;
-    if (options.variant == QLatin1String("qtmanager"))
+    if (options.variant == QLatin1String("qtmanager")) {
+        // As qt-manager's main() does; the poller runs libvirt's own loop.
+        if (!QtVirtEventImpl::registerImpl()) {
+            std::fprintf(stderr, "cannot register QtVirt's event loop\n");
+            return 1;
+        }
         figures = measureQtManager(uri, options.domains, options.seconds);
-    else if (options.variant == QLatin1String("poller"))
+    } else if (options.variant == QLatin1String("poller"))
         figures = measurePoller(uri, options.domains, options.seconds);
     else
         std::fprintf(stderr, "unknown variant %s\n", qPrintable(options.variant));
@@ -96,7 +96,7 @@ int runVariant(int argc, char **argv, const Options &options)
 int drive(const QString &program, const Options &options)
 {
     if (!qEnvironmentVariableIsSet("QTVIRT_TEST_URI")
-        || !qEnvironmentVariableIsSet("QTVIRT_LIBVIRTD_PID")) {
+        || !qEnvironmentVariableIsSet("QTVIRT_TESTBED_DIR")) {
         std::fprintf(stderr,
                      "the testbed's environment is not set: "
                      "eval \"$(scripts/testbed env)\"\n");

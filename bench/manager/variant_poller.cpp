@@ -77,6 +77,9 @@ private:
         }
         // CPU time (ns) and when it was read, per UUID.
         QHash<QString, std::pair<qulonglong, std::chrono::steady_clock::time_point>> last;
+        // At a fixed rate, as QtVirt's statistics timer: the next poll is
+        // due an interval after the last one began, not after it ended.
+        auto due = std::chrono::steady_clock::now();
         std::unique_lock locker(m_mutex);
         while (!m_stop) {
             locker.unlock();
@@ -85,8 +88,8 @@ private:
                 receiver.data(), [deliver, rows = std::move(rows)] { deliver(rows); },
                 Qt::QueuedConnection);
             locker.lock();
-            m_wake.wait_for(locker, std::chrono::milliseconds(StatsIntervalMs),
-                            [this] { return m_stop; });
+            due += std::chrono::milliseconds(StatsIntervalMs);
+            m_wake.wait_until(locker, due, [this] { return m_stop; });
         }
         locker.unlock();
         virConnectClose(conn);
@@ -185,6 +188,20 @@ private:
 
 BenchFigures measurePoller(const QString &uri, int domains, int seconds)
 {
+    // qt-virt-manager runs libvirt's default event loop in a thread of its
+    // own, so that libvirt watches its connections' sockets (and sends
+    // keepalives) there, not on the GUI thread. The thread is left to the
+    // process's exit: virEventRunDefaultImpl() waits without end when
+    // nothing happens.
+    if (virEventRegisterDefaultImpl() < 0) {
+        std::fprintf(stderr, "poller: cannot register libvirt's event loop: %s\n",
+                     virGetLastErrorMessage());
+        return {};
+    }
+    std::thread([] {
+        for (;;)
+            virEventRunDefaultImpl();
+    }).detach();
     QMainWindow window;
     PolledModel model;
     auto *view = new QTableView;

@@ -19,10 +19,11 @@ constexpr int StatsIntervalMs = 2000;
 // virConnectGetAllDomainStats() per interval, in a worker thread).
 BenchFigures measureQtManager(const QString &uri, int domains, int seconds);
 
-// qt-virt-manager's approach: a thread that opens the connection, then
-// calls virConnectListAllDomains() and virDomainGetInfo() per domain every
-// interval and hands the rows to the main thread, which sets the cells that
-// changed in a QStandardItemModel under a QTableView.
+// qt-virt-manager's approach: libvirt's default event loop in a thread, and
+// a thread that opens the connection, then calls virConnectListAllDomains()
+// and virDomainGetInfo() per domain every interval (at a fixed rate) and
+// hands the rows to the main thread, which sets the cells that changed in
+// a QStandardItemModel under a QTableView.
 BenchFigures measurePoller(const QString &uri, int domains, int seconds);
 
 #endif // QTVIRT_BENCH_MANAGER_VARIANTS_H

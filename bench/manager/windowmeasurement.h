@@ -28,8 +28,8 @@ struct WindowProbe
 //   lateness) meanwhile;
 // - once the statistics are shown and two more intervals passed, for
 //   `seconds`: "cpu", the process's processor time (every thread) in % of
-//   one processor; "daemonCpu", the same of the testbed daemon
-//   (QTVIRT_LIBVIRTD_PID), which serves the variant's calls;
+//   one processor; "daemonCpu", the same of the testbed daemon (its pid
+//   file in QTVIRT_TESTBED_DIR), which serves the variant's calls;
 // - then, for `seconds` more: "stall" and "busy" (the GUI thread's worst
 //   stall and its longest stretch of own work, stallmeter.h); and "rss",
 //   the process's resident memory at the end, in MiB.
