@@ -2,13 +2,12 @@
 #include "connection/openworker.h"
 
 #include "connection/credentialbridge.h"
+#include "connection/libvirtallocations.h"
 #include "connection/sigpipeguard.h"
 
 #include <QtCore/QCoreApplication>
 
 #include <libvirt/virterror.h>
-
-#include <cstdlib>
 
 namespace {
 
@@ -54,10 +53,8 @@ OpenResult openConnection(const QByteArray &uri, bool readOnly, CredentialBridge
     result.conn = adoptConnection(conn);
     if (const char *type = virConnectGetType(conn))
         result.hypervisorType = QString::fromUtf8(type);
-    if (char *host = virConnectGetHostname(conn)) {
-        result.hostName = QString::fromUtf8(host);
-        std::free(host);
-    }
+    if (char *host = virConnectGetHostname(conn))
+        result.hostName = takeLibvirtString(host);
     virResetLastError();
     return result;
 }
