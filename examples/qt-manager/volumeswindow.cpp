@@ -112,15 +112,28 @@ VolumesWindow::~VolumesWindow()
 
 void VolumesWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_transfer
-        && QMessageBox::question(this, tr("Stop the Transfer"),
-                                 tr("A transfer is running. Stop it and close the window?"),
-                                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-            != QMessageBox::Yes) {
-        event->ignore();
+    if (!m_transfer || m_closeConfirmed) {
+        QWidget::closeEvent(event);
         return;
     }
-    QWidget::closeEvent(event);
+    event->ignore();
+    if (findChild<QMessageBox *>(QStringLiteral("closeConfirmation")))
+        return;
+    // Asked without a nested event loop (QMessageBox::question() would run
+    // one inside this event handler, with the transfer's signals in it).
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Stop the Transfer"),
+                                tr("A transfer is running. Stop it and close the window?"),
+                                QMessageBox::Yes | QMessageBox::No, this);
+    box->setObjectName(QStringLiteral("closeConfirmation"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setDefaultButton(QMessageBox::No);
+    connect(box, &QMessageBox::finished, this, [this](int result) {
+        if (result != QMessageBox::Yes)
+            return;
+        m_closeConfirmed = true;
+        close();
+    });
+    box->open();
 }
 
 void VolumesWindow::refresh()
@@ -131,9 +144,9 @@ void VolumesWindow::refresh()
         m_refreshPending = true;
         return;
     }
-    if (m_statusIsListingFailure) {
+    if (m_statusIsFromListing) {
         m_status->clear();
-        m_statusIsListingFailure = false;
+        m_statusIsFromListing = false;
     }
     ++m_listings;
     m_reselect = selected();
@@ -153,12 +166,12 @@ void VolumesWindow::refresh()
                 listVolumes(item);
             }
             if (pools.isEmpty())
-                m_status->setText(tr("This connection has no active storage pool."));
+                showListingMessage(tr("This connection has no active storage pool."));
             listingEnded();
         },
         [this](const QString &error) {
             if (!error.isEmpty())
-                showListingFailure(tr("Cannot list the storage pools: %1").arg(error));
+                showListingMessage(tr("Cannot list the storage pools: %1").arg(error));
             listingEnded();
         },
         [](const QStringList &) {});
@@ -185,23 +198,25 @@ void VolumesWindow::listVolumes(QTreeWidgetItem *poolItem)
                 item->setData(NameColumn, SparseRole, volume.isSparse());
                 item->setTextAlignment(CapacityColumn, Qt::AlignRight | Qt::AlignVCenter);
                 item->setTextAlignment(AllocationColumn, Qt::AlignRight | Qt::AlignVCenter);
-                if (pool == m_reselect.pool && volume.name() == m_reselect.volume)
+                // Unless the user picked another one meanwhile.
+                if (pool == m_reselect.pool && volume.name() == m_reselect.volume
+                    && !m_tree->currentItem())
                     m_tree->setCurrentItem(item);
             }
             listingEnded();
         },
         [this, pool](const QString &error) {
             if (!error.isEmpty())
-                showListingFailure(tr("Cannot list the volumes of pool %1: %2").arg(pool, error));
+                showListingMessage(tr("Cannot list the volumes of pool %1: %2").arg(pool, error));
             listingEnded();
         },
         [](const QList<QVirtVolumeInfo> &) {});
 }
 
-void VolumesWindow::showListingFailure(const QString &message)
+void VolumesWindow::showListingMessage(const QString &message)
 {
     m_status->setText(message);
-    m_statusIsListingFailure = true;
+    m_statusIsFromListing = true;
 }
 
 void VolumesWindow::listingEnded()
@@ -303,7 +318,7 @@ void VolumesWindow::download(const Selection &volume, const QString &path)
     auto file = std::make_unique<QSaveFile>(path);
     if (!file->open(QIODevice::WriteOnly)) {
         m_status->setText(tr("Cannot write %1: %2").arg(path, file->errorString()));
-        m_statusIsListingFailure = false;
+        m_statusIsFromListing = false;
         return;
     }
     m_file = file.release();
@@ -323,14 +338,14 @@ void VolumesWindow::upload(const Selection &volume, const QString &path)
     auto file = std::make_unique<QFile>(path);
     if (!file->open(QIODevice::ReadOnly)) {
         m_status->setText(tr("Cannot read %1: %2").arg(path, file->errorString()));
-        m_statusIsListingFailure = false;
+        m_statusIsFromListing = false;
         return;
     }
     if (file->size() > volume.capacity) {
         m_status->setText(
             tr("The file %1 (%2) is larger than volume %3 (%4).")
                 .arg(path, sizeText(file->size()), volume.volume, sizeText(volume.capacity)));
-        m_statusIsListingFailure = false;
+        m_statusIsFromListing = false;
         return;
     }
     const qint64 total = file->size();
@@ -356,15 +371,18 @@ void VolumesWindow::follow(const Wording &wording, qint64 total)
     m_progress->setAutoReset(false);
     m_progress->show();
     connect(m_progress, &QProgressDialog::canceled, m_transfer, &QVirtStreamTransfer::cancel);
-    connect(m_transfer, &QVirtStreamTransfer::progress, m_progress, [this, total](qint64 done) {
-        if (total > 0)
-            m_progress->setValue(
-                int(std::min<qint64>(ProgressSteps, done * ProgressSteps / total)));
-    });
+    // The dialog itself, not m_progress: that is null once the transfer
+    // ended, and the dialog is deleted only later.
+    connect(m_transfer, &QVirtStreamTransfer::progress, m_progress,
+            [dialog = m_progress, total](qint64 done) {
+                if (total > 0)
+                    dialog->setValue(
+                        int(std::min<qint64>(ProgressSteps, done * ProgressSteps / total)));
+            });
     connect(m_transfer, &QVirtStreamTransfer::finished, this,
             [this, wording] { transferEnded(wording); });
     m_status->setText(wording.running);
-    m_statusIsListingFailure = false;
+    m_statusIsFromListing = false;
     updateButtons();
 }
 

@@ -69,8 +69,9 @@ private:
 
     Selection selected() const;
     void listVolumes(QTreeWidgetItem *poolItem);
-    // A failed listing (not a canceled one, which says nothing).
-    void showListingFailure(const QString &message);
+    // What a listing found wrong (a failure, not a cancellation, which
+    // says nothing; or no pool at all), until the next listing.
+    void showListingMessage(const QString &message);
     void listingEnded();
     void chooseDownloadTarget();
     void chooseUploadSource();
@@ -93,9 +94,11 @@ private:
     // The volume selected when the listing began, selected again once it
     // is listed anew.
     Selection m_reselect;
-    // The status line shows a listing's failure, which the next listing
+    // The status line shows a listing's message, which the next listing
     // replaces; a transfer's outcome stays until the next transfer.
-    bool m_statusIsListingFailure = false;
+    bool m_statusIsFromListing = false;
+    // Yes was answered to stopping the running transfer: close() closes.
+    bool m_closeConfirmed = false;
     // The transfer on its way, and its local file: a QSaveFile for a
     // download, a QFile for an upload.
     QVirtStreamTransfer *m_transfer = nullptr;

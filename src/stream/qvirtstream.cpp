@@ -207,17 +207,10 @@ bool QVirtStreamPrivate::flush()
     if (!worker || finishing)
         return isActive();
     while (!writeBuffer.isEmpty() && inFlight < MaxInFlight) {
-        QList<StreamWorker::Piece> batch;
+        QList<StreamBuffer::Piece> batch = writeBuffer.takeBatch(SendBudgetPerBatch);
         qint64 data = 0;
-        while (!writeBuffer.isEmpty() && data < SendBudgetPerBatch) {
-            if (const qint64 hole = writeBuffer.takeFrontHole()) {
-                batch.append(StreamWorker::Piece{QByteArray(), hole});
-                continue;
-            }
-            QByteArray chunk = writeBuffer.takeFrontData(SendBudgetPerBatch - data);
-            data += chunk.size();
-            batch.append(StreamWorker::Piece{std::move(chunk), 0});
-        }
+        for (const StreamBuffer::Piece &piece : batch)
+            data += piece.data.size();
         inFlight += data;
         worker->send(std::move(batch),
                      [this, data](StreamWorker::Sent sent) { handleSent(data, std::move(sent)); });

@@ -109,6 +109,28 @@ QByteArray StreamBuffer::takeFrontData(qint64 max)
     return part;
 }
 
+QList<StreamBuffer::Piece> StreamBuffer::takeBatch(qint64 budget)
+{
+    QList<Piece> batch;
+    qint64 data = 0;
+    while (!isEmpty() && data < budget) {
+        if (const qint64 hole = takeFrontHole()) {
+            batch.append(Piece{QByteArray(), hole});
+            continue;
+        }
+        // Once the batch holds data, only whole chunks: taking part of one
+        // copies it, and an upload queues a message's worth per chunk, so
+        // a batch ending inside one copied a quarter of everything sent.
+        const qint64 room = budget - data;
+        if (data > 0 && frontData().size() > room)
+            break;
+        QByteArray chunk = takeFrontData(room);
+        data += chunk.size();
+        batch.append(Piece{std::move(chunk), 0});
+    }
+    return batch;
+}
+
 qint64 StreamBuffer::read(char *out, qint64 maxSize)
 {
     qint64 done = 0;

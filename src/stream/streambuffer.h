@@ -4,6 +4,7 @@
 
 #include <QtCore/QByteArray>
 #include <QtCore/QByteArrayView>
+#include <QtCore/QList>
 
 #include <deque>
 #include <vector>
@@ -33,10 +34,17 @@ public:
     QByteArrayView frontData() const;
     void consume(qint64 size);
 
-    // Takes up to max bytes of the data at the front, not past a hole: the
-    // whole front chunk without a copy when it fits, else a copy of its
-    // first max bytes. Empty when a hole (or nothing) comes first.
-    QByteArray takeFrontData(qint64 max);
+    // Data, or a hole of that length when hole > 0: what one
+    // virStreamSend() or virStreamSendHole() sequence takes.
+    struct Piece
+    {
+        QByteArray data;
+        qint64 hole = 0;
+    };
+    // Takes the front of the queue for one batch of sends: holes, and data
+    // up to budget bytes in whole chunks, without copies. Only a chunk
+    // larger than the budget is split (copied), when it comes first.
+    QList<Piece> takeBatch(qint64 budget);
 
     // Copies up to maxSize bytes of data into out, stopping at a hole.
     qint64 read(char *out, qint64 maxSize);
@@ -60,6 +68,11 @@ public:
     void clear();
 
 private:
+    // Takes up to max bytes of the data at the front, not past a hole: the
+    // whole front chunk without a copy when it fits, else a copy of its
+    // first max bytes. Empty when a hole (or nothing) comes first.
+    QByteArray takeFrontData(qint64 max);
+
     struct Segment
     {
         QByteArray data;

@@ -91,7 +91,11 @@ void StreamDownload::pump()
         t.transferred += written;
     }
     // Room in the read buffer again: let the stream ask libvirt for more.
+    // That may fail the stream, and with it the transfer: no progress()
+    // after finished().
     stream->updateEvents();
+    if (t.finished)
+        return;
     if (t.transferred != before && !t.reportProgress())
         return;
     // A progress() slot may have deleted the stream or the device outright:

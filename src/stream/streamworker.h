@@ -2,6 +2,8 @@
 #ifndef QTVIRT_STREAM_STREAMWORKER_H
 #define QTVIRT_STREAM_STREAMWORKER_H
 
+#include "stream/streambuffer.h"
+
 #include <QtCore/QByteArray>
 #include <QtCore/QList>
 #include <QtCore/QString>
@@ -30,12 +32,7 @@ class ThreadMailbox;
 class StreamWorker
 {
 public:
-    // Data, or a hole of that length when hole > 0.
-    struct Piece
-    {
-        QByteArray data;
-        qint64 hole = 0;
-    };
+    using Piece = StreamBuffer::Piece;
 
     // What one send() achieved.
     struct Sent

@@ -1136,6 +1136,13 @@ void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
     QPointer<QProgressDialog> progress
         = volumes->findChild<QProgressDialog *>(QStringLiteral("transferProgress"));
     QVERIFY(progress && progress->isVisible());
+    // Closing the window meanwhile asks first, without a nested event loop
+    // (close() returns at once); No keeps the window.
+    QVERIFY(!volumes->close());
+    auto *closeQuestion = volumes->findChild<QMessageBox *>(QStringLiteral("closeConfirmation"));
+    QVERIFY(closeQuestion && closeQuestion->isVisible());
+    QTest::mouseClick(closeQuestion->button(QMessageBox::No), Qt::LeftButton);
+    QVERIFY(volumes->isVisible());
     auto *cancel = progress->findChild<QPushButton *>();
     QVERIFY(cancel);
     QTest::mouseClick(cancel, Qt::LeftButton);
