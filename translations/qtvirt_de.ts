@@ -510,6 +510,14 @@
         <source>An earlier write to the stream failed</source>
         <translation>Ein früheres Schreiben in den Stream ist fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>Cannot read the file to send: %1</source>
+        <translation>Die zu sendende Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the file became shorter during the upload</source>
+        <translation>die Datei ist während des Hochladens kürzer geworden</translation>
+    </message>
 </context>
 <context>
     <name>QVirtStreamTransfer</name>
@@ -556,10 +564,6 @@
     <message>
         <source>Cannot read from the file: %1</source>
         <translation>Aus der Datei kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>it shrank</source>
-        <translation>sie ist geschrumpft</translation>
     </message>
     <message>
         <source>it took no data</source>

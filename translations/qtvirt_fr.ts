@@ -510,6 +510,14 @@
         <source>An earlier write to the stream failed</source>
         <translation>Une écriture précédente dans le flux a échoué</translation>
     </message>
+    <message>
+        <source>Cannot read the file to send: %1</source>
+        <translation>Impossible de lire le fichier à envoyer : %1</translation>
+    </message>
+    <message>
+        <source>the file became shorter during the upload</source>
+        <translation>le fichier a raccourci pendant le téléversement</translation>
+    </message>
 </context>
 <context>
     <name>QVirtStreamTransfer</name>
@@ -556,10 +564,6 @@
     <message>
         <source>Cannot read from the file: %1</source>
         <translation>Impossible de lire depuis le fichier : %1</translation>
-    </message>
-    <message>
-        <source>it shrank</source>
-        <translation>il a rétréci</translation>
     </message>
     <message>
         <source>it took no data</source>

@@ -79,6 +79,15 @@ bool QVirtStreamPrivate::enqueue(QByteArray chunk)
     return true;
 }
 
+bool QVirtStreamPrivate::enqueue(FileSlice slice)
+{
+    if (!enqueue(QByteArray()))
+        return false;
+    writeBuffer.appendFileSlice(std::move(slice));
+    updateEvents();
+    return true;
+}
+
 void QVirtStreamPrivate::eventCallback(virStreamPtr, int events, void *opaque)
 {
     static_cast<QVirtStreamPrivate *>(opaque)->handleEvents(events);
@@ -210,7 +219,7 @@ bool QVirtStreamPrivate::flush()
         QList<StreamBuffer::Piece> batch = writeBuffer.takeBatch(SendBudgetPerBatch);
         qint64 data = 0;
         for (const StreamBuffer::Piece &piece : batch)
-            data += piece.data.size();
+            data += piece.dataSize();
         inFlight += data;
         worker->send(std::move(batch),
                      [this, data](StreamWorker::Sent sent) { handleSent(data, std::move(sent)); });
@@ -236,6 +245,12 @@ void QVirtStreamPrivate::handleSent(qint64 handedOver, StreamWorker::Sent sent)
     if (!isActive())
         return;
     inFlight -= handedOver;
+    if (sent.failedOnRead) {
+        fileReadFailure = sent.failure;
+        fail(QVirtStream::WriteError,
+             QVirtStream::tr("Cannot read the file to send: %1").arg(sent.failure));
+        return;
+    }
     if (!sent.failure.isEmpty()) {
         fail(QVirtStream::WriteError,
              (sent.failedOnHole ? QVirtStream::tr("Cannot send a hole to the stream: %1")

@@ -36,6 +36,11 @@ public:
     // buffers instead of copying them through read() and write().
     static QVirtStreamPrivate *get(QVirtStream *stream) { return stream->d.get(); }
     bool enqueue(QByteArray chunk);
+    // Queues a slice of a regular file that the sending thread reads; when
+    // that read fails, the stream fails with WriteError and
+    // fileReadFailure says why.
+    bool enqueue(FileSlice slice);
+    QString fileReadFailure;
 
     static void eventCallback(virStreamPtr stream, int events, void *opaque);
     void handleEvents(int events);

@@ -24,7 +24,7 @@ void StreamBuffer::append(const char *data, qint64 size)
         return;
     if (!m_segments.empty()) {
         Segment &tail = m_segments.back();
-        if (!tail.hole && tail.data.size() - tail.offset + size <= GatherLimit) {
+        if (tail.holdsBytes() && tail.data.size() - tail.offset + size <= GatherLimit) {
             tail.data.append(data, size);
             m_dataSize += size;
             return;
@@ -38,7 +38,15 @@ void StreamBuffer::append(QByteArray chunk)
     if (chunk.isEmpty())
         return;
     m_dataSize += chunk.size();
-    m_segments.push_back(Segment{std::move(chunk), 0, 0});
+    m_segments.push_back(Segment{std::move(chunk), 0, 0, {}});
+}
+
+void StreamBuffer::appendFileSlice(FileSlice slice)
+{
+    if (slice.length <= 0)
+        return;
+    m_dataSize += slice.length;
+    m_segments.push_back(Segment{QByteArray(), 0, 0, std::move(slice)});
 }
 
 void StreamBuffer::appendHole(qint64 length)
@@ -49,7 +57,7 @@ void StreamBuffer::appendHole(qint64 length)
         m_segments.back().hole += length;
         return;
     }
-    m_segments.push_back(Segment{QByteArray(), 0, length});
+    m_segments.push_back(Segment{QByteArray(), 0, length, {}});
     ++m_holes;
 }
 
@@ -70,7 +78,7 @@ qint64 StreamBuffer::takeFrontHole()
 
 QByteArrayView StreamBuffer::frontData() const
 {
-    if (m_segments.empty() || m_segments.front().hole)
+    if (m_segments.empty() || !m_segments.front().holdsBytes())
         return {};
     const Segment &front = m_segments.front();
     return QByteArrayView(front.data).sliced(front.offset);
@@ -78,7 +86,7 @@ QByteArrayView StreamBuffer::frontData() const
 
 void StreamBuffer::consume(qint64 size)
 {
-    while (size > 0 && !m_segments.empty() && !m_segments.front().hole) {
+    while (size > 0 && !m_segments.empty() && m_segments.front().holdsBytes()) {
         Segment &front = m_segments.front();
         const qint64 step = std::min(size, front.data.size() - front.offset);
         front.offset += step;
@@ -93,7 +101,7 @@ void StreamBuffer::consume(qint64 size)
 
 QByteArray StreamBuffer::takeFrontData(qint64 max)
 {
-    if (m_segments.empty() || m_segments.front().hole || max <= 0)
+    if (m_segments.empty() || !m_segments.front().holdsBytes() || max <= 0)
         return {};
     Segment &front = m_segments.front();
     const qint64 size = front.data.size() - front.offset;
@@ -109,24 +117,45 @@ QByteArray StreamBuffer::takeFrontData(qint64 max)
     return part;
 }
 
+FileSlice StreamBuffer::takeFrontSlice(qint64 max)
+{
+    Segment &front = m_segments.front();
+    FileSlice taken = front.slice;
+    taken.length = std::min(max, front.slice.length);
+    front.slice.offset += taken.length;
+    front.slice.length -= taken.length;
+    m_dataSize -= taken.length;
+    if (front.slice.length == 0)
+        m_segments.pop_front();
+    return taken;
+}
+
 QList<StreamBuffer::Piece> StreamBuffer::takeBatch(qint64 budget)
 {
     QList<Piece> batch;
     qint64 data = 0;
     while (!isEmpty() && data < budget) {
         if (const qint64 hole = takeFrontHole()) {
-            batch.append(Piece{QByteArray(), hole});
+            batch.append(Piece{QByteArray(), hole, {}});
             continue;
         }
-        // Once the batch holds data, only whole chunks: taking part of one
-        // copies it, and an upload queues a message's worth per chunk, so
-        // a batch ending inside one copied a quarter of everything sent.
+        // Once the batch holds data, only whole pieces: taking part of a
+        // chunk copies it, and an upload queues a message's worth per
+        // piece, so a batch ending inside one copied a quarter of
+        // everything sent (and sent a sliver of a message).
         const qint64 room = budget - data;
-        if (data > 0 && frontData().size() > room)
+        const Segment &front = m_segments.front();
+        const qint64 frontSize
+            = front.slice.length ? front.slice.length : front.data.size() - front.offset;
+        if (data > 0 && frontSize > room)
             break;
-        QByteArray chunk = takeFrontData(room);
-        data += chunk.size();
-        batch.append(Piece{std::move(chunk), 0});
+        Piece piece;
+        if (front.slice.length)
+            piece.slice = takeFrontSlice(room);
+        else
+            piece.data = takeFrontData(room);
+        data += piece.dataSize();
+        batch.append(std::move(piece));
     }
     return batch;
 }

@@ -2,6 +2,8 @@
 #ifndef QTVIRT_STREAM_STREAMBUFFER_H
 #define QTVIRT_STREAM_STREAMBUFFER_H
 
+#include "stream/fileslice.h"
+
 #include <QtCore/QByteArray>
 #include <QtCore/QByteArrayView>
 #include <QtCore/QList>
@@ -14,11 +16,16 @@
 // Holes take no memory: they stand for runs of zeros that a sparse libvirt
 // stream transfers as a length only (virStreamRecvHole, virStreamSendHole).
 // Reads stop at a hole, so that the application sees it in its place.
+//
+// A write queue may also hold file slices (fileslice.h): data that the
+// sending thread reads itself. They count as data, and leave the queue only
+// through takeBatch().
 class StreamBuffer
 {
 public:
     bool isEmpty() const { return m_segments.empty(); }
-    // Bytes of data held, holes not counted: what the read cap limits.
+    // Bytes of data held (file slices included), holes not counted: what
+    // the read cap limits.
     qint64 dataSize() const { return m_dataSize; }
     // Bytes of data before the first hole: what read() can return now.
     qint64 readableSize() const;
@@ -26,24 +33,30 @@ public:
     void append(const char *data, qint64 size);
     void append(QByteArray chunk);
     void appendHole(qint64 length);
+    void appendFileSlice(FileSlice slice);
 
     // Length of the hole at the front, 0 when data (or nothing) comes first.
     qint64 frontHole() const;
     qint64 takeFrontHole();
-    // The contiguous data at the front; empty when a hole comes first.
+    // The contiguous data at the front; empty when a hole or a file slice
+    // comes first.
     QByteArrayView frontData() const;
     void consume(qint64 size);
 
-    // Data, or a hole of that length when hole > 0: what one
-    // virStreamSend() or virStreamSendHole() sequence takes.
+    // Data, a hole of that length when hole > 0, or a file slice to read
+    // and send when slice.length > 0: what one virStreamSend() or
+    // virStreamSendHole() sequence takes.
     struct Piece
     {
         QByteArray data;
         qint64 hole = 0;
+        FileSlice slice;
+        qint64 dataSize() const { return data.size() + slice.length; }
     };
     // Takes the front of the queue for one batch of sends: holes, and data
-    // up to budget bytes in whole chunks, without copies. Only a chunk
-    // larger than the budget is split (copied), when it comes first.
+    // (chunks and file slices) up to budget bytes, each whole, without
+    // copies. Only a piece larger than the budget is split, when it comes
+    // first: a chunk then by a copy.
     QList<Piece> takeBatch(qint64 budget);
 
     // Copies up to maxSize bytes of data into out, stopping at a hole.
@@ -78,7 +91,11 @@ private:
         QByteArray data;
         qint64 offset = 0; // bytes of data already consumed
         qint64 hole = 0;   // length, when this segment is a hole
+        FileSlice slice;   // when slice.length > 0
+        bool holdsBytes() const { return !hole && !slice.length; }
     };
+    // Takes up to max bytes of the file slice at the front.
+    FileSlice takeFrontSlice(qint64 max);
 
     // Small writes are gathered into chunks of this size, so that one
     // virStreamSend can carry them together.

@@ -10,7 +10,7 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <unistd.h>
+#include <sys/stat.h>
 
 namespace {
 
@@ -28,25 +28,25 @@ QString systemError()
 void StreamUpload::start()
 {
     QVirtStreamTransfer *q = t.q;
-    auto *file = qobject_cast<QFileDevice *>(t.device.data());
     if (!t.device->isSequential())
         t.total = t.device->size() - t.device->pos();
-    if (t.sparse && file && !file->isSequential() && file->handle() >= 0) {
-        m_fd = file->handle();
-        m_position = file->pos();
-        m_size = file->size();
-        m_extentEnd = m_position;
-    }
+    useFileSlices();
 
     QObject::connect(t.stream, &QIODevice::bytesWritten, q, [this] { pump(); });
     QObject::connect(t.stream, &QVirtStream::finished, q, [this] {
-        if (m_fd >= 0 && t.device)
+        if (m_file && t.device)
             t.device->seek(m_position);
         t.succeed();
     });
     QObject::connect(t.stream, &QVirtStream::errorOccurred, q, [this](QVirtStream::Error error) {
         // A refused call does not harm the transfer.
-        if (error != QVirtStream::OperationError)
+        if (error == QVirtStream::OperationError)
+            return;
+        const QString readFailure = QVirtStreamPrivate::get(t.stream)->fileReadFailure;
+        if (!readFailure.isEmpty())
+            t.fail(QVirtStreamTransfer::DeviceReadError,
+                   QVirtStreamTransfer::tr("Cannot read from the file: %1").arg(readFailure));
+        else
             t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
     });
     if (t.device->isSequential()) {
@@ -65,13 +65,33 @@ void StreamUpload::start()
     pump();
 }
 
+void StreamUpload::useFileSlices()
+{
+    auto *file = qobject_cast<QFileDevice *>(t.device.data());
+    if (!file || file->isSequential() || file->handle() < 0)
+        return;
+    // A regular file only, and one whose size says how much there is: a
+    // file of /proc reads as more than its size of 0, so it is read through
+    // the device. A sparse upload looks for holes whatever the size.
+    struct stat status = {};
+    if (::fstat(file->handle(), &status) < 0 || !S_ISREG(status.st_mode)
+        || (!t.sparse && status.st_size <= file->pos()))
+        return;
+    m_file = SharedFileDescriptor::duplicate(file->handle());
+    if (!m_file)
+        return;
+    m_position = file->pos();
+    m_size = file->size();
+    m_extentEnd = t.sparse ? m_position : m_size;
+}
+
 void StreamUpload::pump()
 {
     if (t.finished || m_finishing || !t.stream || (!t.device && needsDevice()))
         return;
     const qint64 before = t.transferred;
     while (!m_inputDone && t.stream->bytesToWrite() < StreamWriteWindow) {
-        if (!(m_fd >= 0 ? readFromSparseFile() : readFromDevice()))
+        if (!(m_file ? queueFileSlice() : readFromDevice()))
             break;
     }
     if (t.finished)
@@ -119,14 +139,14 @@ bool StreamUpload::readFromDevice()
     return false;
 }
 
-bool StreamUpload::readFromSparseFile()
+bool StreamUpload::queueFileSlice()
 {
     if (m_position >= m_size) {
         m_inputDone = true;
         return false;
     }
     if (m_position >= m_extentEnd) {
-        const LocalHoles::Extent extent = LocalHoles::nextData(m_fd, m_position, m_size);
+        const LocalHoles::Extent extent = LocalHoles::nextData(m_file->get(), m_position, m_size);
         if (extent.start < 0) {
             t.fail(QVirtStreamTransfer::DeviceReadError,
                    QVirtStreamTransfer::tr("Cannot find the holes of the file: %1")
@@ -146,23 +166,13 @@ bool StreamUpload::readFromSparseFile()
         m_extentEnd = extent.end;
         return true;
     }
-    QByteArray chunk = QVirtStreamPrivate::get(t.stream)->writeBuffer.takeSpare(
-        std::min(StreamMessagePayloadMax, m_extentEnd - m_position));
-    // pread(), because SEEK_DATA moves the descriptor's offset under QFile;
-    // the finished() handler puts QFile's position right.
-    const ssize_t got = ::pread(m_fd, chunk.data(), size_t(chunk.size()), off_t(m_position));
-    if (got <= 0) {
-        t.fail(QVirtStreamTransfer::DeviceReadError,
-               QVirtStreamTransfer::tr("Cannot read from the file: %1")
-                   .arg(got < 0 ? systemError() : QVirtStreamTransfer::tr("it shrank")));
-        return false;
-    }
-    chunk.truncate(got);
-    if (!QVirtStreamPrivate::get(t.stream)->enqueue(std::move(chunk))) {
+    // One message's worth, read by the thread that sends it (fileslice.h).
+    const qint64 length = std::min(StreamMessagePayloadMax, m_extentEnd - m_position);
+    if (!QVirtStreamPrivate::get(t.stream)->enqueue(FileSlice{m_file, m_position, length})) {
         t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
         return false;
     }
-    m_position += got;
-    t.transferred += got;
+    m_position += length;
+    t.transferred += length;
     return true;
 }

@@ -2,9 +2,12 @@
 #ifndef QTVIRT_STREAM_STREAMUPLOAD_H
 #define QTVIRT_STREAM_STREAMUPLOAD_H
 
+#include "stream/fileslice.h"
 #include "stream/transferjob.h"
 
 #include <QtCore/QtGlobal>
+
+#include <memory>
 
 // Device to stream, then virStreamFinish(): what virStreamSendAll() and
 // virStreamSparseSendAll() do, refilled by bytesWritten() instead of a
@@ -17,14 +20,17 @@ public:
     bool needsDevice() const override { return !m_inputDone; }
 
 private:
+    // Reads a regular file through file slices (fileslice.h) rather than
+    // the device, when it is one.
+    void useFileSlices();
     void pump();
     // One step each; false when the transfer failed or must wait.
     bool readFromDevice();
-    bool readFromSparseFile();
+    bool queueFileSlice();
 
-    // Set for a sparse upload from a regular file, read through its
-    // descriptor so that SEEK_DATA/SEEK_HOLE can find the holes.
-    int m_fd = -1;
+    // Set for an upload from a regular file: its slices are queued, and a
+    // sparse upload finds the holes through it (SEEK_DATA/SEEK_HOLE).
+    std::shared_ptr<const SharedFileDescriptor> m_file;
     qint64 m_position = 0;
     qint64 m_size = 0;
     qint64 m_extentEnd = 0;

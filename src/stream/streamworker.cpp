@@ -12,11 +12,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <deque>
 #include <mutex>
 #include <thread>
 #include <utility>
+
+#include <unistd.h>
 
 // The calls queued for the stream, shared with the thread that makes them.
 struct StreamWorker::Queue
@@ -29,6 +32,9 @@ struct StreamWorker::Queue
     // A send failed: later sends and the finish are not made, so that
     // libvirt never finishes an upload with a gap.
     std::atomic<bool> failed{false};
+    // Where file slices are read, one message at a time; only the thread
+    // that works through the jobs touches it.
+    QByteArray readBuffer;
 };
 
 namespace {
@@ -38,8 +44,59 @@ namespace {
 // room but its event loop, which this thread has not.
 constexpr auto RetryInterval = std::chrono::milliseconds(2);
 
+// Sends size bytes in one message at most (streamlimits.h), as often as
+// a full fd-backed stream refuses them; false when libvirt failed.
+bool sendMessage(virStreamPtr stream, const char *data, qint64 size, std::atomic<bool> &aborting,
+                 StreamWorker::Sent &sent)
+{
+    qint64 offset = 0;
+    while (offset < size) {
+        if (aborting)
+            return true;
+        const int rc = virStreamSend(stream, data + offset, size_t(size - offset));
+        if (rc == -2) {
+            std::this_thread::sleep_for(RetryInterval);
+            continue;
+        }
+        if (rc < 0) {
+            sent.failure = takeLibvirtMessage();
+            return false;
+        }
+        offset += rc;
+        sent.data += rc;
+    }
+    return true;
+}
+
+// Reads a file slice message by message into buffer and sends it: read
+// and copied by the same thread, while the data is in its cache.
+bool sendFileSlice(virStreamPtr stream, const FileSlice &slice, QByteArray &buffer,
+                   std::atomic<bool> &aborting, StreamWorker::Sent &sent)
+{
+    buffer.resize(qsizetype(std::min(slice.length, StreamMessagePayloadMax)));
+    qint64 done = 0;
+    while (done < slice.length && !aborting) {
+        const qint64 want = std::min(slice.length - done, StreamMessagePayloadMax);
+        const ssize_t got
+            = ::pread(slice.file->get(), buffer.data(), size_t(want), off_t(slice.offset + done));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            sent.failure = got < 0 ? qt_error_string(errno)
+                                   : QVirtStream::tr("the file became shorter during the upload");
+            sent.failedOnRead = true;
+            return false;
+        }
+        if (!sendMessage(stream, buffer.constData(), got, aborting, sent))
+            return false;
+        done += got;
+    }
+    return true;
+}
+
 StreamWorker::Sent sendPieces(virStreamPtr stream, QList<StreamWorker::Piece> pieces,
-                              std::atomic<bool> &aborting, std::atomic<bool> &failed)
+                              QByteArray &readBuffer, std::atomic<bool> &aborting,
+                              std::atomic<bool> &failed)
 {
     StreamWorker::Sent sent;
     for (StreamWorker::Piece &piece : pieces) {
@@ -54,24 +111,20 @@ StreamWorker::Sent sendPieces(virStreamPtr stream, QList<StreamWorker::Piece> pi
             }
             continue;
         }
-        qint64 offset = 0;
-        while (offset < piece.data.size()) {
-            if (aborting)
-                return sent;
-            // One message at most per call (streamlimits.h).
-            const qint64 chunk = std::min(piece.data.size() - offset, StreamMessagePayloadMax);
-            const int rc = virStreamSend(stream, piece.data.constData() + offset, size_t(chunk));
-            if (rc == -2) {
-                std::this_thread::sleep_for(RetryInterval);
-                continue;
-            }
-            if (rc < 0) {
-                sent.failure = takeLibvirtMessage();
+        if (piece.slice.length > 0) {
+            if (!sendFileSlice(stream, piece.slice, readBuffer, aborting, sent)) {
                 failed = true;
                 return sent;
             }
-            offset += rc;
-            sent.data += rc;
+            continue;
+        }
+        for (qint64 offset = 0; offset < piece.data.size() && !aborting;) {
+            const qint64 size = std::min(piece.data.size() - offset, StreamMessagePayloadMax);
+            if (!sendMessage(stream, piece.data.constData() + offset, size, aborting, sent)) {
+                failed = true;
+                return sent;
+            }
+            offset += size;
         }
         sent.spent.append(std::move(piece.data));
     }
@@ -95,7 +148,8 @@ void StreamWorker::send(QList<Piece> pieces, std::function<void(Sent)> done)
 {
     run<Sent>(
         [pieces = std::move(pieces), queue = m_queue](virStreamPtr stream) mutable {
-            return sendPieces(stream, std::move(pieces), queue->aborting, queue->failed);
+            return sendPieces(stream, std::move(pieces), queue->readBuffer, queue->aborting,
+                              queue->failed);
         },
         std::move(done));
 }

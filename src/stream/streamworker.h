@@ -42,9 +42,11 @@ public:
         // allocating a fresh one per message makes glibc grow and trim its
         // heap around each (see StreamBuffer::takeSpare()).
         QList<QByteArray> spent;
-        // libvirt's message when a call failed; nothing after it is sent.
+        // libvirt's message when a call failed, or why a file slice could
+        // not be read (failedOnRead); nothing after it is sent.
         QString failure;
         bool failedOnHole = false;
+        bool failedOnRead = false;
     };
 
     // stream: referenced while a thread works for it; owner: in whose

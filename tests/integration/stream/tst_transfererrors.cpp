@@ -17,10 +17,13 @@
 #include <QtVirt/QtVirtEventImpl>
 
 #include <QtCore/QBuffer>
+#include <QtCore/QFile>
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 #include <algorithm>
+#include <utility>
 
 using namespace StreamTest;
 
@@ -86,6 +89,7 @@ private Q_SLOTS:
     void streamThatCannotOpenIsStreamError();
     void failingDeviceOnDownloadIsDeviceWriteError();
     void failingDeviceOnUploadIsDeviceReadError();
+    void fileCutShortDuringUploadIsDeviceReadError();
     void cancelIsCanceledError();
 
 private:
@@ -204,6 +208,37 @@ void tst_TransferErrors::failingDeviceOnUploadIsDeviceReadError()
     QVERIFY2(transfer.errorString().contains(QLatin1String("simulated bad sector")),
              qPrintable(transfer.errorString()));
     // The upload was aborted, not finished with half the data.
+    QVERIFY(!stream.isFinished());
+}
+
+void tst_TransferErrors::fileCutShortDuringUploadIsDeviceReadError()
+{
+    // The thread that sends a regular file's data reads it (src/stream/
+    // fileslice.h). A file cut short meanwhile fails the upload, as a
+    // failing device does, rather than leave the volume half written
+    // behind a transfer that says it succeeded.
+    const Volume volume(m_conn.get(), "errors-cut", VolumeSize);
+    QVERIFY(volume.get());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("source.img"));
+    QVERIFY(writeRandomFile(path, VolumeSize));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVirtStream stream(m_conn.get());
+    QCOMPARE(virStorageVolUpload(volume.get(), stream.stream(), 0, 0, 0), 0);
+    QVirtStreamTransfer transfer(&stream, &file, QVirtStreamTransfer::Upload);
+    // At the first progress(), from start() itself: at most the write
+    // window (4 MiB) of the file's 8 MiB is queued by then.
+    bool cut = false;
+    connect(&transfer, &QVirtStreamTransfer::progress, &transfer, [&] {
+        if (!std::exchange(cut, true))
+            cut = QFile::resize(path, 1 * MiB);
+    });
+    QVERIFY(failsWith(transfer, QVirtStreamTransfer::DeviceReadError));
+    QVERIFY(cut);
+    QVERIFY2(transfer.errorString().contains(QLatin1String("became shorter")),
+             qPrintable(transfer.errorString()));
     QVERIFY(!stream.isFinished());
 }
 

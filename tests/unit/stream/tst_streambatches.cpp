@@ -4,7 +4,8 @@
 // into the batches its sending thread gets. An upload queues one message of
 // data per chunk; a batch must hand those chunks over as they are, since
 // taking part of one copies it (a quarter of an upload's data was copied
-// once more when every batch ended inside a chunk).
+// once more when every batch ended inside a chunk). File slices of an
+// upload from a regular file follow the same rule.
 
 #include "stream/streambuffer.h"
 #include "stream/streamlimits.h"
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void chunkLargerThanBudgetIsSplitWhenFirst();
     void holesKeepTheirPlace();
     void smallWritesGatheredAreTakenWhole();
+    void fileSlicesAreTakenWholeAndCounted();
 };
 
 void tst_StreamBatches::messageChunksAreNeverSplitOrCopied()
@@ -123,6 +125,36 @@ void tst_StreamBatches::smallWritesGatheredAreTakenWhole()
             joined += piece.data;
     }
     QCOMPARE(joined, expected);
+}
+
+void tst_StreamBatches::fileSlicesAreTakenWholeAndCounted()
+{
+    // Slices stand for file data the sending thread reads (no descriptor
+    // is needed to queue them): taken as data, whole once a batch holds
+    // some, split (without a copy) only when first and over the budget.
+    StreamBuffer buffer;
+    buffer.appendFileSlice(FileSlice{nullptr, 0, StreamMessagePayloadMax});
+    buffer.appendHole(512);
+    buffer.appendFileSlice(FileSlice{nullptr, StreamMessagePayloadMax + 512, 3 * Budget});
+    QCOMPARE(buffer.dataSize(), StreamMessagePayloadMax + 3 * Budget);
+
+    QList<StreamBuffer::Piece> batch = buffer.takeBatch(Budget);
+    QCOMPARE(batch.size(), 2);
+    QCOMPARE(batch.at(0).slice.length, StreamMessagePayloadMax);
+    QCOMPARE(batch.at(1).hole, 512);
+    QCOMPARE(buffer.dataSize(), 3 * Budget);
+
+    qint64 offset = StreamMessagePayloadMax + 512;
+    for (int i = 0; i < 3; ++i) {
+        batch = buffer.takeBatch(Budget);
+        QCOMPARE(batch.size(), 1);
+        QCOMPARE(batch.at(0).slice.offset, offset);
+        QCOMPARE(batch.at(0).slice.length, Budget);
+        QVERIFY(batch.at(0).data.isEmpty());
+        offset += Budget;
+    }
+    QVERIFY(buffer.isEmpty());
+    QCOMPARE(buffer.dataSize(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_StreamBatches)
