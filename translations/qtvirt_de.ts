@@ -232,6 +232,18 @@
         <source>Cannot resume %1: %2</source>
         <translation>%1 kann nicht fortgesetzt werden: %2</translation>
     </message>
+    <message>
+        <source>libvirt gave no reason</source>
+        <translation>libvirt hat keinen Grund genannt</translation>
+    </message>
+    <message>
+        <source>Cannot read the statistics of the domains of %1: %2</source>
+        <translation>Die Statistiken der Domänen von %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot list the domains of %1: %2</source>
+        <translation>Die Domänen von %1 können nicht aufgelistet werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

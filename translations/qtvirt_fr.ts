@@ -232,6 +232,18 @@
         <source>Cannot resume %1: %2</source>
         <translation>Impossible de reprendre %1 : %2</translation>
     </message>
+    <message>
+        <source>libvirt gave no reason</source>
+        <translation>libvirt n’a donné aucune raison</translation>
+    </message>
+    <message>
+        <source>Cannot read the statistics of the domains of %1: %2</source>
+        <translation>Impossible de lire les statistiques des domaines de %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot list the domains of %1: %2</source>
+        <translation>Impossible de lister les domaines de %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>QVirtEvents</name>

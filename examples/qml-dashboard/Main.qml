@@ -35,6 +35,12 @@ ApplicationWindow {
         onActionFinished: (action, name, uuid, succeeded) => {
             status.text = succeeded ? qsTr("%1: done").arg(name) : domains.errorString;
         }
+        // A host whose domains cannot be listed or measured; an action's
+        // failure is shown above, when it finished.
+        onErrorOccurred: (error) => {
+            if (error !== DomainModel.ActionError)
+                status.text = domains.errorString;
+        }
     }
 
     Instantiator {

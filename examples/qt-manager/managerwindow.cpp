@@ -63,6 +63,13 @@ ManagerWindow::ManagerWindow(QSettings *settings, QWidget *parent)
             });
     connect(m_connections, &ConnectionListModel::connectionAboutToBeRemoved, m_domains,
             &QVirtDomainModel::removeConnection);
+    // A host whose domains cannot be listed or measured says so; actions
+    // report through DomainActions.
+    connect(m_domains, &QVirtDomainModel::errorOccurred, statusBar(),
+            [this](QVirtDomainModel::Error error) {
+                if (error != QVirtDomainModel::ActionError)
+                    statusBar()->showMessage(m_domains->errorString());
+            });
     // Its storage window goes first, stopping a transfer it runs.
     connect(m_connections, &ConnectionListModel::connectionAboutToBeRemoved, this,
             [this](QVirtConnection *connection) { delete m_volumes.take(connection); });

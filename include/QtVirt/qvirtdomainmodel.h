@@ -138,11 +138,19 @@ public:
         What went wrong, as error() and errorOccurred() report it, in the
         manner of QAbstractSocket::SocketError. The details are in
         errorString().
+
+        After a ListingError the connection's rows stay as they were until
+        the next listing, when it opens again. After a StatisticsError its
+        figures stay as they were; it is reported once, not every
+        statsInterval, until a reading succeeds. Neither is reported for a
+        connection that closed meanwhile: QVirtConnection reports that.
         \since 0.2
     */
     enum Error {
-        NoError,     ///< No action has failed yet.
-        ActionError, ///< An action (startDomain() and the others) failed.
+        NoError,         ///< Nothing has failed yet.
+        ActionError,     ///< An action (startDomain() and the others) failed.
+        ListingError,    ///< Listing the domains of an open connection failed.
+        StatisticsError, ///< Reading the statistics of a connection failed.
     };
     Q_ENUM(Error)
 
@@ -201,8 +209,8 @@ public:
         \property QVirtDomainModel::errorString
         \brief What error() means, translated, for example "Cannot start
         web1: Requested operation is not valid: domain is already running":
-        the domain's name and libvirt's message. Empty while error() is
-        NoError.
+        the domain's name (or the connection's host) and libvirt's message.
+        Empty while error() is NoError.
         \since 0.2
     */
     QString errorString() const;

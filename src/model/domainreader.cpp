@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "model/domainreader.h"
 
-#include "common/logging.h"
 #include "connection/domainhandle.h"
 #include "connection/domainlisting.h"
 #include "connection/domainref.h"
@@ -33,6 +32,14 @@ DomainEntry entryOf(const ListedDomain &listed)
     return entry;
 }
 
+void addFailure(QPromise<DomainReader::ListingStep> &promise, const QVirtError &error)
+{
+    DomainReader::ListingStep failed;
+    failed.kind = DomainReader::ListingStep::Failed;
+    failed.failure = error.message();
+    promise.addResult(std::move(failed));
+}
+
 // The persistent and autostarted domains; adds the Flags step.
 void readFlags(virConnectPtr conn, QPromise<DomainReader::ListingStep> &promise)
 {
@@ -40,8 +47,7 @@ void readFlags(virConnectPtr conn, QPromise<DomainReader::ListingStep> &promise)
     try {
         flags = readDomainFlags(conn);
     } catch (const QVirtError &error) {
-        qCInfo(lcQtVirtModel, "cannot list persistent domains: %s",
-               qUtf8Printable(error.message()));
+        addFailure(promise, error);
         return;
     }
     DomainReader::ListingStep step;
@@ -60,7 +66,7 @@ std::optional<std::vector<ListedDomain>> listWhole(virConnectPtr conn,
     try {
         listing = listDomainStatesOf(conn);
     } catch (const QVirtError &error) {
-        qCInfo(lcQtVirtModel, "cannot list domains: %s", qUtf8Printable(error.message()));
+        addFailure(promise, error);
         return std::nullopt;
     }
     std::vector<ListedDomain> incomplete;

@@ -8,6 +8,7 @@
 #include <QtCore/QList>
 #include <QtCore/QPromise>
 #include <QtCore/QSet>
+#include <QtCore/QString>
 
 #include <memory>
 #include <optional>
@@ -32,6 +33,7 @@ struct ListingStep
         Listed,  // entries: every domain of the connection, without its flags
         Flags,   // persistent and autostart: which of them have the flag
         Details, // entries: memory and vCPUs of those the listing lacked them for
+        Failed,  // failure: libvirt's message; the listing or the flags failed
     };
     Kind kind = Listed;
     QList<DomainEntry> entries;
@@ -40,6 +42,7 @@ struct ListingStep
     // Flags: the persistent and the autostarted domains.
     QSet<QUuid> persistent;
     QSet<QUuid> autostart;
+    QString failure;
 };
 
 // Lists every domain of the connection with one call for the whole
@@ -52,8 +55,9 @@ struct ListingStep
 // whole-connection calls, which no statistics group spares), as the Flags
 // step; then, for a driver whose statistics lack memory or vCPUs of some
 // domains (the test driver reports the state group only), those, read one
-// by one, as a Details step. Adds nothing when listing fails. Finishes the
-// promise, which must have been started.
+// by one, as a Details step. A failed listing or flags call adds a Failed
+// step instead (a domain that vanished before its details were read is no
+// failure). Finishes the promise, which must have been started.
 using ListingPromise = std::shared_ptr<QPromise<ListingStep>>;
 void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThreadPool *pool);
 

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "model/domainstatistics.h"
 
-#include "common/logging.h"
 #include "connection/domainref.h"
 #include "connection/typedparameters.h"
+
+#include <QtVirt/qvirterror.h>
 
 #include <libvirt/virterror.h>
 
 #include <QtCore/QByteArray>
+#include <QtCore/QCoreApplication>
 
 #include <chrono>
 
@@ -70,7 +72,7 @@ std::optional<double> rate(const std::optional<quint64> &earlier,
 
 namespace DomainStatistics {
 
-std::optional<Sample> sample(virConnectPtr conn)
+Sample sample(virConnectPtr conn)
 {
     const unsigned int groups = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL
         | VIR_DOMAIN_STATS_BALLOON | VIR_DOMAIN_STATS_VCPU | VIR_DOMAIN_STATS_BLOCK
@@ -79,10 +81,9 @@ std::optional<Sample> sample(virConnectPtr conn)
     const qint64 before = monotonicNs();
     const int count = virConnectGetAllDomainStats(conn, groups, &records, 0);
     const qint64 after = monotonicNs();
-    if (count < 0) {
-        qCInfo(lcQtVirtModel, "cannot read domain statistics: %s", virGetLastErrorMessage());
-        return std::nullopt;
-    }
+    if (count < 0)
+        throw QVirtError::fromLastError(
+            QCoreApplication::translate("QVirtDomainModel", "libvirt gave no reason"));
     Sample result;
     result.wallNs = before + (after - before) / 2;
     result.domains.reserve(count);

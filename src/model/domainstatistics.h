@@ -43,8 +43,9 @@ struct Sample
 };
 
 // Calls virConnectGetAllDomainStats() once for the groups state, cpu-total,
-// balloon, vcpu, block and interface; nullopt when it fails. Blocking.
-std::optional<Sample> sample(virConnectPtr conn);
+// balloon, vcpu, block and interface; throws QVirtError when it fails.
+// Blocking.
+Sample sample(virConnectPtr conn);
 
 // What the model shows of one domain: the rates between two samples and
 // the memory in use of the later one.

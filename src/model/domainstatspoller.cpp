@@ -6,8 +6,11 @@
 #include "model/pooledcall.h"
 
 #include <QtVirt/qvirtconnection.h>
+#include <QtVirt/qvirterror.h>
 
 #include <QtCore/QFutureWatcher>
+
+#include <utility>
 
 DomainStatsPoller::DomainStatsPoller(QVirtConnection *connection, QObject *parent)
     : QObject(parent)
@@ -67,24 +70,36 @@ void DomainStatsPoller::tick()
         return;
     m_running = true;
     const quint64 generation = m_generation;
-    auto *watcher = new QFutureWatcher<std::optional<DomainStatistics::Sample>>(this);
+    auto *watcher = new QFutureWatcher<Reading>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         m_running = false;
         const auto future = watcher->future();
-        finish(generation, future.isCanceled() ? std::nullopt : future.result());
+        finish(generation, future.isCanceled() ? Reading() : future.result());
     });
     watcher->setFuture(runPooled(modelWorkerPool(), [conn] {
-        std::optional<DomainStatistics::Sample> result = DomainStatistics::sample(conn.get());
-        return result;
+        Reading reading;
+        try {
+            reading.sample = DomainStatistics::sample(conn.get());
+        } catch (const QVirtError &error) {
+            reading.failure = error.message();
+        }
+        return reading;
     }));
 }
 
-void DomainStatsPoller::finish(quint64 generation,
-                               const std::optional<DomainStatistics::Sample> &sample)
+void DomainStatsPoller::finish(quint64 generation, const Reading &reading)
 {
-    if (generation != m_generation || !sample)
+    if (generation != m_generation)
         return;
+    // A connection that broke meanwhile says so itself.
+    if (!reading.failure.isEmpty() && m_connection->state() == QVirtConnection::State::Open
+        && !std::exchange(m_failing, true))
+        Q_EMIT failed(reading.failure);
+    const std::optional<DomainStatistics::Sample> &sample = reading.sample;
+    if (!sample)
+        return;
+    m_failing = false;
     QHash<QUuid, DomainStatistics::Figures> figures;
     QHash<QUuid, DomainStatistics::Counters> counters;
     QSet<QUuid> changed;

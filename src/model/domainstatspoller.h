@@ -36,14 +36,25 @@ Q_SIGNALS:
     // changedFigures the domains whose figures are not what they were.
     void sampled(const QHash<QUuid, DomainStatistics::Counters> &counters,
                  const QSet<QUuid> &changedFigures);
+    // A reading failed, with libvirt's message: once, until one succeeds,
+    // rather than every interval.
+    void failed(const QString &message);
 
 private:
     void tick();
-    void finish(quint64 generation, const std::optional<DomainStatistics::Sample> &sample);
+    // A sample, or why there is none.
+    struct Reading
+    {
+        std::optional<DomainStatistics::Sample> sample;
+        QString failure;
+    };
+    void finish(quint64 generation, const Reading &reading);
 
     QVirtConnection *const m_connection;
     QTimer m_timer;
     bool m_running = false;
+    // The last reading failed, and failed() said so.
+    bool m_failing = false;
     // Counts the starts and stops: a result of an older one is dropped.
     quint64 m_generation = 0;
     std::optional<DomainStatistics::Sample> m_last;

@@ -176,6 +176,12 @@ void DomainTracker::startListing()
         case DomainReader::ListingStep::Details:
             applyDetails(step.entries);
             break;
+        case DomainReader::ListingStep::Failed:
+            // A connection that broke meanwhile says so itself, and lists
+            // again when it opens.
+            if (m_connection->state() == QVirtConnection::State::Open)
+                Q_EMIT listingFailed(step.failure);
+            break;
         }
     });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {

@@ -53,6 +53,9 @@ Q_SIGNALS:
     // New domains and changes of known ones, in no particular order.
     void domainsUpdated(const QList<DomainEntry> &entries);
     void domainRemoved(const QUuid &uuid);
+    // Listing the domains, or which are persistent and autostarted, failed
+    // on an open connection, with libvirt's message.
+    void listingFailed(const QString &message);
 
 private:
     using Read = QFuture<std::optional<DomainEntry>>;

@@ -93,6 +93,16 @@ void QVirtDomainModel::addConnection(QVirtConnection *connection)
                 dd->applyStatistics(source, counters, changed);
             });
     poller->setInterval(d->statsInterval);
+    connect(poller, &DomainStatsPoller::failed, this, [dd, connection](const QString &message) {
+        dd->fail(StatisticsError,
+                 tr("Cannot read the statistics of the domains of %1: %2")
+                     .arg(QVirtDomainModelPrivate::hostLabel(connection), message));
+    });
+    connect(tracker, &DomainTracker::listingFailed, this, [dd, connection](const QString &message) {
+        dd->fail(ListingError,
+                 tr("Cannot list the domains of %1: %2")
+                     .arg(QVirtDomainModelPrivate::hostLabel(connection), message));
+    });
     connect(
         tracker, &DomainTracker::domainsUpdated, this,
         [dd, source](const QList<DomainEntry> &entries) { dd->handleUpdated(source, entries); });
@@ -550,16 +560,27 @@ bool QVirtDomainModelPrivate::run(int row, QVirtDomainModel::Action action)
     return true;
 }
 
+void QVirtDomainModelPrivate::fail(QVirtDomainModel::Error failure, const QString &message)
+{
+    Q_Q(QVirtDomainModel);
+    error = failure;
+    errorString = message;
+    Q_EMIT q->errorOccurred(error);
+}
+
+QString QVirtDomainModelPrivate::hostLabel(const QVirtConnection *connection)
+{
+    const QString host = connection->hostName();
+    return host.isEmpty() ? connection->uri() : host;
+}
+
 void QVirtDomainModelPrivate::report(QVirtDomainModel::Action action, const DomainEntry &entry,
                                      const QFuture<void> &future)
 {
     Q_Q(QVirtDomainModel);
     const QString failure = domainActionError(action, entry.name, future);
-    if (!failure.isEmpty()) {
-        error = QVirtDomainModel::ActionError;
-        errorString = failure;
-        Q_EMIT q->errorOccurred(error);
-    }
+    if (!failure.isEmpty())
+        fail(QVirtDomainModel::ActionError, failure);
     Q_EMIT q->actionFinished(action, entry.name, entry.uuid.toString(QUuid::WithoutBraces),
                              failure.isEmpty());
 }

@@ -52,6 +52,11 @@ public:
     bool run(int row, QVirtDomainModel::Action action);
     void report(QVirtDomainModel::Action action, const DomainEntry &entry,
                 const QFuture<void> &future);
+    // Sets error() and errorString(), then emits errorOccurred().
+    void fail(QVirtDomainModel::Error failure, const QString &message);
+    // What a message names the connection by: its host, or its URI before
+    // the host is known.
+    static QString hostLabel(const QVirtConnection *connection);
     // Emits one dataChanged() for the model's rows first to last, every column.
     void rowsChanged(int first, int last, const QList<int> &roles);
 
