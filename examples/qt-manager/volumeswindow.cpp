@@ -117,7 +117,7 @@ void VolumesWindow::closeEvent(QCloseEvent *event)
         return;
     }
     event->ignore();
-    if (findChild<QMessageBox *>(QStringLiteral("closeConfirmation")))
+    if (closeQuestion())
         return;
     // Asked without a nested event loop (QMessageBox::question() would run
     // one inside this event handler, with the transfer's signals in it).
@@ -386,8 +386,18 @@ void VolumesWindow::follow(const Wording &wording, qint64 total)
     updateButtons();
 }
 
+QMessageBox *VolumesWindow::closeQuestion() const
+{
+    // An answered one is deleted later: it no longer asks.
+    auto *box = findChild<QMessageBox *>(QStringLiteral("closeConfirmation"));
+    return box && box->isVisible() ? box : nullptr;
+}
+
 void VolumesWindow::transferEnded(const Wording &wording)
 {
+    // Nothing left to stop: the question no longer applies.
+    if (QMessageBox *question = closeQuestion())
+        question->reject();
     QVirtStreamTransfer::Error error = m_transfer->error();
     QString reason = m_transfer->errorString();
     m_transfer->deleteLater();

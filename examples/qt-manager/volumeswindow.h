@@ -7,6 +7,7 @@
 
 class QFileDevice;
 class QLabel;
+class QMessageBox;
 class QProgressDialog;
 class QPushButton;
 class QTreeWidget;
@@ -71,6 +72,8 @@ private:
     void listVolumes(QTreeWidgetItem *poolItem);
     // What a listing found wrong (a failure, not a cancellation, which
     // says nothing; or no pool at all), until the next listing.
+    // The question closeEvent() asked while it is open; null otherwise.
+    QMessageBox *closeQuestion() const;
     void showListingMessage(const QString &message);
     void listingEnded();
     void chooseDownloadTarget();

@@ -142,7 +142,8 @@ public:
         After a ListingError the connection's rows stay as they were until
         the next listing, when it opens again. After a StatisticsError its
         figures stay as they were; it is reported once, not every
-        statsInterval, until a reading succeeds. Neither is reported for a
+        statsInterval, until a reading succeeds or the connection opens
+        again. Neither is reported for a
         connection that closed meanwhile: QVirtConnection reports that.
         \since 0.2
     */

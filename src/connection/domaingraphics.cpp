@@ -5,7 +5,7 @@
 // connection's socket. A round trip, so it runs in a pool thread; the
 // descriptor is closed if nobody is left to take it.
 
-#include "connection/ownedfd.h"
+#include "common/ownedfd.h"
 #include "connection/pooloperation.h"
 
 #include <QtCore/QCoreApplication>

@@ -20,8 +20,12 @@ DomainStatsPoller::DomainStatsPoller(QVirtConnection *connection, QObject *paren
     // user, and a coarse timer may drift by 5 %.
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &DomainStatsPoller::tick);
-    // Counters of an earlier connection to another daemon mean nothing now.
-    connect(connection, &QVirtConnection::opened, this, [this] { m_last.reset(); });
+    // Counters of an earlier connection to another daemon mean nothing now,
+    // and a failure that lasts is reported again for the new connection.
+    connect(connection, &QVirtConnection::opened, this, [this] {
+        m_last.reset();
+        m_failing = false;
+    });
     // The model drops a closed connection's rows, and with them the figures.
     connect(connection, &QVirtConnection::stateChanged, this, [this](QVirtConnection::State state) {
         if (state == QVirtConnection::State::Closed) {

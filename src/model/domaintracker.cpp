@@ -185,8 +185,8 @@ void DomainTracker::startListing()
         }
     });
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        // Without a Listed step the connection broke; its next open lists
-        // again.
+        // Without a Listed step the connection broke (its next open lists
+        // again) or the daemon refused the listing (a Failed step said so).
         if (m_listing == watcher)
             stopListing();
     });

@@ -2,17 +2,11 @@
 #include "stream/fileslice.h"
 
 #include <fcntl.h>
-#include <unistd.h>
 
-std::shared_ptr<const SharedFileDescriptor> SharedFileDescriptor::duplicate(int fd)
+std::shared_ptr<const OwnedFd> FileSlice::shareFile(int fd)
 {
     const int copy = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
     if (copy < 0)
         return nullptr;
-    return std::make_shared<const SharedFileDescriptor>(copy);
-}
-
-SharedFileDescriptor::~SharedFileDescriptor()
-{
-    ::close(m_fd);
+    return std::make_shared<const OwnedFd>(copy);
 }

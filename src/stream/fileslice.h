@@ -2,30 +2,11 @@
 #ifndef QTVIRT_STREAM_FILESLICE_H
 #define QTVIRT_STREAM_FILESLICE_H
 
+#include "common/ownedfd.h"
+
 #include <QtCore/QtGlobal>
 
 #include <memory>
-
-// A descriptor of its own for a regular file being uploaded (a duplicate of
-// the application's, so that closing the QFile does not pull it from under
-// a send on its way), closed with the last slice that refers to it.
-class SharedFileDescriptor
-{
-public:
-    // Null when the descriptor cannot be duplicated (errno set).
-    static std::shared_ptr<const SharedFileDescriptor> duplicate(int fd);
-    explicit SharedFileDescriptor(int fd)
-        : m_fd(fd)
-    { }
-    ~SharedFileDescriptor();
-    SharedFileDescriptor(const SharedFileDescriptor &) = delete;
-    SharedFileDescriptor &operator=(const SharedFileDescriptor &) = delete;
-
-    int get() const { return m_fd; }
-
-private:
-    const int m_fd;
-};
 
 // length bytes of a file from offset, queued on a stream instead of the
 // bytes themselves: the thread that sends them reads them right before, so
@@ -33,9 +14,15 @@ private:
 // (docs/libvirt-streams.md, "Who makes the blocking calls").
 struct FileSlice
 {
-    std::shared_ptr<const SharedFileDescriptor> file;
+    // A duplicate of the file's descriptor, shared by the upload's slices
+    // and closed with the last: closing the QFile harms no send on its way.
+    // It shares the file's offset with QFile; slices never use it (pread).
+    std::shared_ptr<const OwnedFd> file;
     qint64 offset = 0;
     qint64 length = 0;
+
+    // A duplicate of fd for file; null when there is none (errno set).
+    static std::shared_ptr<const OwnedFd> shareFile(int fd);
 };
 
 #endif // QTVIRT_STREAM_FILESLICE_H

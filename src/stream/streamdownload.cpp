@@ -7,6 +7,7 @@
 #include "stream/streamlimits.h"
 
 #include <QtCore/QFileDevice>
+#include <QtCore/QPointer>
 
 #include <algorithm>
 #include <utility>
@@ -92,9 +93,10 @@ void StreamDownload::pump()
     }
     // Room in the read buffer again: let the stream ask libvirt for more.
     // That may fail the stream, and with it the transfer: no progress()
-    // after finished().
+    // after finished(), whose slot may even have deleted the transfer.
+    const QPointer<QVirtStreamTransfer> guard(t.q);
     stream->updateEvents();
-    if (t.finished)
+    if (!guard || t.finished)
         return;
     if (t.transferred != before && !t.reportProgress())
         return;

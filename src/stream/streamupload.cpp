@@ -7,6 +7,7 @@
 #include "stream/streamlimits.h"
 
 #include <QtCore/QFileDevice>
+#include <QtCore/QPointer>
 
 #include <algorithm>
 #include <cerrno>
@@ -34,14 +35,14 @@ void StreamUpload::start()
 
     QObject::connect(t.stream, &QIODevice::bytesWritten, q, [this] { pump(); });
     QObject::connect(t.stream, &QVirtStream::finished, q, [this] {
-        if (m_file && t.device)
-            t.device->seek(m_position);
+        releaseFile();
         t.succeed();
     });
     QObject::connect(t.stream, &QVirtStream::errorOccurred, q, [this](QVirtStream::Error error) {
         // A refused call does not harm the transfer.
         if (error == QVirtStream::OperationError)
             return;
+        releaseFile();
         const QString readFailure = QVirtStreamPrivate::get(t.stream)->fileReadFailure;
         if (!readFailure.isEmpty())
             t.fail(QVirtStreamTransfer::DeviceReadError,
@@ -68,7 +69,10 @@ void StreamUpload::start()
 void StreamUpload::useFileSlices()
 {
     auto *file = qobject_cast<QFileDevice *>(t.device.data());
-    if (!file || file->isSequential() || file->handle() < 0)
+    // Text mode changes the bytes read (QIODevice drops '\r'); pread() would
+    // not.
+    if (!file || file->isSequential() || file->handle() < 0
+        || file->openMode().testFlag(QIODevice::Text))
         return;
     // A regular file only, and one whose size says how much there is: a
     // file of /proc reads as more than its size of 0, so it is read through
@@ -77,7 +81,7 @@ void StreamUpload::useFileSlices()
     if (::fstat(file->handle(), &status) < 0 || !S_ISREG(status.st_mode)
         || (!t.sparse && status.st_size <= file->pos()))
         return;
-    m_file = SharedFileDescriptor::duplicate(file->handle());
+    m_file = FileSlice::shareFile(file->handle());
     if (!m_file)
         return;
     m_position = file->pos();
@@ -85,16 +89,32 @@ void StreamUpload::useFileSlices()
     m_extentEnd = t.sparse ? m_position : m_size;
 }
 
+void StreamUpload::releaseFile()
+{
+    if (!m_file)
+        return;
+    // The duplicate shares the file's offset with QFile, which SEEK_DATA
+    // moved (slices are read with pread(), which leaves it alone): QFile's
+    // position is put where the upload stopped reading.
+    if (t.device && t.device->isOpen())
+        t.device->seek(m_position);
+    // Queued slices hold the descriptor while they are on their way.
+    m_file.reset();
+}
+
 void StreamUpload::pump()
 {
     if (t.finished || m_finishing || !t.stream || (!t.device && needsDevice()))
         return;
     const qint64 before = t.transferred;
+    // A failure emits finished(), whose slot may delete the transfer, and
+    // this job with it.
+    const QPointer<QVirtStreamTransfer> guard(t.q);
     while (!m_inputDone && t.stream->bytesToWrite() < StreamWriteWindow) {
         if (!(m_file ? queueFileSlice() : readFromDevice()))
             break;
     }
-    if (t.finished)
+    if (!guard || t.finished)
         return;
     if (t.transferred != before && !t.reportProgress())
         return;
@@ -139,6 +159,23 @@ bool StreamUpload::readFromDevice()
     return false;
 }
 
+bool StreamUpload::stillWhole()
+{
+    struct stat status = {};
+    if (::fstat(m_file->get(), &status) < 0) {
+        t.fail(QVirtStreamTransfer::DeviceReadError,
+               QVirtStreamTransfer::tr("Cannot read from the file: %1").arg(systemError()));
+        return false;
+    }
+    if (status.st_size < m_size) {
+        t.fail(QVirtStreamTransfer::DeviceReadError,
+               QVirtStreamTransfer::tr("Cannot read from the file: %1")
+                   .arg(QVirtStream::tr("the file became shorter during the upload")));
+        return false;
+    }
+    return true;
+}
+
 bool StreamUpload::queueFileSlice()
 {
     if (m_position >= m_size) {
@@ -153,6 +190,10 @@ bool StreamUpload::queueFileSlice()
                        .arg(systemError()));
             return false;
         }
+        // Only a hole left of a file that shrank meanwhile: its data went
+        // (lseek() finds none past the end), which a hole must not replace.
+        if (extent.start == m_size && !stillWhole())
+            return false;
         if (extent.start > m_position) {
             const qint64 hole = extent.start - m_position;
             if (!t.stream->writeHole(hole)) {

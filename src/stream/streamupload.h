@@ -23,14 +23,18 @@ private:
     // Reads a regular file through file slices (fileslice.h) rather than
     // the device, when it is one.
     void useFileSlices();
+    // Puts QFile's position right and lets the descriptor go, at the end.
+    void releaseFile();
     void pump();
     // One step each; false when the transfer failed or must wait.
     bool readFromDevice();
     bool queueFileSlice();
+    // False (the transfer failed) when the file is shorter than it was.
+    bool stillWhole();
 
     // Set for an upload from a regular file: its slices are queued, and a
     // sparse upload finds the holes through it (SEEK_DATA/SEEK_HOLE).
-    std::shared_ptr<const SharedFileDescriptor> m_file;
+    std::shared_ptr<const OwnedFd> m_file;
     qint64 m_position = 0;
     qint64 m_size = 0;
     qint64 m_extentEnd = 0;

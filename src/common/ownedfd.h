@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
-#ifndef QTVIRT_CONNECTION_OWNEDFD_H
-#define QTVIRT_CONNECTION_OWNEDFD_H
+#ifndef QTVIRT_COMMON_OWNEDFD_H
+#define QTVIRT_COMMON_OWNEDFD_H
 
 #include <unistd.h>
 #include <utility>
 
 // A file descriptor closed on every way out of its scope unless released:
 // one that libvirt opened for an operation whose result is dropped (its
-// future canceled, its connection destroyed) must not leak.
+// future canceled, its connection destroyed) must not leak, and the
+// duplicate an upload reads its file through goes with its last slice.
 class OwnedFd
 {
 public:
@@ -29,6 +30,7 @@ public:
     OwnedFd &operator=(const OwnedFd &) = delete;
     ~OwnedFd() { reset(); }
 
+    int get() const { return m_fd; }
     int release() { return std::exchange(m_fd, -1); }
 
 private:
@@ -41,4 +43,4 @@ private:
     int m_fd;
 };
 
-#endif // QTVIRT_CONNECTION_OWNEDFD_H
+#endif // QTVIRT_COMMON_OWNEDFD_H
