@@ -45,8 +45,7 @@ void StreamUpload::start()
         releaseFile();
         const QString readFailure = QVirtStreamPrivate::get(t.stream)->fileReadFailure;
         if (!readFailure.isEmpty())
-            t.fail(QVirtStreamTransfer::DeviceReadError,
-                   QVirtStreamTransfer::tr("Cannot read from the file: %1").arg(readFailure));
+            failReading(readFailure);
         else
             t.fail(QVirtStreamTransfer::StreamError, t.stream->errorString());
     });
@@ -159,18 +158,21 @@ bool StreamUpload::readFromDevice()
     return false;
 }
 
+void StreamUpload::failReading(const QString &reason)
+{
+    t.fail(QVirtStreamTransfer::DeviceReadError,
+           QVirtStreamTransfer::tr("Cannot read from the file: %1").arg(reason));
+}
+
 bool StreamUpload::stillWhole()
 {
     struct stat status = {};
     if (::fstat(m_file->get(), &status) < 0) {
-        t.fail(QVirtStreamTransfer::DeviceReadError,
-               QVirtStreamTransfer::tr("Cannot read from the file: %1").arg(systemError()));
+        failReading(systemError());
         return false;
     }
     if (status.st_size < m_size) {
-        t.fail(QVirtStreamTransfer::DeviceReadError,
-               QVirtStreamTransfer::tr("Cannot read from the file: %1")
-                   .arg(QVirtStream::tr("the file became shorter during the upload")));
+        failReading(QVirtStream::tr("the file became shorter during the upload"));
         return false;
     }
     return true;

@@ -5,6 +5,7 @@
 #include "stream/fileslice.h"
 #include "stream/transferjob.h"
 
+#include <QtCore/QString>
 #include <QtCore/QtGlobal>
 
 #include <memory>
@@ -31,6 +32,8 @@ private:
     bool queueFileSlice();
     // False (the transfer failed) when the file is shorter than it was.
     bool stillWhole();
+    // Fails the transfer with DeviceReadError: the file could not be read.
+    void failReading(const QString &reason);
 
     // Set for an upload from a regular file: its slices are queued, and a
     // sparse upload finds the holes through it (SEEK_DATA/SEEK_HOLE).
