@@ -80,6 +80,7 @@
 #include <QtVirt/QVirtDomainModel>
 #include <QtVirt/QtVirtEventImpl>
 
+#include <QtCore/QDir>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QScopeGuard>
@@ -1188,6 +1189,36 @@ void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
     QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 20000);
     QCOMPARE(volumes->status(), QStringLiteral("Uploaded %1 into volume %2.").arg(source, name));
     QCOMPARE(TestFiles::sha256OfFile(volume.path()), sourceHash);
+
+    // Closing the window during a download and answering Yes stops the
+    // download and closes the window: nothing of the file chosen is left,
+    // not even QSaveFile's temporary one, and the volume is as it was.
+    QVERIFY(volumes->selectVolume(pool, name));
+    QTest::mouseClick(download, Qt::LeftButton);
+    const QString abandoned = dir.filePath(QStringLiteral("abandoned.img"));
+    answerFileDialog(volumes, abandoned);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(volumes->isBusy());
+    const QPointer<VolumesWindow> closing(volumes);
+    QVERIFY(!volumes->close());
+    closeQuestion = volumes->findChild<QMessageBox *>(QStringLiteral("closeConfirmation"));
+    QVERIFY(closeQuestion && closeQuestion->isVisible());
+    QTest::mouseClick(closeQuestion->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(closing.isNull(), 10000);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList({QStringLiteral("downloaded.img"), QStringLiteral("source.img")}));
+    QCOMPARE(TestFiles::sha256OfFile(volume.path()), sourceHash);
+
+    // The connection serves the next window as before.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY((volumes = m_window->findChild<VolumesWindow *>()) != nullptr
+                && volumes->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 10000);
+    QVERIFY2(volumes->volumes().contains(pool + u'/' + name),
+             qPrintable(volumes->volumes().join(u' ') + u' ' + volumes->status()));
 }
 
 // The X server must run before QApplication connects to it.

@@ -11,7 +11,8 @@
 // itself, blocking whichever thread it used for as long as a save lasts or
 // a frozen daemon does not answer, and had no progress at all unless it
 // polled the job itself. Checked against the testbed's test driver (every
-// operation) and its QEMU guest (save and restore).
+// operation) and its QEMU guest (save and restore, and a save aborted while
+// it runs).
 
 #include "futurefailures.h"
 #include "integrationsupport.h"
@@ -20,6 +21,7 @@
 
 #include <QtVirt/QVirtConnection>
 #include <QtVirt/QVirtSnapshotInfo>
+#include <QtVirt/QVirtStream>
 #include <QtVirt/QVirtStreamTransfer>
 #include <QtVirt/QVirtVolumeInfo>
 #include <QtVirt/QtVirtEventImpl>
@@ -27,6 +29,8 @@
 #include <QtCore/QBuffer>
 #include <QtCore/QDateTime>
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QThreadPool>
 #include <QtCore/QTimer>
@@ -34,6 +38,10 @@
 #include <QtTest/QTest>
 
 #include <libvirt/virterror.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <memory>
 #include <optional>
@@ -113,6 +121,7 @@ private Q_SLOTS:
     void testDriverSaveAndRestore();
     void testDriverManagedSave();
     void qemuSaveAndRestore();
+    void qemuSaveAbortedWhileRunning();
     void snapshotsListedCreatedRevertedDeleted();
     void unknownSnapshotFailsClearly();
     void frozenDaemonBlocksNoCaller();
@@ -236,6 +245,70 @@ void tst_DomainJobs::qemuSaveAndRestore()
     const std::optional<QVirtError> failure = failureOf(abort);
     QVERIFY(failure);
     QCOMPARE(failure->code(), int(VIR_ERR_OPERATION_INVALID));
+}
+
+void tst_DomainJobs::qemuSaveAbortedWhileRunning()
+{
+    StreamTest::TestbedGuest guest(m_qemu.handle());
+    QVERIFY(guest.get());
+    // Booted up to its shell: a guest saved the moment it starts has so
+    // little in its memory that the whole image fits into the buffers
+    // between QEMU and the FIFO, and the save then waits for the reader
+    // after QEMU is done, where it cannot be aborted.
+    {
+        QVirtStream console(m_qemu.handle());
+        const QString opened = StreamTest::openShellConsole(console, guest.get());
+        QVERIFY2(opened.isEmpty(), qPrintable(opened));
+    }
+    const QVirtDomainRef ref(QString::fromUtf8(m_guestName), QUuid());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A save into a FIFO that nobody reads stays running: QEMU's migration
+    // stream fills the pipe and waits in write() for as long as the test
+    // likes (a save into a file takes a fraction of a second here).
+    const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("guest.save")));
+    QCOMPARE(mkfifo(path.constData(), 0600), 0);
+    // Open for reading first, so that the daemon's open for writing
+    // returns at once.
+    const int fifo = open(path.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    QVERIFY(fifo >= 0);
+    const auto closeFifo = qScopeGuard([fifo] { close(fifo); });
+
+    const QFuture<void> save = m_qemu.saveDomain(ref, QString::fromUtf8(path));
+    const auto jobType = [this] {
+        const QtVirtIntegration::Domain dom(
+            virDomainLookupByName(m_qemu.handle(), m_guestName.constData()));
+        virDomainJobInfo info{};
+        return dom && virDomainGetJobInfo(dom.get(), &info) == 0 ? info.type : -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(jobType(), int(VIR_DOMAIN_JOB_UNBOUNDED), ReplyMs);
+    QVERIFY(!save.isFinished());
+    QVERIFY(save.progressValue() < 100);
+
+    // libvirt asks QEMU to cancel and returns; QEMU sees it when its
+    // blocked write() returns, so the test reads the pipe from now on, as
+    // a slow disk would take the data.
+    const QFuture<void> abort = m_qemu.abortDomainJob(ref);
+    QVERIFY(finishes(abort));
+    QVERIFY2(!failureOf(abort), failureText(abort).constData());
+    QElapsedTimer waited;
+    waited.start();
+    char sink[65536];
+    while (!save.isFinished() && waited.elapsed() < ReplyMs) {
+        while (read(fifo, sink, sizeof sink) > 0) { }
+        QTest::qWait(5);
+    }
+    QVERIFY(save.isFinished());
+    const std::optional<QVirtError> failure = failureOf(save);
+    QVERIFY(failure);
+    QCOMPARE(failure->code(), int(VIR_ERR_OPERATION_ABORTED));
+    QVERIFY2(failure->message().contains(QStringLiteral("canceled by client")),
+             qPrintable(failure->message()));
+    QVERIFY(save.progressValue() < 100);
+    // The guest runs on, where it was paused for the save.
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(m_qemu.handle(), m_guestName), int(VIR_DOMAIN_RUNNING),
+                              ReplyMs);
+    QCOMPARE(jobType(), int(VIR_DOMAIN_JOB_NONE));
 }
 
 void tst_DomainJobs::snapshotsListedCreatedRevertedDeleted()
