@@ -272,7 +272,13 @@ void tst_DomainJobs::qemuSaveAbortedWhileRunning()
     // returns at once.
     const int fifo = open(path.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     QVERIFY(fifo >= 0);
-    const auto closeFifo = qScopeGuard([fifo] { close(fifo); });
+    // Gone before its reader: should QEMU ever finish, libvirt opens the
+    // path again to complete the image's header, and that open of a FIFO
+    // without a reader would wait forever, holding the domain's job.
+    const auto closeFifo = qScopeGuard([fifo, path] {
+        unlink(path.constData());
+        close(fifo);
+    });
 
     const QFuture<void> save = m_qemu.saveDomain(ref, QString::fromUtf8(path));
     const auto jobType = [this] {
@@ -281,9 +287,11 @@ void tst_DomainJobs::qemuSaveAbortedWhileRunning()
         virDomainJobInfo info{};
         return dom && virDomainGetJobInfo(dom.get(), &info) == 0 ? info.type : -1;
     };
-    QTRY_COMPARE_WITH_TIMEOUT(jobType(), int(VIR_DOMAIN_JOB_UNBOUNDED), ReplyMs);
-    QVERIFY(!save.isFinished());
-    QVERIFY(save.progressValue() < 100);
+    QTRY_VERIFY_WITH_TIMEOUT(save.isFinished() || jobType() == VIR_DOMAIN_JOB_UNBOUNDED, ReplyMs);
+    // (failureText() waits for the future: only once it finished.)
+    if (save.isFinished())
+        QFAIL(QByteArray("the save ended before it could be aborted: " + failureText(save))
+                  .constData());
 
     // libvirt asks QEMU to cancel and returns; QEMU sees it when its
     // blocked write() returns, so the test reads the pipe from now on, as
