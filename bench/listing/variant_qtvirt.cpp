@@ -150,6 +150,8 @@ BenchFigures listWithQtVirt(const QString &uri, int connections, int domainsEach
             return {};
         }
         figures.insert(QStringLiteral("rows"), clock.nsecsElapsed() / 1e9);
+        figures.insert(QStringLiteral("rowsStall"), stalls.worstStallMs());
+        figures.insert(QStringLiteral("rowsWaitcpu"), stalls.worstWaitMs());
         int checked = 0;
         if (!runEventsUntil([&] { return allDetailed(model, &checked); }, 120000)) {
             std::fprintf(stderr, "qtvirt: memory and vCPUs missing\n");

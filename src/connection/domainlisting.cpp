@@ -6,10 +6,14 @@
 // QVirtDomainModel's listing both rest on it:
 // - virConnectGetAllDomainStats() gives every domain with its state,
 //   memory (balloon), vCPUs and CPU time (listDomainStatesOf());
-// - two virConnectListAllDomains() calls, filtered to the persistent and
-//   to the autostarted domains, give those two flags, which no statistics
-//   group carries (readDomainFlags()). The model shows its rows after the
-//   first call and fills in the flags when these two answer.
+// - two virConnectListAllDomains() calls, filtered to the transient and
+//   to the autostarted domains, give the persistent and autostart flags,
+//   which no statistics group carries (readDomainFlags()). The model shows
+//   its rows after the first call and fills in the flags when these two
+//   answer. Transient rather than persistent: usually few or none, where
+//   the persistent ones are usually all, and every domain a listing
+//   returns costs a libvirt object on both sides of the link (and its UUID
+//   formatted for the debug log three times, docs/libvirt-calls.md).
 // Name, UUID and id come with each virDomainPtr and cost no round trip.
 //
 // One call per domain remains where a driver's statistics lack a field: a
@@ -24,6 +28,7 @@
 
 #include "connection/domainlisting.h"
 
+#include "connection/domainhandle.h"
 #include "connection/domainref.h"
 #include "connection/libvirtallocations.h"
 #include "connection/qvirtdomaininfo_p.h"
@@ -40,15 +45,6 @@
 #include <optional>
 
 namespace {
-
-struct RecordsReleaser
-{
-    void operator()(virDomainStatsRecordPtr *records) const
-    {
-        virDomainStatsRecordListFree(records);
-    }
-};
-using Records = std::unique_ptr<virDomainStatsRecordPtr, RecordsReleaser>;
 
 QVirtError listingError()
 {
@@ -107,10 +103,8 @@ std::optional<ListedDomain> listedFrom(virDomainPtr dom, const virDomainStatsRec
     listed.memory = memory.value_or(0);
     listed.vcpus = vcpus.value_or(0);
     listed.cpuTime = cpuTime.value_or(0);
-    if (!maxMemory || !memory || !vcpus || !cpuTime) {
-        virDomainRef(dom); // beyond the record or listing that holds it now
-        listed.incomplete.reset(dom);
-    }
+    if (!maxMemory || !memory || !vcpus || !cpuTime)
+        listed.incomplete = dom;
     return listed;
 }
 
@@ -134,26 +128,29 @@ QVirtDomainInfo infoOf(const ListedDomain &listed)
 
 } // namespace
 
-std::vector<ListedDomain> listDomainStatesOf(virConnectPtr conn)
+DomainListing listDomainStatesOf(virConnectPtr conn)
 {
-    std::vector<ListedDomain> listing;
+    DomainListing listing;
     virDomainStatsRecordPtr *raw = nullptr;
     const unsigned int groups = VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_CPU_TOTAL
         | VIR_DOMAIN_STATS_BALLOON | VIR_DOMAIN_STATS_VCPU;
     const int count = virConnectGetAllDomainStats(conn, groups, &raw, 0);
-    const Records records(raw);
     if (count >= 0) {
-        listing.reserve(count);
+        listing.handles.reset(raw, [](void *records) {
+            virDomainStatsRecordListFree(static_cast<virDomainStatsRecordPtr *>(records));
+        });
+        listing.domains.reserve(count);
         for (int i = 0; i < count; ++i) {
             if (std::optional<ListedDomain> listed = listedFrom(raw[i]->dom, raw[i]))
-                listing.push_back(*std::move(listed));
+                listing.domains.push_back(*std::move(listed));
         }
     } else if (virGetLastErrorCode() == VIR_ERR_NO_SUPPORT) {
-        const std::vector<DomainHandle> domains = allDomains(conn, 0);
-        listing.reserve(domains.size());
-        for (const DomainHandle &dom : domains) {
+        auto domains = std::make_shared<std::vector<DomainHandle>>(allDomains(conn, 0));
+        listing.handles = domains;
+        listing.domains.reserve(domains->size());
+        for (const DomainHandle &dom : *domains) {
             if (std::optional<ListedDomain> listed = listedFrom(dom.get(), nullptr))
-                listing.push_back(*std::move(listed));
+                listing.domains.push_back(*std::move(listed));
         }
     } else {
         throw listingError();
@@ -164,24 +161,24 @@ std::vector<ListedDomain> listDomainStatesOf(virConnectPtr conn)
 DomainFlags readDomainFlags(virConnectPtr conn)
 {
     DomainFlags flags;
-    flags.persistent = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    flags.transient = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_TRANSIENT);
     flags.autostart = uuidsMatching(conn, VIR_CONNECT_LIST_DOMAINS_AUTOSTART);
     return flags;
 }
 
 void applyDomainFlags(const DomainFlags &flags, ListedDomain &domain)
 {
-    domain.persistent = flags.persistent.contains(domain.uuid);
-    domain.autostart = flags.autostart.contains(domain.uuid);
+    domain.persistent = flags.isPersistent(domain.uuid);
+    domain.autostart = flags.isAutostart(domain.uuid);
 }
 
-std::vector<ListedDomain> listDomainsOf(virConnectPtr conn)
+DomainListing listDomainsOf(virConnectPtr conn)
 {
-    std::vector<ListedDomain> listing = listDomainStatesOf(conn);
+    DomainListing listing = listDomainStatesOf(conn);
     // After the domains: a domain defined in between is missing from the
     // listing rather than listed without its flags.
     const DomainFlags flags = readDomainFlags(conn);
-    for (ListedDomain &listed : listing)
+    for (ListedDomain &listed : listing.domains)
         applyDomainFlags(flags, listed);
     return listing;
 }
@@ -191,7 +188,7 @@ bool completeListedDomain(ListedDomain &domain)
     if (!domain.incomplete)
         return true;
     virDomainInfo raw{};
-    if (virDomainGetInfo(domain.incomplete.get(), &raw) < 0)
+    if (virDomainGetInfo(domain.incomplete, &raw) < 0)
         return false;
     domain.maxMemory = raw.maxMem;
     domain.memory = raw.memory;
@@ -202,10 +199,10 @@ bool completeListedDomain(ListedDomain &domain)
 
 QList<QVirtDomainInfo> listDomainInfos(virConnectPtr conn)
 {
-    std::vector<ListedDomain> listing = listDomainsOf(conn);
+    DomainListing listing = listDomainsOf(conn);
     QList<QVirtDomainInfo> infos;
-    infos.reserve(static_cast<qsizetype>(listing.size()));
-    for (ListedDomain &listed : listing) {
+    infos.reserve(static_cast<qsizetype>(listing.domains.size()));
+    for (ListedDomain &listed : listing.domains) {
         if (completeListedDomain(listed))
             infos.append(infoOf(listed));
         else if (virGetLastErrorCode() != VIR_ERR_NO_DOMAIN)

@@ -2,8 +2,6 @@
 #ifndef QTVIRT_CONNECTION_DOMAINLISTING_H
 #define QTVIRT_CONNECTION_DOMAINLISTING_H
 
-#include "connection/domainhandle.h"
-
 #include <QtVirt/qvirtdomaininfo.h>
 
 #include <QtCore/QList>
@@ -13,6 +11,7 @@
 
 #include <libvirt/libvirt.h>
 
+#include <memory>
 #include <vector>
 
 // One domain as a whole-connection listing found it: everything
@@ -32,7 +31,18 @@ struct ListedDomain
     quint64 cpuTime = 0; // ns
     // Set when the driver's statistics lacked the memory, vCPUs or CPU time
     // of this domain, which are then 0: completeListedDomain() reads them.
-    DomainHandle incomplete;
+    // Borrowed from the DomainListing's handles.
+    virDomainPtr incomplete = nullptr;
+};
+
+// The domains of one listing, and libvirt's handles of them, which their
+// incomplete pointers borrow. The handles are only dropped with the whole
+// listing: dropping a domain's handle formats its UUID twice
+// (docs/libvirt-calls.md), which a caller can do after showing the rows.
+struct DomainListing
+{
+    std::vector<ListedDomain> domains;
+    std::shared_ptr<void> handles;
 };
 
 // Every domain of conn with one call for the whole connection, however
@@ -40,28 +50,34 @@ struct ListedDomain
 // and state are always there; persistent and autostart are false until
 // applyDomainFlags(), and the rest may await completeListedDomain().
 // Blocking (a daemon round trip): for a pool thread. Throws QVirtError.
-std::vector<ListedDomain> listDomainStatesOf(virConnectPtr conn);
+DomainListing listDomainStatesOf(virConnectPtr conn);
 
-// The UUIDs of conn's persistent and of its autostarted domains, which no
-// statistics group carries: two more whole-connection calls. Blocking;
-// throws QVirtError.
+// Which of conn's domains are persistent and which autostarted, which no
+// statistics group carries: two more whole-connection calls, each of which
+// names only the few domains that are transient or autostarted, not the
+// many persistent ones. Blocking; throws QVirtError.
 struct DomainFlags
 {
-    QSet<QUuid> persistent;
+    QSet<QUuid> transient;
     QSet<QUuid> autostart;
+
+    // For a domain of the listing before: one undefined since is neither
+    // transient nor autostarted any more, and is gone, its event on the way.
+    bool isPersistent(const QUuid &uuid) const { return !transient.contains(uuid); }
+    bool isAutostart(const QUuid &uuid) const { return autostart.contains(uuid); }
 };
 DomainFlags readDomainFlags(virConnectPtr conn);
 void applyDomainFlags(const DomainFlags &flags, ListedDomain &domain);
 
 // listDomainStatesOf() and then readDomainFlags(), applied. Blocking;
 // throws QVirtError.
-std::vector<ListedDomain> listDomainsOf(virConnectPtr conn);
+DomainListing listDomainsOf(virConnectPtr conn);
 
-// Reads what the listing lacked of domain (one virDomainGetInfo()). False
-// when that fails; libvirt's last error says why (VIR_ERR_NO_DOMAIN: the
-// domain was undefined since the listing). The handle stays for the caller
-// to drop: dropping it would clear that error, and it may hold the last
-// reference to a connection closed meanwhile.
+// Reads what the listing lacked of domain (one virDomainGetInfo()), while
+// the listing's handles live. False when that fails; libvirt's last error
+// says why (VIR_ERR_NO_DOMAIN: the domain was undefined since the
+// listing). The handles may hold the last reference to a connection closed
+// meanwhile, whose release is a round trip: drop them in a pool thread.
 bool completeListedDomain(ListedDomain &domain);
 
 // Every domain of conn, complete, as QVirtConnection::listDomains()

@@ -10,6 +10,7 @@
 
 #include <QtCore/QThreadPool>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -52,35 +53,39 @@ void readFlags(virConnectPtr conn, QPromise<DomainReader::ListingStep> &promise)
     }
     DomainReader::ListingStep step;
     step.kind = DomainReader::ListingStep::Flags;
-    step.persistent = std::move(flags.persistent);
-    step.autostart = std::move(flags.autostart);
+    step.flags = std::move(flags);
     promise.addResult(std::move(step));
 }
 
 // The whole-connection listing; adds the Listed step and returns the
-// domains it lacks memory or vCPUs of, or nullopt when listing failed.
-std::optional<std::vector<ListedDomain>> listWhole(virConnectPtr conn,
-                                                   QPromise<DomainReader::ListingStep> &promise)
+// domains it lacks memory or vCPUs of, with their handles, or nullopt when
+// listing failed. The handles of the others are dropped after the step is
+// out (see DomainListing).
+std::optional<DomainListing> listWhole(virConnectPtr conn,
+                                       QPromise<DomainReader::ListingStep> &promise)
 {
-    std::vector<ListedDomain> listing;
+    DomainListing listing;
     try {
         listing = listDomainStatesOf(conn);
     } catch (const QVirtError &error) {
         addFailure(promise, error);
         return std::nullopt;
     }
-    std::vector<ListedDomain> incomplete;
     DomainReader::ListingStep listed;
-    listed.entries.reserve(static_cast<qsizetype>(listing.size()));
-    for (ListedDomain &domain : listing) {
+    listed.entries.reserve(static_cast<qsizetype>(listing.domains.size()));
+    for (const ListedDomain &domain : listing.domains) {
         listed.entries.append(entryOf(domain));
-        if (domain.incomplete) {
+        if (domain.incomplete)
             listed.lacking.insert(domain.uuid);
-            incomplete.push_back(std::move(domain));
-        }
     }
     promise.addResult(std::move(listed));
-    return incomplete;
+    std::vector<ListedDomain> &domains = listing.domains;
+    domains.erase(std::remove_if(domains.begin(), domains.end(),
+                                 [](const ListedDomain &domain) { return !domain.incomplete; }),
+                  domains.end());
+    if (domains.empty())
+        listing.handles.reset();
+    return listing;
 }
 
 // One read per domain, for as long as the promise is not canceled; adds the
@@ -143,7 +148,7 @@ void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThrea
         promise->finish();
         return;
     }
-    std::optional<std::vector<ListedDomain>> incomplete = listWhole(conn.get(), *promise);
+    std::optional<DomainListing> incomplete = listWhole(conn.get(), *promise);
     if (!incomplete) {
         promise->finish();
         return;
@@ -152,7 +157,7 @@ void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThrea
     // every connection's rows come before any connection's flags and
     // details: with more connections than threads, the flags of the first
     // ones would otherwise hold up the rows of the others.
-    auto held = std::make_shared<std::vector<ListedDomain>>(*std::move(incomplete));
+    auto held = std::make_shared<DomainListing>(*std::move(incomplete));
     pool->start(
         [conn, promise, held] {
             enterModelWorker();
@@ -160,12 +165,12 @@ void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThrea
             // step, and its own event brings it with its flags.
             if (!promise->isCanceled())
                 readFlags(conn.get(), *promise);
-            if (!held->empty())
-                readDetails(*held, *promise);
+            if (!held->domains.empty())
+                readDetails(held->domains, *promise);
             // Here, not in the model's thread: the last reference to a
             // domain may hold the last one to a connection closed meanwhile,
             // and closing it is a round trip.
-            held->clear();
+            *held = {};
             promise->finish();
         },
         -1);

@@ -3,6 +3,7 @@
 #define QTVIRT_MODEL_DOMAINREADER_H
 
 #include "connection/connectionhandle.h"
+#include "connection/domainlisting.h"
 #include "model/domainentry.h"
 
 #include <QtCore/QList>
@@ -39,9 +40,8 @@ struct ListingStep
     QList<DomainEntry> entries;
     // Listed: the domains whose memory and vCPUs the Details step brings.
     QSet<QUuid> lacking;
-    // Flags: the persistent and the autostarted domains.
-    QSet<QUuid> persistent;
-    QSet<QUuid> autostart;
+    // Flags: which domains are persistent and which autostarted.
+    DomainFlags flags;
     QString failure;
 };
 

@@ -112,7 +112,9 @@ void DomainTracker::handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::D
             return;
         }
         // A transient domain whose flags the listing has not brought yet
-        // may be gone, or a persistent one shut off: its read tells.
+        // may be gone, or a persistent one shut off: its read tells. So
+        // may one the flags took for persistent because it was gone before
+        // they were read (they name the transient domains, not these).
         entry.state = VIR_DOMAIN_SHUTOFF;
         entry.id = -1;
         break;
@@ -129,7 +131,7 @@ void DomainTracker::handleLifecycle(const QVirtDomainRef &domain, QVirtEvents::D
 
     Tracked &tracked = m_domains[uuid];
     tracked.eventSeq = ++m_lastSeq;
-    tracked.removeIfGone = event == Event::Stopped && flagsUnknown;
+    tracked.removeIfGone = event == Event::Stopped;
     if (tracked.readSeq == 0)
         startRead(tracked);
 }
@@ -261,7 +263,7 @@ void DomainTracker::applyListing(const DomainReader::ListingStep &listing)
     }
 }
 
-void DomainTracker::applyFlags(const DomainReader::ListingStep &flags)
+void DomainTracker::applyFlags(const DomainReader::ListingStep &step)
 {
     QList<DomainEntry> changed;
     // Those with an event since have a read of their own, at least as new.
@@ -271,8 +273,8 @@ void DomainTracker::applyFlags(const DomainReader::ListingStep &flags)
         if (found == m_domains.cend())
             continue;
         DomainEntry entry = found->entry;
-        entry.persistent = flags.persistent.contains(uuid);
-        entry.autostart = flags.autostart.contains(uuid);
+        entry.persistent = step.flags.isPersistent(uuid);
+        entry.autostart = step.flags.isAutostart(uuid);
         if (record(entry))
             changed.append(entry);
     }
@@ -351,8 +353,7 @@ void DomainTracker::finishRead(const QUuid &uuid, quint64 seq, const Read &read)
         return;
     }
     // Nothing when the domain is gone: its Undefined event is on the way,
-    // unless it was a transient domain that stopped before the listing
-    // told it was transient.
+    // unless it stopped, which a transient domain does without one.
     if (read.isCanceled())
         return;
     if (const std::optional<DomainEntry> entry = read.result())

@@ -69,8 +69,8 @@ private:
         // Only while one runs: a default QFuture allocates a shared state,
         // which for ten thousand domains is memory and time for nothing.
         std::optional<Read> read;
-        // Stopped while its persistence was unknown: kept as shut off
-        // until its read says whether it still exists.
+        // Stopped: kept as shut off until its read says whether it still
+        // exists (a transient domain is gone without an Undefined event).
         bool removeIfGone = false;
     };
 

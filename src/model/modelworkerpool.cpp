@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 #include "model/modelworkerpool.h"
 
+#include <QtCore/QThread>
 #include <QtCore/QThreadPool>
 
+#include <algorithm>
 #include <cerrno>
 
 #include <sys/resource.h>
@@ -15,6 +17,17 @@ namespace {
 // threads than this only queue in the daemon's worker pool (5 by default).
 constexpr int MaxThreads = 4;
 
+// Listing ten connections at once on two processors, four threads let the
+// GUI thread wait up to 62 ms for a processor, three at most 11 ms, with
+// the rows as soon (BENCHMARKS.md, "Domain listing"): the workers' decoding
+// shares the processors with the daemon and with the GUI thread, whose
+// scheduling group (an autogroup or a cgroup) they are in, so their nice
+// value spares the GUI thread only within that group.
+int threadCount()
+{
+    return std::min(MaxThreads, QThread::idealThreadCount() + 1);
+}
+
 // Above the process's own: on Linux a nice value belongs to each thread.
 // QThread::setPriority() cannot do this: with the default scheduling
 // policy it has only one priority to set. Five steps give each worker a
@@ -25,7 +38,7 @@ constexpr int NiceAbove = 5;
 class WorkerPool : public QThreadPool
 {
 public:
-    WorkerPool() { setMaxThreadCount(MaxThreads); }
+    WorkerPool() { setMaxThreadCount(threadCount()); }
 };
 
 } // namespace
