@@ -618,7 +618,10 @@ public:
         connection (virConnectGetAllDomainStats() and filtered
         virConnectListAllDomains()), not of calls per domain, where the
         driver's statistics carry every field (QEMU's do); a field a driver
-        does not report costs a virDomainGetInfo() for that domain.
+        does not report costs a virDomainGetInfo() for that domain. The
+        calls follow one another: a domain that is undefined or destroyed
+        while they run may be left out, or reported as it was, and then
+        persistent.
         \since 0.2
     */
     QFuture<QList<QVirtDomainInfo>> listDomains();

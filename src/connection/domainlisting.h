@@ -36,11 +36,19 @@ struct ListedDomain
 };
 
 // The domains of one listing, and libvirt's handles of them, which their
-// incomplete pointers borrow. The handles are only dropped with the whole
-// listing: dropping a domain's handle formats its UUID twice
-// (docs/libvirt-calls.md), which a caller can do after showing the rows.
+// incomplete pointers borrow: moved together, never copied. The handles
+// are dropped all at once, with the listing: dropping a domain's handle
+// formats its UUID twice (docs/libvirt-calls.md), which a caller can do
+// after showing the rows.
 struct DomainListing
 {
+    DomainListing() = default;
+    DomainListing(DomainListing &&) = default;
+    DomainListing &operator=(DomainListing &&) = default;
+    DomainListing(const DomainListing &) = delete;
+    DomainListing &operator=(const DomainListing &) = delete;
+    ~DomainListing() = default;
+
     std::vector<ListedDomain> domains;
     std::shared_ptr<void> handles;
 };
@@ -53,9 +61,10 @@ struct DomainListing
 DomainListing listDomainStatesOf(virConnectPtr conn);
 
 // Which of conn's domains are persistent and which autostarted, which no
-// statistics group carries: two more whole-connection calls, each of which
-// names only the few domains that are transient or autostarted, not the
-// many persistent ones. Blocking; throws QVirtError.
+// statistics group carries: two more whole-connection calls, which name
+// the transient domains (usually few or none) and the autostarted ones
+// (from none to all), not the persistent ones (usually all). Blocking;
+// throws QVirtError.
 struct DomainFlags
 {
     QSet<QUuid> transient;

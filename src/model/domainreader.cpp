@@ -10,6 +10,8 @@
 
 #include <QtCore/QThreadPool>
 
+#include <libvirt/virterror.h>
+
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -58,9 +60,10 @@ void readFlags(virConnectPtr conn, QPromise<DomainReader::ListingStep> &promise)
 }
 
 // The whole-connection listing; adds the Listed step and returns the
-// domains it lacks memory or vCPUs of, with their handles, or nullopt when
-// listing failed. The handles of the others are dropped after the step is
-// out (see DomainListing).
+// domains it lacks memory or vCPUs of, with the handles, or nullopt when
+// listing failed. When it lacks nothing, the handles are dropped here,
+// after the step is out (see DomainListing); else all of them stay until
+// the details are read.
 std::optional<DomainListing> listWhole(virConnectPtr conn,
                                        QPromise<DomainReader::ListingStep> &promise)
 {
@@ -133,13 +136,16 @@ std::optional<DomainEntry> read(virDomainPtr dom)
     return entry;
 }
 
-std::optional<DomainEntry> readByUuid(virConnectPtr conn, const QUuid &uuid)
+DomainRead readByUuid(virConnectPtr conn, const QUuid &uuid)
 {
     const QByteArray text = uuid.toByteArray(QUuid::WithoutBraces);
     const Domain dom(virDomainLookupByUUIDString(conn, text.constData()));
-    if (!dom)
-        return std::nullopt;
-    return read(dom.get());
+    DomainRead result;
+    if (dom)
+        result.entry = read(dom.get());
+    // Before the handle's release, which clears the error.
+    result.gone = !result.entry && virGetLastErrorCode() == VIR_ERR_NO_DOMAIN;
+    return result;
 }
 
 void listAll(const ConnectionHandle &conn, const ListingPromise &promise, QThreadPool *pool)

@@ -24,8 +24,17 @@ namespace DomainReader {
 // Several round trips: for one domain after its event.
 std::optional<DomainEntry> read(virDomainPtr dom);
 
-// The same for the domain with this UUID; nullopt when there is none.
-std::optional<DomainEntry> readByUuid(virConnectPtr conn, const QUuid &uuid);
+// A read of one domain: its entry, or why there is none.
+struct DomainRead
+{
+    std::optional<DomainEntry> entry;
+    // No entry because libvirt has no such domain (VIR_ERR_NO_DOMAIN), not
+    // because a call failed.
+    bool gone = false;
+};
+
+// read() for the domain with this UUID.
+DomainRead readByUuid(virConnectPtr conn, const QUuid &uuid);
 
 // What one listing of a connection delivers through its promise, in order.
 struct ListingStep

@@ -335,7 +335,7 @@ void DomainTracker::startRead(Tracked &tracked)
     const QUuid uuid = tracked.entry.uuid;
     const quint64 seq = tracked.eventSeq;
     tracked.readSeq = seq;
-    tracked.read = runInPool<std::optional<DomainEntry>>(
+    tracked.read = runInPool<DomainReader::DomainRead>(
         this, [conn, uuid] { return DomainReader::readByUuid(conn.get(), uuid); },
         [this, uuid, seq](const Read &read) { finishRead(uuid, seq, read); });
 }
@@ -353,12 +353,15 @@ void DomainTracker::finishRead(const QUuid &uuid, quint64 seq, const Read &read)
         return;
     }
     // Nothing when the domain is gone: its Undefined event is on the way,
-    // unless it stopped, which a transient domain does without one.
+    // unless it stopped, which a transient domain does without one. Nothing
+    // either when the read failed otherwise: a connection that broke lists
+    // again when it opens.
     if (read.isCanceled())
         return;
-    if (const std::optional<DomainEntry> entry = read.result())
-        store(*entry);
-    else if (found->removeIfGone)
+    const DomainReader::DomainRead result = read.result();
+    if (result.entry)
+        store(*result.entry);
+    else if (result.gone && found->removeIfGone)
         remove(uuid);
 }
 

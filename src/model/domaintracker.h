@@ -58,7 +58,7 @@ Q_SIGNALS:
     void listingFailed(const QString &message);
 
 private:
-    using Read = QFuture<std::optional<DomainEntry>>;
+    using Read = QFuture<DomainReader::DomainRead>;
     using ListingWatcher = QFutureWatcher<DomainReader::ListingStep>;
 
     struct Tracked

@@ -17,12 +17,14 @@ namespace {
 // threads than this only queue in the daemon's worker pool (5 by default).
 constexpr int MaxThreads = 4;
 
-// Listing ten connections at once on two processors, four threads let the
-// GUI thread wait up to 62 ms for a processor, three at most 11 ms, with
-// the rows as soon (BENCHMARKS.md, "Domain listing"): the workers' decoding
-// shares the processors with the daemon and with the GUI thread, whose
-// scheduling group (an autogroup or a cgroup) they are in, so their nice
-// value spares the GUI thread only within that group.
+// Fewer on fewer processors: the workers' decoding shares the processors
+// with the daemon and with the GUI thread, whose scheduling group (an
+// autogroup or a cgroup) they are in, so their nice value spares the GUI
+// thread only within that group. Listing ten connections at once on two
+// processors, four threads stalled the GUI thread over 16 ms before the
+// rows in 4 of 10 runs (up to 67 ms), three in 4 of 34 (BENCHMARKS.md,
+// "Fewer libvirt objects, three workers on two processors"). Fewer threads
+// also mean that fewer hung remote hosts occupy all of them.
 int threadCount()
 {
     return std::min(MaxThreads, QThread::idealThreadCount() + 1);

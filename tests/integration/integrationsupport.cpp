@@ -6,6 +6,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QThread>
 #include <QtTest/QTest>
 
@@ -61,6 +62,26 @@ QByteArray testDomainXml(const QByteArray &name)
 {
     return "<domain type='test'><name>" + name
         + "</name><memory>8192</memory><os><type>hvm</type></os></domain>";
+}
+
+QString guestCopyXml(virConnectPtr conn, const QByteArray &source, const QByteArray &copy,
+                     QString *failure)
+{
+    const Domain guest(virDomainLookupByName(conn, source.constData()));
+    char *xml = guest ? virDomainGetXMLDesc(guest.get(), VIR_DOMAIN_XML_INACTIVE) : nullptr;
+    if (!xml) {
+        *failure = lastError();
+        return QString();
+    }
+    QString text = QString::fromUtf8(xml);
+    std::free(xml);
+    static const QRegularExpression nameElement(QStringLiteral("<name>[^<]*</name>"));
+    static const QRegularExpression uuidElement(QStringLiteral("<uuid>[^<]*</uuid>"));
+    static const QRegularExpression logElement(QStringLiteral("<log [^>]*/>"));
+    text.replace(nameElement, QStringLiteral("<name>%1</name>").arg(QString::fromUtf8(copy)));
+    text.remove(uuidElement);
+    text.remove(logElement);
+    return text;
 }
 
 QString runLifecycle(virConnectPtr conn, const QByteArray &name)

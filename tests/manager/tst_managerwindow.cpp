@@ -260,6 +260,9 @@ private:
     QImage grabAndSave(QWidget *widget, const QString &purpose, bool whole);
     // Gives the file dialog that window opened path, and accepts it.
     void answerFileDialog(QWidget *window, const QString &path);
+    // Opens the Volumes window of the selected connection (Ctrl+Shift+V)
+    // into *volumes and waits until its listing shows volume in pool.
+    void openVolumesWindow(const QString &pool, const QString &volume, VolumesWindow **volumes);
 
     Connection m_ops;
     std::unique_ptr<QTemporaryDir> m_settingsDir;
@@ -1081,6 +1084,18 @@ void tst_ManagerWindow::answerFileDialog(QWidget *window, const QString &path)
     QVERIFY(!answered || !answered->isVisible());
 }
 
+void tst_ManagerWindow::openVolumesWindow(const QString &pool, const QString &volume,
+                                          VolumesWindow **volumes)
+{
+    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY((*volumes = m_window->findChild<VolumesWindow *>()) != nullptr
+                && (*volumes)->isVisible());
+    QVERIFY(QTest::qWaitForWindowExposed(*volumes));
+    QTRY_VERIFY_WITH_TIMEOUT(!(*volumes)->isBusy(), 10000);
+    QVERIFY2((*volumes)->volumes().contains(pool + u'/' + volume),
+             qPrintable((*volumes)->volumes().join(u' ') + u' ' + (*volumes)->status()));
+}
+
 void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
 {
     using StreamTest::MiB;
@@ -1106,14 +1121,19 @@ void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
         m_window->connections()->index(0).data().toString().split(u'\n').value(1), open, 10000);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
                       list->visualRect(m_window->connections()->index(0)).center());
-    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
     VolumesWindow *volumes = nullptr;
-    QTRY_VERIFY((volumes = m_window->findChild<VolumesWindow *>()) != nullptr
-                && volumes->isVisible());
-    QVERIFY(QTest::qWaitForWindowExposed(volumes));
-    QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 10000);
-    QVERIFY2(volumes->volumes().contains(pool + u'/' + name),
-             qPrintable(volumes->volumes().join(u' ') + u' ' + volumes->status()));
+    openVolumesWindow(pool, name, &volumes);
+    if (QTest::currentTestFailed())
+        return;
+    // Download… on the volume, into file in dir. The caller checks
+    // QTest::currentTestFailed().
+    const auto startDownload = [&](const QString &file) {
+        QVERIFY(volumes->selectVolume(pool, name));
+        auto *download = volumes->findChild<QPushButton *>(QStringLiteral("downloadButton"));
+        QVERIFY(download && download->isEnabled());
+        QTest::mouseClick(download, Qt::LeftButton);
+        answerFileDialog(volumes, dir.filePath(file));
+    };
 
     // The volume's row clicked, then Download… and a file name.
     auto *tree = volumes->findChild<QTreeWidget *>(QStringLiteral("volumeTree"));
@@ -1129,9 +1149,7 @@ void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
     QVERIFY(download && download->isEnabled());
 
     // Canceled at once, from the progress dialog: no file is left behind.
-    QTest::mouseClick(download, Qt::LeftButton);
-    const QString canceled = dir.filePath(QStringLiteral("canceled.img"));
-    answerFileDialog(volumes, canceled);
+    startDownload(QStringLiteral("canceled.img"));
     if (QTest::currentTestFailed())
         return;
     QPointer<QProgressDialog> progress
@@ -1150,15 +1168,13 @@ void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
     QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 20000);
     QCOMPARE(volumes->status(),
              QStringLiteral("The download of volume %1 was canceled.").arg(name));
-    QVERIFY(!QFile::exists(canceled));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("canceled.img"))));
 
     // Downloaded into a file with the volume's bytes.
-    QVERIFY(volumes->selectVolume(pool, name));
-    QTest::mouseClick(download, Qt::LeftButton);
-    const QString downloaded = dir.filePath(QStringLiteral("downloaded.img"));
-    answerFileDialog(volumes, downloaded);
+    startDownload(QStringLiteral("downloaded.img"));
     if (QTest::currentTestFailed())
         return;
+    const QString downloaded = dir.filePath(QStringLiteral("downloaded.img"));
     // Shown at once, before any data moved.
     progress = volumes->findChild<QProgressDialog *>(QStringLiteral("transferProgress"));
     QVERIFY(progress && progress->isVisible());
@@ -1192,10 +1208,7 @@ void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
 
     // Closing the window as a download starts and answering Yes stops the
     // download and closes the window: the file chosen is not created.
-    QVERIFY(volumes->selectVolume(pool, name));
-    QTest::mouseClick(download, Qt::LeftButton);
-    const QString abandoned = dir.filePath(QStringLiteral("abandoned.img"));
-    answerFileDialog(volumes, abandoned);
+    startDownload(QStringLiteral("abandoned.img"));
     if (QTest::currentTestFailed())
         return;
     QVERIFY(volumes->isBusy());
@@ -1211,20 +1224,13 @@ void tst_ManagerWindow::volumesWindowDownloadsAndUploads()
     // The connection serves the next window and its download as before.
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTest::keyClick(m_window.get(), Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
-    QTRY_VERIFY((volumes = m_window->findChild<VolumesWindow *>()) != nullptr
-                && volumes->isVisible());
-    QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 10000);
-    QVERIFY2(volumes->volumes().contains(pool + u'/' + name),
-             qPrintable(volumes->volumes().join(u' ') + u' ' + volumes->status()));
-    QVERIFY(volumes->selectVolume(pool, name));
-    download = volumes->findChild<QPushButton *>(QStringLiteral("downloadButton"));
-    QVERIFY(download && download->isEnabled());
-    QTest::mouseClick(download, Qt::LeftButton);
-    const QString again = dir.filePath(QStringLiteral("again.img"));
-    answerFileDialog(volumes, again);
+    openVolumesWindow(pool, name, &volumes);
     if (QTest::currentTestFailed())
         return;
+    startDownload(QStringLiteral("again.img"));
+    if (QTest::currentTestFailed())
+        return;
+    const QString again = dir.filePath(QStringLiteral("again.img"));
     QTRY_VERIFY_WITH_TIMEOUT(!volumes->isBusy(), 20000);
     QCOMPARE(volumes->status(), QStringLiteral("Downloaded volume %1 into %2.").arg(name, again));
     QCOMPARE(TestFiles::sha256OfFile(again), sourceHash);

@@ -24,7 +24,6 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFile>
 #include <QtCore/QProcess>
-#include <QtCore/QRegularExpression>
 #include <QtCore/QScopeGuard>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -34,7 +33,6 @@
 #include <libvirt/virterror.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <optional>
 
 namespace {
@@ -149,14 +147,9 @@ public:
             m_failure = QString::fromUtf8(virGetLastErrorMessage());
             return;
         }
-        const QtVirtIntegration::Domain source(virDomainLookupByName(m_conn, model.constData()));
-        char *xml = source ? virDomainGetXMLDesc(source.get(), VIR_DOMAIN_XML_INACTIVE) : nullptr;
-        if (!xml) {
-            m_failure = QString::fromUtf8(virGetLastErrorMessage());
+        QString text = QtVirtIntegration::guestCopyXml(m_conn, model, TrafficGuestName, &m_failure);
+        if (text.isEmpty())
             return;
-        }
-        QString text = QString::fromUtf8(xml);
-        std::free(xml);
         const QString disk = dir + QStringLiteral("/disk.img");
         QFile image(disk);
         if (!image.open(QIODevice::WriteOnly) || !image.resize(64 * 1024 * 1024)) {
@@ -164,13 +157,6 @@ public:
             return;
         }
         image.close();
-        static const QRegularExpression nameElement(QStringLiteral("<name>[^<]*</name>"));
-        static const QRegularExpression uuidElement(QStringLiteral("<uuid>[^<]*</uuid>"));
-        static const QRegularExpression logElement(QStringLiteral("<log [^>]*/>"));
-        text.replace(nameElement,
-                     QStringLiteral("<name>%1</name>").arg(QLatin1String(TrafficGuestName)));
-        text.remove(uuidElement);
-        text.remove(logElement);
         text.replace(QStringLiteral("</devices>"),
                      QStringLiteral("<disk type='file' device='disk'>"
                                     "<driver name='qemu' type='raw'/>"

@@ -21,12 +21,9 @@
 #include "testsupport.h"
 
 #include <QtCore/QFile>
-#include <QtCore/QRegularExpression>
 #include <QtCore/QUrl>
 #include <QtCore/QUrlQuery>
 #include <QtTest/QTest>
-
-#include <cstdlib>
 
 using namespace QtVirtIntegration;
 
@@ -50,22 +47,9 @@ QByteArray remoteGuestXml(const QByteArray &name, QString *failure)
         *failure = lastError();
         return QByteArray();
     }
-    const Domain guest(virDomainLookupByName(
-        local.get(), QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN").constData()));
-    char *xml = guest ? virDomainGetXMLDesc(guest.get(), 0) : nullptr;
-    if (!xml) {
-        *failure = lastError();
-        return QByteArray();
-    }
-    QString text = QString::fromUtf8(xml);
-    free(xml);
-    static const QRegularExpression nameElement(QStringLiteral("<name>[^<]*</name>"));
-    static const QRegularExpression uuidElement(QStringLiteral("<uuid>[^<]*</uuid>"));
-    static const QRegularExpression logElement(QStringLiteral("<log [^>]*/>"));
-    text.replace(nameElement, QStringLiteral("<name>%1</name>").arg(QString::fromUtf8(name)));
-    text.remove(uuidElement);
-    text.remove(logElement);
-    return text.toUtf8();
+    return guestCopyXml(local.get(), QtVirtTest::testbedValue("QTVIRT_TESTBED_DOMAIN"), name,
+                        failure)
+        .toUtf8();
 }
 
 } // namespace
