@@ -43,9 +43,10 @@ QByteArray namePrefix();
 // The smallest domain the test driver accepts.
 QByteArray testDomainXml(const QByteArray &name);
 
-// The persistent definition of the domain named source on conn (the testbed
-// guest) under the name copy, without its UUID and serial log: a guest of
-// the same kernel and initramfs that can run beside it. Empty, with
+// The inactive definition (VIR_DOMAIN_XML_INACTIVE) of the domain named
+// source on conn (the testbed guest) under the name copy, without its UUID
+// and serial log: a guest of the same kernel and initramfs that can run
+// beside it. Empty, with
 // *failure set to libvirt's message, when libvirt cannot give it.
 QString guestCopyXml(virConnectPtr conn, const QByteArray &source, const QByteArray &copy,
                      QString *failure);
