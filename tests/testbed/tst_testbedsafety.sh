@@ -168,8 +168,9 @@ fi
 # 9. A whole start and stop, with the remote host's sshd and TLS
 #    servers, leaves nothing behind: no process, no veth pair, no state
 #    directory, and no /run/sshd unless the host had one (or another
-#    testbed still uses it). Uses the shared kernel cache, so that no
-#    download happens here; CI has filled it before.
+#    testbed still uses it), even after a start over a killed one (10.).
+#    Uses the shared kernel cache, so that no download happens here; CI
+#    has filled it before.
 if [[ -s ${QTVIRT_TESTBED_CACHE:-/var/cache/qtvirt-testbed}/vmlinuz ]]; then
     full=$work/full
     # The remote host's SSH user must pass through to the state directory.
@@ -182,6 +183,19 @@ if [[ -s ${QTVIRT_TESTBED_CACHE:-/var/cache/qtvirt-testbed}/vmlinuz ]]; then
     fi
     veth=$(ip -o link show | awk -F': ' '{ print $2 }' | grep -F "qtv$(printf '%s' "$full" | sha256sum | cut -c1-8)" || true)
     [[ -n $veth ]] || fail "start made no veth pair for $full"
+    # 10. A testbed whose processes were all killed outright (SIGKILL, as
+    #     when the session running it is lost) leaves its namespaces, its
+    #     veth pair and the records naming them. The next start on the
+    #     same directory must take those back and start afresh; it used to
+    #     refuse the veth pair as not its own, and so failed CI after such
+    #     a run.
+    pids=$(pgrep -f -- "$full" || true)
+    [[ -n $pids ]] || fail "no process of the started testbed names $full"
+    # shellcheck disable=SC2086 # one pid per word
+    [[ -z $pids ]] || kill -KILL $pids
+    if ! out=$(QTVIRT_TESTBED_DIR=$full timeout 120 bash "$testbed" start 2>&1); then
+        fail "start after the testbed's processes were killed failed: $out"
+    fi
     if ! out=$(QTVIRT_TESTBED_DIR=$full timeout 120 bash "$testbed" stop 2>&1); then
         fail "stop of a started testbed failed: $out"
     fi
