@@ -7,6 +7,7 @@
 
 #include "domainfacts.h"
 #include "integrationsupport.h"
+#include "rpccutter.h"
 #include "testsupport.h"
 
 #include <QtVirt/QVirtConnection>
@@ -17,6 +18,8 @@
 #include <QtCore/QFile>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QTimer>
+#include <QtCore/QUrl>
+#include <QtCore/QUrlQuery>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -37,6 +40,11 @@ using DomainFacts::Detail;
 namespace {
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
+
+// REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID of libvirt's remote protocol
+// (libvirt's src/remote/remote_protocol.x), whose numbers never change: the
+// first call of the model's read of one domain.
+constexpr quint32 DomainLookupByUuid = 24;
 
 // A test-driver node file of count running persistent domains named
 // prefix-N in dir, and the URI that opens it: the daemon gives each
@@ -142,6 +150,7 @@ private Q_SLOTS:
     void actionsReportTheirResultBySignal();
     void closedConnectionHasNoRows();
     void listsAgainAfterReconnect();
+    void keepsStoppedDomainWhoseReadFails();
     void listsThousandDomainsInBatchesWithoutStalling();
     void showsRowsBeforeTheirFlags();
     void matchesListingAfterStormOfThousandLifecycleEvents();
@@ -444,6 +453,49 @@ void tst_DomainModel::listsAgainAfterReconnect()
     QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
                  DomainFacts::listed(m_ops.get(), Detail::Full));
     QVERIFY(virDomainUndefine(laterDom.get()) == 0);
+}
+
+// A stopped domain's row used to go whenever the read that followed its
+// event failed: a persistent domain whose read met a broken connection
+// vanished from the view until the listing after the reconnect brought it
+// back. Only a read that finds the domain gone (VIR_ERR_NO_DOMAIN) removes
+// it now; here the connection breaks on that read's first call.
+void tst_DomainModel::keepsStoppedDomainWhoseReadFails()
+{
+    const QString uri = QString::fromUtf8(m_uri);
+    RpcCutter cutter(QUrlQuery(QUrl(uri)).queryItemValue(QStringLiteral("socket")),
+                     DomainLookupByUuid);
+    QVERIFY2(cutter.isListening(), qPrintable(cutter.errorString()));
+    DomainJanitor janitor;
+    const QByteArray name = janitor.track(uniqueDomainName("kept"));
+    const Domain dom(virDomainDefineXML(m_ops.get(), testDomainXml(name).constData()));
+    QVERIFY2(dom, qPrintable(lastError()));
+    QVERIFY2(virDomainCreate(dom.get()) == 0, qPrintable(lastError()));
+
+    QVirtConnection connection;
+    connection.setAutoReconnect(true);
+    connection.setReconnectDelays(std::chrono::milliseconds(100), std::chrono::milliseconds(500));
+    QVERIFY(connection.openBlocking(cutter.proxiedUri(uri)));
+    QVirtDomainModel model;
+    model.addConnection(&connection);
+    const DomainFacts::Facts running{QString::fromUtf8(name), VIR_DOMAIN_RUNNING, true};
+    QTRY_VERIFY(DomainFacts::shown(model, Detail::Lifecycle).contains(running));
+    QStringList removed;
+    connect(&model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [&model, &removed](const QModelIndex &, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    removed.append(model.index(row, 0).data(QVirtDomainModel::NameRole).toString());
+            });
+
+    QSignalSpy reconnected(&connection, &QVirtConnection::reconnected);
+    QVERIFY2(virDomainDestroy(dom.get()) == 0, qPrintable(lastError()));
+    QTRY_VERIFY_WITH_TIMEOUT(cutter.hasCut(), 10000);
+    QVERIFY(reconnected.wait(10000) || reconnected.size() == 1);
+    QTRY_COMPARE(DomainFacts::shown(model, Detail::Full),
+                 DomainFacts::listed(m_ops.get(), Detail::Full));
+    QVERIFY2(!removed.contains(QString::fromUtf8(name)), qPrintable(removed.join(u' ')));
+    QVERIFY(DomainFacts::shown(model, Detail::Lifecycle)
+                .contains(DomainFacts::Facts{QString::fromUtf8(name), VIR_DOMAIN_SHUTOFF, true}));
 }
 
 // The model read every domain with its
