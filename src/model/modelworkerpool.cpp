@@ -34,10 +34,10 @@ int threadCount()
 // QThread::setPriority() cannot do this: with the default scheduling
 // policy it has only one priority to set. Five steps give each worker a
 // third of the weight of a GUI thread at the process's own value while
-// both want the CPU, and cost nothing on an idle machine. Nineteen ended
-// the long stalls before the rows but not during the details, which took
-// a fifth longer (BENCHMARKS.md, "The listing stall and the scheduler's
-// groups").
+// both want the CPU, and cost nothing on an idle machine. Nineteen made
+// the long stalls before the rows rarer, not those during the details,
+// which took a fifth longer (BENCHMARKS.md, "The listing stall and the
+// scheduler's groups").
 constexpr int NiceAbove = 5;
 
 class WorkerPool : public QThreadPool

@@ -41,9 +41,9 @@ namespace {
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
 
-// REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID of libvirt's remote protocol
-// (libvirt's src/remote/remote_protocol.x), whose numbers never change: the
-// first call of the model's read of one domain.
+// REMOTE_PROC_DOMAIN_LOOKUP_BY_UUID of libvirt's remote protocol, the first
+// call of the model's read of one domain (docs/libvirt-calls.md, "Remote
+// procedure numbers the tests watch").
 constexpr quint32 DomainLookupByUuid = 24;
 
 // A test-driver node file of count running persistent domains named

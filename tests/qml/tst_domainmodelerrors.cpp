@@ -2,7 +2,7 @@
 //
 // QVirtDomainModel reports what it cannot read, where it used to log it
 // only: a host with more domains than libvirt's RPC carries in one list
-// (REMOTE_DOMAIN_LIST_MAX, 16,384, src/remote/remote_protocol.x) fails the
+// (REMOTE_DOMAIN_LIST_MAX, 16,384, docs/libvirt-calls.md) fails the
 // listing (virConnectGetAllDomainStats(): "Number of domain stats records
 // is 16385, which exceeds max limit") and every statistics reading, while
 // its connection stays open. The model showed an empty host, silently.

@@ -183,19 +183,31 @@ if [[ -s ${QTVIRT_TESTBED_CACHE:-/var/cache/qtvirt-testbed}/vmlinuz ]]; then
     fi
     veth=$(ip -o link show | awk -F': ' '{ print $2 }' | grep -F "qtv$(printf '%s' "$full" | sha256sum | cut -c1-8)" || true)
     [[ -n $veth ]] || fail "start made no veth pair for $full"
-    # 10. A testbed whose processes were all killed outright (SIGKILL, as
-    #     when the session running it is lost) leaves its namespaces, its
-    #     veth pair and the records naming them. The next start on the
-    #     same directory must take those back and start afresh; it used to
-    #     refuse the veth pair as not its own, and so failed CI after such
-    #     a run.
+    # 10. A testbed whose processes were all killed outright (SIGKILL: a
+    #     container or cgroup killed whole) leaves its namespaces, its veth
+    #     pair and the records naming them. The next start on the same
+    #     directory must take those back and start afresh, and keep a file
+    #     someone else put there; it used to refuse the veth pair as not
+    #     its own, and so failed CI after such a run.
     pids=$(pgrep -f -- "$full" || true)
     [[ -n $pids ]] || fail "no process of the started testbed names $full"
     # shellcheck disable=SC2086 # one pid per word
     [[ -z $pids ]] || kill -KILL $pids
+    for _ in $(seq 100); do
+        [[ -n $(pgrep -f -- "$full" || true) ]] || break
+        sleep 0.1
+    done
+    left=$(pgrep -af -- "$full" || true)
+    [[ -z $left ]] || fail "processes survived SIGKILL: $left"
+    if [[ -n $veth ]] && ! ip link show "${veth%%@*}" >/dev/null 2>&1; then
+        fail "the killed testbed left no veth pair, so this case shows nothing"
+    fi
+    echo "not the testbed's" >"$full/foreign"
     if ! out=$(QTVIRT_TESTBED_DIR=$full timeout 120 bash "$testbed" start 2>&1); then
         fail "start after the testbed's processes were killed failed: $out"
     fi
+    [[ -f $full/foreign ]] || fail "start over a killed testbed removed a file it did not create"
+    rm -f "$full/foreign"
     if ! out=$(QTVIRT_TESTBED_DIR=$full timeout 120 bash "$testbed" stop 2>&1); then
         fail "stop of a started testbed failed: $out"
     fi

@@ -12,7 +12,8 @@ namespace {
 
 // libvirt's remote protocol: every message starts with its length (the 4
 // length bytes included) and a header of XDR words: program, version,
-// procedure, type, serial, status.
+// procedure, type, serial, status (docs/libvirt-calls.md, "Remote procedure
+// numbers the tests watch").
 constexpr qsizetype LengthBytes = 4;
 constexpr qsizetype HeaderBytes = LengthBytes + 6 * 4;
 constexpr quint32 RemoteProgram = 0x20008086;

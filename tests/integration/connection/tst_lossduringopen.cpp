@@ -36,7 +36,7 @@ using State = QVirtConnection::State;
 namespace {
 
 // REMOTE_PROC_CONNECT_GET_TYPE of libvirt's remote protocol
-// (libvirt's src/remote/remote_protocol.x), whose numbers never change.
+// (docs/libvirt-calls.md, "Remote procedure numbers the tests watch").
 constexpr quint32 ConnectGetType = 3;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }

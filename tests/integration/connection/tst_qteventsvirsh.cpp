@@ -27,7 +27,8 @@ namespace {
 const QString qtEventsPath = QStringLiteral(QTVIRT_QT_EVENTS_PATH);
 
 // Remote procedures that register event callbacks
-// (src/remote/remote_protocol.x): their replies tell that a client listens.
+// (docs/libvirt-calls.md, "Remote procedure numbers the tests watch"):
+// their replies tell that a client listens.
 constexpr int ProcNetworkRegister = 313;
 constexpr int ProcDomainRegister = 316;
 constexpr int ProcPoolRegister = 368;
