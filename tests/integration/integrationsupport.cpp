@@ -64,17 +64,23 @@ QByteArray testDomainXml(const QByteArray &name)
         + "</name><memory>8192</memory><os><type>hvm</type></os></domain>";
 }
 
+QString domainXml(virDomainPtr dom, unsigned int flags)
+{
+    char *xml = virDomainGetXMLDesc(dom, flags);
+    const QString text = QString::fromUtf8(xml);
+    std::free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
+    return text;
+}
+
 QString guestCopyXml(virConnectPtr conn, const QByteArray &source, const QByteArray &copy,
                      QString *failure)
 {
     const Domain guest(virDomainLookupByName(conn, source.constData()));
-    char *xml = guest ? virDomainGetXMLDesc(guest.get(), VIR_DOMAIN_XML_INACTIVE) : nullptr;
-    if (!xml) {
+    QString text = guest ? domainXml(guest.get(), VIR_DOMAIN_XML_INACTIVE) : QString();
+    if (text.isEmpty()) {
         *failure = lastError();
         return QString();
     }
-    QString text = QString::fromUtf8(xml);
-    std::free(xml);
     static const QRegularExpression nameElement(QStringLiteral("<name>[^<]*</name>"));
     static const QRegularExpression uuidElement(QStringLiteral("<uuid>[^<]*</uuid>"));
     static const QRegularExpression logElement(QStringLiteral("<log [^>]*/>"));

@@ -43,6 +43,10 @@ QByteArray namePrefix();
 // The smallest domain the test driver accepts.
 QByteArray testDomainXml(const QByteArray &name);
 
+// virDomainGetXMLDesc(dom, flags) as text; empty when libvirt gives none
+// (lastError() says why, while dom lives).
+QString domainXml(virDomainPtr dom, unsigned int flags = 0);
+
 // The inactive definition (VIR_DOMAIN_XML_INACTIVE) of the domain named
 // source on conn (the testbed guest) under the name copy, without its UUID
 // and serial log: a guest of the same kernel and initramfs that can run

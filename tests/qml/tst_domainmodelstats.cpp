@@ -36,7 +36,6 @@
 
 #include <cerrno>
 #include <cmath>
-#include <cstdlib>
 #include <cstring>
 #include <optional>
 
@@ -228,13 +227,11 @@ public:
 
     explicit TapFeeder(virDomainPtr dom)
     {
-        char *xml = virDomainGetXMLDesc(dom, 0);
-        if (!xml) {
-            m_failure = QString::fromUtf8(virGetLastErrorMessage());
+        const QString text = QtVirtIntegration::domainXml(dom);
+        if (text.isEmpty()) {
+            m_failure = QtVirtIntegration::lastError();
             return;
         }
-        const QString text = QString::fromUtf8(xml);
-        std::free(xml); // NOLINT(cppcoreguidelines-no-malloc): libvirt allocated it
         // The guest's one card: the test's definition gives it no other.
         const QRegularExpression pattern(
             QStringLiteral("<interface type='ethernet'>.*?<mac address='([0-9a-f:]+)'.*?"
