@@ -5,16 +5,14 @@
 
 int DomainRows::indexOf(const QUuid &uuid) const
 {
-    const auto name = m_names.constFind(uuid);
-    if (name == m_names.cend())
+    const auto foldedName = m_foldedNames.constFind(uuid);
+    if (foldedName == m_foldedNames.cend())
         return -1;
-    const Key key{*name, uuid};
-    const auto at = std::lower_bound(
-        m_rows.cbegin(), m_rows.cend(), key,
-        [](const DomainEntry &entry, const Key &wanted) { return keyOf(entry) < wanted; });
-    if (at == m_rows.cend() || at->uuid != uuid)
+    const Key key{*foldedName, uuid};
+    const auto at = std::lower_bound(m_rowKeys.cbegin(), m_rowKeys.cend(), key);
+    if (at == m_rowKeys.cend() || at->uuid != uuid)
         return -1;
-    return static_cast<int>(at - m_rows.cbegin());
+    return static_cast<int>(at - m_rowKeys.cbegin());
 }
 
 void DomainRows::replace(int row, const DomainEntry &entry)
@@ -25,8 +23,9 @@ void DomainRows::replace(int row, const DomainEntry &entry)
 
 void DomainRows::removeAt(int row)
 {
-    m_names.remove(m_rows.at(row).uuid);
+    m_foldedNames.remove(m_rows.at(row).uuid);
     m_rows.removeAt(row);
+    m_rowKeys.removeAt(row);
 }
 
 void DomainRows::addPending(const DomainEntry &entry)
@@ -52,11 +51,11 @@ int DomainRows::takePendingRun(int max, QList<DomainEntry> *run)
     run->clear();
     if (m_pending.isEmpty())
         return -1;
-    const int row = insertionPoint(m_pending.first());
+    const int row = insertionPoint(m_pending.firstKey());
     const bool atEnd = row == size();
     auto next = m_pending.begin();
     while (next != m_pending.end() && run->size() < max
-           && (atEnd || next.key() < keyOf(m_rows.at(row)))) {
+           && (atEnd || next.key() < m_rowKeys.at(row))) {
         run->append(next.value());
         m_pendingKeys.remove(next.value().uuid);
         next = m_pending.erase(next);
@@ -68,15 +67,14 @@ void DomainRows::insertRun(int row, const QList<DomainEntry> &run)
 {
     m_rows.insert(row, run.size(), DomainEntry());
     std::copy(run.cbegin(), run.cend(), m_rows.begin() + row);
-    for (const DomainEntry &entry : run)
-        m_names.insert(entry.uuid, entry.name);
+    m_rowKeys.insert(row, run.size(), Key());
+    std::transform(run.cbegin(), run.cend(), m_rowKeys.begin() + row, keyOf);
+    for (qsizetype i = row; i < row + run.size(); ++i)
+        m_foldedNames.insert(m_rowKeys.at(i).uuid, m_rowKeys.at(i).foldedName);
 }
 
-int DomainRows::insertionPoint(const DomainEntry &entry) const
+int DomainRows::insertionPoint(const Key &key) const
 {
-    const Key key = keyOf(entry);
-    const auto at = std::lower_bound(
-        m_rows.cbegin(), m_rows.cend(), key,
-        [](const DomainEntry &row, const Key &wanted) { return keyOf(row) < wanted; });
-    return static_cast<int>(at - m_rows.cbegin());
+    const auto at = std::lower_bound(m_rowKeys.cbegin(), m_rowKeys.cend(), key);
+    return static_cast<int>(at - m_rowKeys.cbegin());
 }

@@ -68,6 +68,60 @@ QByteArray nodeUri(const QTemporaryDir &dir, const QByteArray &testUri, const QB
     return "test+unix://" + QFile::encodeName(node.fileName()) + testUri.mid(testUri.indexOf('?'));
 }
 
+// A domain's place in the model's order: by name regardless of case, then
+// by UUID (names differing only in case are distinct domains).
+struct NamedUuid
+{
+    QString name;
+    QUuid uuid;
+    friend bool operator<(const NamedUuid &a, const NamedUuid &b)
+    {
+        const int byName = a.name.compare(b.name, Qt::CaseInsensitive);
+        return byName != 0 ? byName < 0 : a.uuid < b.uuid;
+    }
+};
+
+// The model's rows, in its order.
+QList<NamedUuid> rowsOf(const QAbstractItemModel &model)
+{
+    QList<NamedUuid> rows;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row, 0);
+        rows.append({index.data(QVirtDomainModel::NameRole).toString(),
+                     QUuid(index.data(QVirtDomainModel::UuidRole).toString())});
+    }
+    return rows;
+}
+
+// The names among rows that start with prefix, in the rows' order.
+QStringList namesWithPrefix(const QList<NamedUuid> &rows, const QByteArray &prefix)
+{
+    QStringList names;
+    for (const NamedUuid &row : rows) {
+        if (row.name.startsWith(QString::fromUtf8(prefix)))
+            names.append(row.name);
+    }
+    return names;
+}
+
+// What the daemon lists, in the order the model promises.
+QList<NamedUuid> listedInOrder(virConnectPtr conn)
+{
+    virDomainPtr *domains = nullptr;
+    const int count = virConnectListAllDomains(conn, &domains, 0);
+    QList<NamedUuid> listed;
+    for (int i = 0; i < count; ++i) {
+        char uuid[VIR_UUID_STRING_BUFLEN] = {};
+        virDomainGetUUIDString(domains[i], uuid);
+        listed.append(
+            {QString::fromUtf8(virDomainGetName(domains[i])), QUuid(QLatin1String(uuid))});
+        virDomainFree(domains[i]);
+    }
+    free(domains);
+    std::sort(listed.begin(), listed.end());
+    return listed;
+}
+
 qint64 threadCpuNs()
 {
     timespec now{};
@@ -154,6 +208,7 @@ private Q_SLOTS:
     void listsThousandDomainsInBatchesWithoutStalling();
     void showsRowsBeforeTheirFlags();
     void matchesListingAfterStormOfThousandLifecycleEvents();
+    void ordersRowsByNameRegardlessOfCase();
 
 private:
     // Runs step and checks the model follows its event within 100 ms.
@@ -696,4 +751,37 @@ void tst_DomainModel::matchesListingAfterStormOfThousandLifecycleEvents()
 }
 
 QTEST_GUILESS_MAIN(tst_DomainModel)
+void tst_DomainModel::ordersRowsByNameRegardlessOfCase()
+{
+    QVirtConnection connection;
+    QVERIFY(connection.openBlocking(QString::fromUtf8(m_uri)));
+    DomainJanitor janitor;
+    const QByteArray prefix = namePrefix() + "order-";
+    const auto define = [&](const char *suffix) {
+        const QByteArray name = janitor.track(prefix + suffix);
+        return Domain(virDomainDefineXML(m_ops.get(), testDomainXml(name).constData()));
+    };
+    // Listed first, then the others placed among them by their events:
+    // names equal but for case ("a" and "A"), and one renamed to come
+    // first.
+    for (const char *suffix : {"b", "A", "c"})
+        QVERIFY2(define(suffix), qPrintable(lastError()));
+    QVirtDomainModel model;
+    model.addConnection(&connection);
+    QTRY_COMPARE(namesWithPrefix(rowsOf(model), prefix).size(), 3);
+    for (const char *suffix : {"a", "C", "B"})
+        QVERIFY2(define(suffix), qPrintable(lastError()));
+    const Domain renamed = define("d");
+    QVERIFY2(renamed, qPrintable(lastError()));
+    const QByteArray newName = janitor.track(prefix + "0");
+    QVERIFY2(virDomainRename(renamed.get(), newName.constData(), 0) == 0, qPrintable(lastError()));
+
+    const QList<NamedUuid> listed = listedInOrder(m_ops.get());
+    QCOMPARE(namesWithPrefix(listed, prefix).size(), 7);
+    QTRY_COMPARE(namesWithPrefix(rowsOf(model), prefix), namesWithPrefix(listed, prefix));
+    // Every row, the other tests' and the driver's own included.
+    const QList<NamedUuid> rows = rowsOf(model);
+    QVERIFY(std::is_sorted(rows.cbegin(), rows.cend()));
+}
+
 #include "tst_domainmodel.moc"
