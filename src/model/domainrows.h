@@ -52,8 +52,8 @@ private:
     // A domain's place: its name folded to one case once, so that each of
     // the thousands of comparisons a listing makes is a plain comparison
     // of two strings rather than a folding of both, character by
-    // character (a fifth of the GUI thread's time listing ten hosts of a
-    // thousand domains, BENCHMARKS.md). Usually the name itself, shared.
+    // character (nearly a quarter of the GUI thread's time listing ten hosts
+    // of a thousand domains, BENCHMARKS.md). Usually the name itself, shared.
     struct Key
     {
         QString foldedName;

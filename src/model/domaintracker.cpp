@@ -46,8 +46,9 @@ DomainTracker::DomainTracker(QVirtConnection *connection, QObject *parent)
     , m_connection(connection)
 {
     // Listening first queues the registration of libvirt's callback before
-    // the listing below, which waits for it; this thread does not.
-    const QVirtConnectionPrivate::UnwaitedSyncs unwaited(connection);
+    // the listing below, which waits for it; this thread does not, under
+    // QVirtDomainModel::addConnection()'s UnwaitedSyncs.
+    Q_ASSERT(QVirtConnectionPrivate::get(connection)->unwaitedSyncs > 0);
     connect(connection, &QVirtConnection::domainLifecycle, this,
             [this](const QVirtDomainRef &domain, QVirtEvents::DomainEvent event, int) {
                 handleLifecycle(domain, event);

@@ -141,12 +141,12 @@ constexpr qint64 WorstLatenessMs = 50;
 
 void ignoreLibvirtError(void *, virErrorPtr) { }
 
-// Paints what the window has yet to paint and sends it to the X server
-// before a grab reads the server's copy back. A model change only
-// schedules its views' repaint: a grab right after the test saw the
-// model's new text would show the old one. The paint goes out on the same
-// X connection as the grab's request, which the server answers in order.
-void paintPendingUpdates(QWidget *window)
+// Paints the whole window now and sends it to the X server before a grab
+// reads the server's copy back. A model change only schedules its views'
+// repaint: a grab right after the test saw the model's new text would show
+// the old one. The paint goes out on the same X connection as the grab's
+// request, which the server answers in order.
+void paintNow(QWidget *window)
 {
     window->repaint();
 }
@@ -365,7 +365,7 @@ qint64 tst_ManagerWindow::msUntil(const QElapsedTimer &since, Predicate what)
 
 void tst_ManagerWindow::saveScreenshot(const QString &purpose)
 {
-    paintPendingUpdates(m_window.get());
+    paintNow(m_window.get());
     // Read back from the X server: what the user's screen shows.
     const QImage image = m_window->screen()->grabWindow(m_window->winId()).toImage();
     QVERIFY(!image.isNull());
@@ -562,7 +562,7 @@ QImage tst_ManagerWindow::grabAndSave(QWidget *widget, const QString &purpose, b
     QWidget *window = widget->window();
     const QRect area = whole ? QRect(QPoint(0, 0), window->size())
                              : QRect(widget->mapTo(window, QPoint(0, 0)), widget->size());
-    paintPendingUpdates(window);
+    paintNow(window);
     // Read back from the X server: what the user's screen shows.
     const QImage image
         = window->screen()

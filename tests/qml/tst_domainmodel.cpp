@@ -117,7 +117,7 @@ QList<NamedUuid> listedInOrder(virConnectPtr conn)
             {QString::fromUtf8(virDomainGetName(domains[i])), QUuid(QLatin1String(uuid))});
         virDomainFree(domains[i]);
     }
-    free(domains);
+    std::free(domains);
     std::sort(listed.begin(), listed.end());
     return listed;
 }
@@ -750,7 +750,6 @@ void tst_DomainModel::matchesListingAfterStormOfThousandLifecycleEvents()
                               DomainFacts::listed(conn, Detail::Full), 10000);
 }
 
-QTEST_GUILESS_MAIN(tst_DomainModel)
 void tst_DomainModel::ordersRowsByNameRegardlessOfCase()
 {
     QVirtConnection connection;
@@ -763,7 +762,7 @@ void tst_DomainModel::ordersRowsByNameRegardlessOfCase()
     };
     // Listed first, then the others placed among them by their events:
     // names equal but for case ("a" and "A"), and one renamed to come
-    // first.
+    // first (its events: undefined, then defined under the new name).
     for (const char *suffix : {"b", "A", "c"})
         QVERIFY2(define(suffix), qPrintable(lastError()));
     QVirtDomainModel model;
@@ -784,4 +783,5 @@ void tst_DomainModel::ordersRowsByNameRegardlessOfCase()
     QVERIFY(std::is_sorted(rows.cbegin(), rows.cend()));
 }
 
+QTEST_GUILESS_MAIN(tst_DomainModel)
 #include "tst_domainmodel.moc"
